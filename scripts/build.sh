@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the optimised release into www/pkg: the wasm module (through wasm-opt), its JavaScript
+# glue, and the module's bytes as a JavaScript module, so the page loads it without fetch().
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# wasm-pack looks for wasm-opt on PATH; the npm package binaryen provides it.
+export PATH="$PWD/node_modules/.bin:$PATH"
+wasm-pack build --release --target web --out-dir www/pkg --out-name ending_well
+node scripts/embed-wasm.mjs www/pkg/ending_well_bg.wasm www/pkg/ending_well_bytes.js

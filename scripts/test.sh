@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Everything CI checks, in the order a developer would want to hear about failures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+step() { printf '\n==== %s\n' "$*"; }
+
+step "format"
+cargo fmt --check
+step "clippy (host)"
+cargo clippy --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "native tests"
+cargo test
+step "docs"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+step "browser tests: Chromium"
+CHROMEDRIVER=$(command -v chromedriver) wasm-pack test --headless --chrome
+step "browser tests: Firefox"
+GECKODRIVER=$(command -v geckodriver) wasm-pack test --headless --firefox
+step "release build"
+bash scripts/build.sh
+step "end-to-end tests: Chromium"
+node --test --test-reporter=spec tests/e2e/

@@ -1,0 +1,45 @@
+//! Ending Well: a private reflection for people finishing therapy, before their last session.
+//!
+//! The core (format, validation, conditions, session, view, summary) is plain Rust and runs
+//! natively in tests; the web layer, compiled only for `wasm32`, turns it into an accessible
+//! widget. Nothing is sent anywhere.
+//!
+//! Embedding, from JavaScript:
+//!
+//! ```js
+//! import init, { mount } from "./pkg/ending_well.js";
+//! import { wasmBytes } from "./pkg/ending_well_bytes.js";
+//! await init({ module_or_path: wasmBytes() });
+//! const widget = mount(document.querySelector("ending-well"), {});
+//! // later: widget.destroy();
+//! ```
+
+/// Client's answers, one slot per question.
+pub mod answer;
+/// When a question is shown: a typed tree of conditions.
+pub mod condition;
+/// The questionnaire format and its validation.
+pub mod definition;
+/// Problems found in a questionnaire file, with paths.
+pub mod problem;
+/// Field-by-field JSON reading that collects every problem.
+mod reader;
+/// The session: model, messages, effects and `update`.
+pub mod session;
+/// The summary a client may print and bring.
+pub mod summary;
+/// Every interface string, in English.
+pub mod text;
+/// What each screen shows, as plain data.
+pub mod view;
+/// The DOM layer: mounting, rendering, events (WebAssembly only).
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use answer::{Answer, Answers};
+pub use condition::Condition;
+pub use definition::{ChoiceOption, Question, QuestionKind, Questionnaire, Scale, Section};
+pub use problem::Problem;
+pub use session::{update, Effect, Focus, Model, Msg, Screen};
+pub use summary::{summarise, Shown, Summary};
+pub use view::{view, View};

@@ -1,0 +1,139 @@
+//! What the client takes away: the shown, answered questions in their own words, by section.
+
+use crate::answer::Answer;
+use crate::definition::{Question, QuestionKind};
+use crate::session::Model;
+use crate::text;
+
+/// The summary of a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// The questionnaire's title.
+    pub title: String,
+    /// Sections with at least one answer, in order.
+    pub sections: Vec<SummarySection>,
+    /// Shown questions left unanswered.
+    pub skipped: usize,
+}
+
+/// One section of the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummarySection {
+    /// The section's title.
+    pub title: String,
+    /// Its answered questions, in order.
+    pub items: Vec<SummaryItem>,
+}
+
+/// One answered question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryItem {
+    /// Position of the question.
+    pub question: usize,
+    /// The question as asked.
+    pub text: String,
+    /// The answer as the client would read it.
+    pub answer: Shown,
+}
+
+/// An answer in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// One piece of text, possibly several paragraphs.
+    Text(String),
+    /// Several chosen options.
+    List(Vec<String>),
+}
+
+/// Puts an answer into words; `None` if it says nothing (e.g. an unticked "something else").
+pub fn shown(question: &Question, answer: &Answer) -> Option<Shown> {
+    match (&question.kind, answer) {
+        (QuestionKind::SingleChoice { options }, Answer::Choice(option)) => options
+            .get(*option)
+            .map(|option| Shown::Text(option.label.clone())),
+        (
+            QuestionKind::MultipleChoice { options, other },
+            Answer::Choices {
+                selected,
+                other: text,
+            },
+        ) => {
+            let mut items: Vec<String> = selected
+                .iter()
+                .filter_map(|&o| options.get(o).map(|option| option.label.clone()))
+                .collect();
+            if let Some(text) = text {
+                let label = other.as_deref().unwrap_or(text::OTHER_PREFIX);
+                let text = text.trim();
+                items.push(if text.is_empty() {
+                    label.to_owned()
+                } else {
+                    format!("{label}: {text}")
+                });
+            }
+            match items.len() {
+                0 => None,
+                1 => items.pop().map(Shown::Text),
+                _ => Some(Shown::List(items)),
+            }
+        }
+        (QuestionKind::Scale(scale), Answer::Scale(value)) => {
+            Some(Shown::Text(text::scale_answer(
+                *value,
+                scale.min,
+                &scale.min_label,
+                scale.max,
+                &scale.max_label,
+            )))
+        }
+        (QuestionKind::ShortText | QuestionKind::LongText, Answer::Text(text)) => {
+            Some(Shown::Text(text.trim().to_owned()))
+        }
+        _ => None,
+    }
+}
+
+/// Builds the summary: shown questions only, skipped ones counted, hidden answers left out.
+pub fn summarise(model: &Model) -> Summary {
+    let questionnaire = model.questionnaire();
+    let visible = model.visibility();
+    let mut skipped = 0;
+    let sections = questionnaire
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let items: Vec<SummaryItem> = section
+                .questions
+                .clone()
+                .filter(|&q| visible.get(q) == Some(&true))
+                .filter_map(|q| {
+                    let question = questionnaire.question(q)?;
+                    if question.kind == QuestionKind::Info {
+                        return None;
+                    }
+                    let answer = model
+                        .answers()
+                        .get(q)
+                        .and_then(|answer| shown(question, answer));
+                    if answer.is_none() {
+                        skipped += 1;
+                    }
+                    Some(SummaryItem {
+                        question: q,
+                        text: question.text.clone(),
+                        answer: answer?,
+                    })
+                })
+                .collect();
+            (!items.is_empty()).then(|| SummarySection {
+                title: section.title.clone(),
+                items,
+            })
+        })
+        .collect();
+    Summary {
+        title: questionnaire.title.clone(),
+        sections,
+        skipped,
+    }
+}

@@ -1,0 +1,208 @@
+//! What each screen shows, as plain data: the web layer only turns it into elements.
+
+use crate::answer::Answer;
+use crate::definition::{Question, QuestionKind, Section};
+use crate::session::{Model, Screen};
+use crate::summary::{self, Shown, Summary};
+use crate::text;
+
+/// A screen to show.
+#[derive(Debug)]
+pub enum View<'a> {
+    /// The introduction.
+    Intro(IntroView<'a>),
+    /// A section of questions.
+    Section(SectionView<'a>),
+    /// Every shown question with its answer.
+    Review(ReviewView<'a>),
+    /// The summary.
+    Summary(Summary),
+}
+
+/// The introduction.
+#[derive(Debug)]
+pub struct IntroView<'a> {
+    /// The questionnaire's title.
+    pub title: &'a str,
+    /// Its introduction.
+    pub paragraphs: &'a [String],
+    /// "11 sections, about 20 minutes. Every question is optional."
+    pub meta: String,
+}
+
+/// A section screen.
+#[derive(Debug)]
+pub struct SectionView<'a> {
+    /// Position of the section.
+    pub index: usize,
+    /// "Section 2 of 11".
+    pub caption: String,
+    /// The section.
+    pub section: &'a Section,
+    /// All its questions, shown or not, so conditional ones can appear without a rebuild.
+    pub questions: Vec<QuestionView<'a>>,
+    /// Answered of shown questions, over the whole questionnaire.
+    pub progress: Progress,
+    /// The main button's label.
+    pub next_label: &'static str,
+}
+
+/// A question on a section screen.
+#[derive(Debug)]
+pub struct QuestionView<'a> {
+    /// Position of the question.
+    pub index: usize,
+    /// The question.
+    pub question: &'a Question,
+    /// Whether it is shown now.
+    pub visible: bool,
+    /// Its answer, if any.
+    pub answer: Option<&'a Answer>,
+}
+
+/// How far the client is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Shown questions with an answer.
+    pub answered: usize,
+    /// Shown questions (information text does not count).
+    pub total: usize,
+}
+
+impl Progress {
+    /// "5 of 31 questions answered".
+    pub fn text(&self) -> String {
+        text::answered_of(self.answered, self.total)
+    }
+}
+
+/// The review screen.
+#[derive(Debug)]
+pub struct ReviewView<'a> {
+    /// Sections with shown questions.
+    pub sections: Vec<ReviewSection<'a>>,
+}
+
+/// One section of the review.
+#[derive(Debug)]
+pub struct ReviewSection<'a> {
+    /// The section's title.
+    pub title: &'a str,
+    /// Every shown question of it.
+    pub rows: Vec<ReviewRow<'a>>,
+}
+
+/// One question on the review.
+#[derive(Debug)]
+pub struct ReviewRow<'a> {
+    /// Position of the question.
+    pub question: usize,
+    /// The question as asked.
+    pub text: &'a str,
+    /// The answer in words, or `None` when skipped.
+    pub answer: Option<Shown>,
+}
+
+/// Progress over the whole questionnaire.
+pub fn progress(model: &Model, visible: &[bool]) -> Progress {
+    let mut progress = Progress {
+        answered: 0,
+        total: 0,
+    };
+    for (index, question) in model.questionnaire().questions.iter().enumerate() {
+        if question.kind != QuestionKind::Info && visible.get(index) == Some(&true) {
+            progress.total += 1;
+            if model.answers().get(index).is_some() {
+                progress.answered += 1;
+            }
+        }
+    }
+    progress
+}
+
+/// What the current screen shows.
+pub fn view(model: &Model) -> View<'_> {
+    let questionnaire = model.questionnaire();
+    match model.screen() {
+        Screen::Intro => View::Intro(IntroView {
+            title: &questionnaire.title,
+            paragraphs: &questionnaire.intro,
+            meta: text::intro_meta(questionnaire.minutes, questionnaire.sections.len()),
+        }),
+        Screen::Section(index) => match questionnaire.sections.get(index) {
+            Some(section) => View::Section(section_view(model, index, section)),
+            None => View::Review(review_view(model)),
+        },
+        Screen::Review => View::Review(review_view(model)),
+        Screen::Summary => View::Summary(summary::summarise(model)),
+    }
+}
+
+fn section_view<'a>(model: &'a Model, index: usize, section: &'a Section) -> SectionView<'a> {
+    let questionnaire = model.questionnaire();
+    let visible = model.visibility();
+    let is_last = !(index + 1..questionnaire.sections.len()).any(|later| {
+        questionnaire
+            .sections
+            .get(later)
+            .is_some_and(|s| s.questions.clone().any(|q| visible.get(q) == Some(&true)))
+    });
+    let next_label = if model.returning_to_review() {
+        text::RETURN_TO_REVIEW
+    } else if is_last {
+        text::CHECK_ANSWERS
+    } else {
+        text::CONTINUE
+    };
+    SectionView {
+        index,
+        caption: text::section_of(index + 1, questionnaire.sections.len()),
+        section,
+        questions: section
+            .questions
+            .clone()
+            .filter_map(|q| {
+                Some(QuestionView {
+                    index: q,
+                    question: questionnaire.question(q)?,
+                    visible: visible.get(q) == Some(&true),
+                    answer: model.answers().get(q),
+                })
+            })
+            .collect(),
+        progress: progress(model, &visible),
+        next_label,
+    }
+}
+
+fn review_view(model: &Model) -> ReviewView<'_> {
+    let questionnaire = model.questionnaire();
+    let visible = model.visibility();
+    let sections = questionnaire
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let rows: Vec<ReviewRow<'_>> = section
+                .questions
+                .clone()
+                .filter(|&q| visible.get(q) == Some(&true))
+                .filter_map(|q| {
+                    let question = questionnaire.question(q)?;
+                    (question.kind != QuestionKind::Info).then(|| ReviewRow {
+                        question: q,
+                        text: &question.text,
+                        answer: model
+                            .answers()
+                            .get(q)
+                            .and_then(|answer| summary::shown(question, answer)),
+                    })
+                })
+                .collect();
+            (!rows.is_empty()).then_some(ReviewSection {
+                title: &section.title,
+                rows,
+            })
+        })
+        .collect();
+    ReviewView { sections }
+}
