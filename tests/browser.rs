@@ -1,0 +1,393 @@
+//! The widget in a real browser (Chromium and Firefox through wasm-pack): mounted into a fresh
+//! element, driven by real click and input events, checked in the DOM, focus and ARIA.
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use ending_well::web::{mount, Widget};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{
+    Document, Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SMALL: &str = include_str!("fixtures/small.json");
+const BROKEN: &str = include_str!("fixtures/broken.json");
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh, empty element in the page, as a clinic's page would have.
+fn new_host() -> Element {
+    let element = document().create_element("ending-well").unwrap();
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+fn options(questionnaire: &str) -> JsValue {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"questionnaire".into(), &questionnaire.into()).unwrap();
+    options.into()
+}
+
+fn mount_small() -> (Element, Widget) {
+    let host = new_host();
+    let widget = mount(&host, options(SMALL)).unwrap();
+    (host, widget)
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
+}
+
+fn click(root: &Element, selector: &str) {
+    find(root, selector).unchecked_into::<HtmlElement>().click();
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+/// Types into a text box as a browser does: the value changes, then an `input` event bubbles.
+fn type_into(element: &Element, text: &str) {
+    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        input.set_value(text);
+    } else {
+        element
+            .unchecked_ref::<HtmlTextAreaElement>()
+            .set_value(text);
+    }
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict("input", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+fn focused() -> Option<Element> {
+    document().active_element()
+}
+
+fn checked(root: &Element, selector: &str) -> bool {
+    find(root, selector)
+        .unchecked_into::<HtmlInputElement>()
+        .checked()
+}
+
+fn hidden(root: &Element, selector: &str) -> bool {
+    find(root, selector).has_attribute("hidden")
+}
+
+fn status(root: &Element) -> String {
+    text_of(root, ".ew-status")
+}
+
+#[wasm_bindgen_test]
+fn the_introduction_shows_with_language_direction_and_a_live_region() {
+    let (host, _widget) = mount_small();
+    let root = find(&host, ".ew");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+    let live = find(&host, ".ew-status");
+    assert_eq!(live.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(text_of(&host, "h2"), "A short reflection");
+    assert_eq!(text_of(&host, "button"), "Start");
+    assert_eq!(find_all(&host, ".ew-intro .ew-body").len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn start_moves_focus_to_the_section_heading_and_announces_progress() {
+    let (host, _widget) = mount_small();
+    click(&host, "[data-ew-action=start]");
+    let heading = find(&host, "h2.ew-heading");
+    assert_eq!(
+        heading.text_content().as_deref(),
+        Some("How the ending came about")
+    );
+    assert_eq!(focused(), Some(heading));
+    assert_eq!(status(&host), "Section 1 of 4: How the ending came about");
+    assert_eq!(text_of(&host, ".ew-caption"), "Section 1 of 4");
+    assert_eq!(
+        text_of(&host, ".ew-progress-text"),
+        "0 of 5 questions answered"
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_input_has_a_label_and_choice_groups_are_named_fieldsets() {
+    let (host, _widget) = mount_small();
+    click(&host, "[data-ew-action=start]");
+    click(&host, "[data-ew-action=next]");
+    for input in find_all(&host, "input, textarea") {
+        let id = input.id();
+        assert!(!id.is_empty());
+        let label = host.query_selector(&format!("label[for='{id}']")).unwrap();
+        assert!(label.is_some(), "input {id} has no label");
+    }
+    let fieldset = find(&host, "fieldset");
+    assert_eq!(text_of(&fieldset, "legend"), "Which feelings fit?");
+    let hint_id = fieldset.get_attribute("aria-describedby").unwrap();
+    assert_eq!(
+        find(&host, &format!("#{hint_id}"))
+            .text_content()
+            .as_deref(),
+        Some("Choose as many as you like.")
+    );
+    // The ends of the scale are read with their numbers.
+    let points = find_all(&host, ".ew-scale-label");
+    assert_eq!(points.len(), 11);
+    assert_eq!(points[0].text_content().as_deref(), Some("0 (Very mild)"));
+    assert_eq!(
+        points[10].text_content().as_deref(),
+        Some("10 (Very strong)")
+    );
+}
+
+#[wasm_bindgen_test]
+fn choosing_an_option_reveals_its_follow_up_and_clearing_hides_it_again() {
+    let (host, _widget) = mount_small();
+    click(&host, "[data-ew-action=start]");
+    let follow_up = "#ew-follow-up";
+    let block = find(&host, "[id$='-q-therapist-decided']");
+    block.set_id(&follow_up[1..]);
+    assert!(hidden(&host, follow_up));
+    assert!(hidden(&host, "[data-ew-action=clear]"));
+
+    click(&host, "[id$='-q-who-decided-option-therapist']");
+    assert!(!hidden(&host, follow_up));
+    assert_eq!(status(&host), "A follow-up question appeared below.");
+    assert_eq!(
+        text_of(&host, ".ew-progress-text"),
+        "1 of 6 questions answered"
+    );
+    assert!(!hidden(&host, "[data-ew-action=clear]"));
+
+    click(&host, "[data-ew-action=clear]");
+    assert!(hidden(&host, follow_up));
+    assert!(!checked(&host, "[id$='-q-who-decided-option-therapist']"));
+    assert_eq!(status(&host), "Answer cleared");
+    assert_eq!(
+        text_of(&host, ".ew-progress-text"),
+        "0 of 5 questions answered"
+    );
+    let first_radio = find(&host, "[id$='-q-who-decided-option-together']");
+    assert_eq!(focused(), Some(first_radio), "focus stays in the question");
+}
+
+#[wasm_bindgen_test]
+fn typing_updates_the_answer_without_rebuilding_the_text_box() {
+    let (host, _widget) = mount_small();
+    click(&host, "[data-ew-action=start]");
+    let input = find(&host, "[id$='-q-weeks-known-input']");
+    input.unchecked_ref::<HtmlElement>().focus().unwrap();
+    type_into(&input, "Since the spring");
+    assert!(
+        host.contains(Some(&input)),
+        "the same element is still in the page"
+    );
+    assert_eq!(focused(), Some(input));
+    assert_eq!(
+        text_of(&host, ".ew-progress-text"),
+        "1 of 5 questions answered"
+    );
+}
+
+#[wasm_bindgen_test]
+fn not_sure_unticks_the_other_feelings_and_something_else_opens_a_text_box() {
+    let (host, _widget) = mount_small();
+    click(&host, "[data-ew-action=start]");
+    click(&host, "[data-ew-action=next]");
+    click(&host, "[id$='-q-feelings-option-relief']");
+    click(&host, "[id$='-q-feelings-option-sadness']");
+    assert!(
+        !hidden(&host, "[id$='-q-sadness-note']"),
+        "information about sadness shows"
+    );
+    click(&host, "[id$='-q-feelings-option-not-sure']");
+    assert!(!checked(&host, "[id$='-q-feelings-option-relief']"));
+    assert!(!checked(&host, "[id$='-q-feelings-option-sadness']"));
+    assert!(checked(&host, "[id$='-q-feelings-option-not-sure']"));
+    assert!(hidden(&host, "[id$='-q-sadness-note']"));
+
+    assert!(hidden(&host, ".ew-other"));
+    click(&host, "[id$='-q-feelings-option-other']");
+    assert!(!hidden(&host, ".ew-other"));
+    assert!(!checked(&host, "[id$='-q-feelings-option-not-sure']"));
+    let other = find(&host, "[id$='-q-feelings-other-text']");
+    assert_eq!(
+        find(&host, "[id$='-q-feelings-option-other']")
+            .get_attribute("aria-controls")
+            .as_deref(),
+        Some(find(&host, ".ew-other").id().as_str())
+    );
+    type_into(&other, "Homesick");
+    // Go to the review, then the summary.
+    for _ in 0..2 {
+        click(&host, "[data-ew-action=next]");
+    }
+    assert_eq!(text_of(&host, "h2"), "Check your answers");
+    click(&host, "[data-ew-action=summary]");
+    assert_eq!(text_of(&host, "h2"), "Your summary");
+    let summary = text_of(&host, ".ew-summary");
+    assert!(summary.contains("Something else: Homesick"), "{summary}");
+}
+
+#[wasm_bindgen_test]
+fn the_review_marks_skipped_questions_and_change_returns_to_it() {
+    let (host, _widget) = mount_small();
+    click(&host, "[data-ew-action=start]");
+    type_into(&find(&host, "[id$='-q-weeks-known-input']"), "A month");
+    for _ in 0..3 {
+        click(&host, "[data-ew-action=next]");
+    }
+    let heading = find(&host, "h2");
+    assert_eq!(
+        heading.text_content().as_deref(),
+        Some("Check your answers")
+    );
+    assert_eq!(focused(), Some(heading));
+    let rows = find_all(&host, ".ew-summary-row");
+    assert_eq!(rows.len(), 5);
+    assert_eq!(text_of(&rows[1], ".ew-summary-value"), "A month");
+    assert_eq!(text_of(&rows[0], ".ew-summary-value"), "Skipped");
+    // The change button names its question for screen readers.
+    assert_eq!(
+        text_of(&rows[1], "button"),
+        "Change your answer to: How long have you known?"
+    );
+
+    find(&rows[1], "button")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    let input = find(&host, "[id$='-q-weeks-known-input']");
+    assert_eq!(focused(), Some(input.clone()), "focus goes to the question");
+    assert_eq!(
+        text_of(&host, "[data-ew-action=next]"),
+        "Save and return to your answers"
+    );
+    type_into(&input, "Five weeks");
+    click(&host, "[data-ew-action=next]");
+    assert_eq!(text_of(&host, "h2"), "Check your answers");
+    let rows = find_all(&host, ".ew-summary-row");
+    assert_eq!(text_of(&rows[1], ".ew-summary-value"), "Five weeks");
+}
+
+#[wasm_bindgen_test]
+fn a_broken_questionnaire_lists_every_problem_in_the_page() {
+    let host = new_host();
+    let _widget = mount(&host, options(BROKEN)).unwrap();
+    assert_eq!(text_of(&host, "h2"), "This questionnaire cannot be shown");
+    let items = find_all(&host, ".ew-error-list li");
+    assert_eq!(items.len(), 11);
+    let paths: Vec<String> = find_all(&host, ".ew-error-list .ew-path")
+        .iter()
+        .map(|p| p.text_content().unwrap_or_default())
+        .collect();
+    assert!(paths.contains(&"sections[0].questions[4].show_if.answered".to_owned()));
+    assert!(text_of(&host, ".ew-error-list").contains("did you mean \"feelings\"?"));
+    assert!(
+        find_all(&host, "input, button").is_empty(),
+        "nothing half-renders"
+    );
+
+    let not_json = new_host();
+    let _widget = mount(&not_json, options("{ this is not json")).unwrap();
+    assert_eq!(find_all(&not_json, ".ew-error-list li").len(), 1);
+    assert!(text_of(&not_json, ".ew-error-list").contains("not valid JSON"));
+}
+
+#[wasm_bindgen_test]
+fn a_questionnaire_given_as_an_object_is_accepted() {
+    let host = new_host();
+    let object = js_sys::JSON::parse(SMALL).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"questionnaire".into(), &object).unwrap();
+    let _widget = mount(&host, options.into()).unwrap();
+    assert_eq!(text_of(&host, "h2"), "A short reflection");
+}
+
+#[wasm_bindgen_test]
+fn without_options_the_built_in_questionnaire_shows() {
+    let host = new_host();
+    let _widget = mount(&host, JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        text_of(&host, "h2"),
+        "Reflecting on the end of your therapy"
+    );
+}
+
+#[wasm_bindgen_test]
+fn text_from_the_file_and_from_answers_is_shown_as_text_never_as_markup() {
+    let payload = "<img src=x onerror=\"window.ewInjected=1\"><b>bold</b>";
+    let questionnaire = serde_json::json!({
+        "id": "inject",
+        "title": payload,
+        "sections": [{ "id": "s", "title": payload, "questions": [
+            { "id": "q", "kind": "short_text", "text": payload, "hint": payload }
+        ]}]
+    })
+    .to_string();
+    let host = new_host();
+    let _widget = mount(&host, options(&questionnaire)).unwrap();
+    assert_eq!(text_of(&host, "h2"), payload);
+    click(&host, "[data-ew-action=start]");
+    type_into(&find(&host, "input"), payload);
+    click(&host, "[data-ew-action=next]");
+    click(&host, "[data-ew-action=summary]");
+    assert!(text_of(&host, ".ew-summary").contains(payload));
+    assert!(
+        find_all(&host, "img, b").is_empty(),
+        "no markup was created"
+    );
+}
+
+#[wasm_bindgen_test]
+fn two_widgets_on_one_page_keep_their_own_ids_and_answers() {
+    let (first, _a) = mount_small();
+    let (second, _b) = mount_small();
+    click(&first, "[data-ew-action=start]");
+    click(&second, "[data-ew-action=start]");
+    let id_first = find(&first, "input").id();
+    let id_second = find(&second, "input").id();
+    assert_ne!(id_first, id_second);
+    assert!(document().get_element_by_id(&id_first).is_some());
+    click(&first, "[id$='-q-who-decided-option-me']");
+    assert!(!checked(&second, "[id$='-q-who-decided-option-me']"));
+    assert_eq!(
+        text_of(&second, ".ew-progress-text"),
+        "0 of 5 questions answered"
+    );
+}
+
+#[wasm_bindgen_test]
+fn destroy_removes_the_widget_and_its_listeners() {
+    let (host, mut widget) = mount_small();
+    let root = find(&host, ".ew");
+    let start = find(&host, "[data-ew-action=start]");
+    widget.destroy();
+    assert_eq!(
+        host.child_element_count(),
+        0,
+        "the host element is left empty"
+    );
+    // The detached elements no longer react: no listener is left to handle the click.
+    start.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(text_of(&root, "h2"), "A short reflection");
+    widget.destroy();
+}
