@@ -20,10 +20,16 @@ pub mod answer;
 pub mod condition;
 /// The questionnaire format and its validation.
 pub mod definition;
+/// Saved drafts and their encrypted envelope.
+pub mod draft;
+/// The summary as files: plain text and self-contained HTML.
+pub mod export;
 /// Problems found in a questionnaire file, with paths.
 pub mod problem;
 /// Field-by-field JSON reading that collects every problem.
 mod reader;
+/// Saving on this device: its state and dialogs.
+pub mod saving;
 /// The session: model, messages, effects and `update`.
 pub mod session;
 /// The summary a client may print and bring.

@@ -23,8 +23,9 @@ pub struct Model {
     questionnaire: Questionnaire,
     answers: Answers,
     screen: Screen,
-    /// Set when a section was opened from the review: its main button leads back there.
-    returning_to_review: bool,
+    /// Set when a section was opened with "Change" on the review: the question changed. The
+    /// section's main button leads back there, to that question's "Change" button.
+    returning_to_review: Option<usize>,
 }
 
 /// Something that happened, named as the client would say it.
@@ -127,6 +128,8 @@ pub enum Focus {
     Heading,
     /// The first input of a question, after "Change" on the review.
     Question(usize),
+    /// The "Change" button of a question on the review, on the way back from changing it.
+    ChangeButton(usize),
 }
 
 impl Model {
@@ -137,7 +140,7 @@ impl Model {
             questionnaire,
             answers,
             screen: Screen::Intro,
-            returning_to_review: false,
+            returning_to_review: None,
         }
     }
 
@@ -158,7 +161,7 @@ impl Model {
 
     /// Whether the current section was opened from the review.
     pub fn returning_to_review(&self) -> bool {
-        self.returning_to_review
+        self.returning_to_review.is_some()
     }
 
     /// Which questions are shown, by position. A question whose condition refers to a hidden
@@ -203,22 +206,29 @@ impl Model {
 
     fn go_to(&mut self, screen: Screen, focus: Focus) -> Vec<Effect> {
         self.screen = screen;
-        let mut effects = vec![Effect::ShowScreen(focus)];
-        if let Screen::Section(index) = screen {
-            if let Some(section) = self.questionnaire.sections.get(index) {
+        let announcement = match screen {
+            Screen::Intro => self.questionnaire.title.clone(),
+            Screen::Section(index) => {
+                let title = self
+                    .questionnaire
+                    .sections
+                    .get(index)
+                    .map(|s| s.title.as_str());
                 let place = text::section_of(index + 1, self.questionnaire.sections.len());
-                effects.push(Effect::Announce(format!("{place}: {}", section.title)));
+                format!("{place}: {}", title.unwrap_or_default())
             }
-        }
-        effects
+            Screen::Review => text::REVIEW_HEADING.to_owned(),
+            Screen::Summary => text::SUMMARY_HEADING.to_owned(),
+        };
+        vec![Effect::ShowScreen(focus), Effect::Announce(announcement)]
     }
 
     fn forward(&mut self) -> Vec<Effect> {
         let Screen::Section(current) = self.screen else {
             return Vec::new();
         };
-        if std::mem::take(&mut self.returning_to_review) {
-            return self.go_to(Screen::Review, Focus::Heading);
+        if let Some(question) = self.returning_to_review.take() {
+            return self.go_to(Screen::Review, Focus::ChangeButton(question));
         }
         match self.next_section_after(Some(current)) {
             Some(next) => self.go_to(Screen::Section(next), Focus::Heading),
@@ -227,11 +237,12 @@ impl Model {
     }
 
     fn back(&mut self) -> Vec<Effect> {
+        if let (Screen::Section(_), Some(question)) = (self.screen, self.returning_to_review) {
+            self.returning_to_review = None;
+            return self.go_to(Screen::Review, Focus::ChangeButton(question));
+        }
         match self.screen {
             Screen::Intro => Vec::new(),
-            Screen::Section(_) if std::mem::take(&mut self.returning_to_review) => {
-                self.go_to(Screen::Review, Focus::Heading)
-            }
             Screen::Section(current) => match self.previous_section_before(current) {
                 Some(previous) => self.go_to(Screen::Section(previous), Focus::Heading),
                 None => self.go_to(Screen::Intro, Focus::Heading),
@@ -296,7 +307,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let Some(section) = model.questionnaire.question(question).map(|q| q.section) else {
                 return Vec::new();
             };
-            model.returning_to_review = true;
+            model.returning_to_review = Some(question);
             model.go_to(Screen::Section(section), Focus::Question(question))
         }
         Msg::PrintClicked if model.screen == Screen::Summary => vec![Effect::Print],

@@ -52,6 +52,8 @@ pub const SUMMARY_EMPTY: &str =
 pub const PRINT: &str = "Print my summary";
 /// Leads from the summary back to the review.
 pub const CHANGE_ANSWERS: &str = "Change my answers";
+/// At the top of a downloaded summary.
+pub const EXPORT_NOTE: &str = "Written on this device with Ending Well. Nothing was sent anywhere.";
 /// Introduces the label of the "something else" text in a summary.
 pub const OTHER_PREFIX: &str = "Something else";
 

@@ -286,6 +286,11 @@ fn the_review_marks_skipped_questions_and_change_returns_to_it() {
     assert_eq!(text_of(&host, "h2"), "Check your answers");
     let rows = find_all(&host, ".ew-summary-row");
     assert_eq!(text_of(&rows[1], ".ew-summary-value"), "Five weeks");
+    assert_eq!(
+        focused(),
+        Some(find(&rows[1], "button")),
+        "focus is back on the Change button the client used"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -150,8 +150,16 @@ fn change_from_the_review_goes_to_the_question_and_comes_back() {
             value: 4,
         }],
     );
-    send(&mut model, [Msg::NextClicked]);
+    let effects = send(&mut model, [Msg::NextClicked]);
     assert_eq!(model.screen(), Screen::Review);
+    assert_eq!(
+        effects,
+        [
+            Effect::ShowScreen(Focus::ChangeButton(strength)),
+            Effect::Announce("Check your answers".into())
+        ],
+        "focus returns to where the client left the review"
+    );
     // Once back, the sections go forward as usual again.
     send(
         &mut model,

@@ -278,6 +278,9 @@ impl App {
                         None => Ok(()),
                     },
                     Focus::Question(question) => render::focus_question(&rendered, question),
+                    Focus::ChangeButton(question) => {
+                        render::focus_change_button(&rendered, question)
+                    }
                 }
             }
             Effect::Refresh => render::refresh(&self.rendered.borrow(), model),

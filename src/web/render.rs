@@ -65,6 +65,7 @@ pub(crate) struct Rendered {
     questions: Vec<QuestionNodes>,
     progress: Option<(HtmlProgressElement, Element)>,
     heading: Option<Element>,
+    change_buttons: Vec<(usize, Element)>,
 }
 
 impl Rendered {
@@ -333,6 +334,16 @@ pub(crate) fn focus_question(rendered: &Rendered, question: usize) -> Result<(),
     }
 }
 
+/// Moves focus to the "Change" button of a question on the review, or to the heading.
+pub(crate) fn focus_change_button(rendered: &Rendered, question: usize) -> Result<(), JsValue> {
+    let button = rendered.change_buttons.iter().find(|(q, _)| *q == question);
+    match (button, &rendered.heading) {
+        (Some((_, button)), _) => focus(button),
+        (None, Some(heading)) => focus(heading),
+        (None, None) => Ok(()),
+    }
+}
+
 fn answer_element(dom: &Dom, answer: Option<&Shown>) -> Result<Element, JsValue> {
     let value = dom.element("dd", "ew-summary-value")?;
     match answer {
@@ -378,6 +389,7 @@ fn review_screen(
                 &[&dom.hidden_text(&format!("{}{}", text::CHANGE_HIDDEN_PREFIX, row.text))?],
             )?;
             change_cell.append_child(&change)?;
+            rendered.change_buttons.push((row.question, change.clone()));
             append_all(&item, &[&key, &value, &change_cell])?;
             list.append_child(&item)?;
         }

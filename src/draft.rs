@@ -1,0 +1,226 @@
+//! Saved drafts: the answers as JSON keyed by stable ids, and the versioned envelope that
+//! carries them encrypted. The encryption itself is the browser's (Web Crypto); this module only
+//! shapes and checks the data, so it can be tested natively.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use serde_json::{json, Map, Value};
+
+use crate::answer::{Answer, Answers};
+use crate::definition::{QuestionKind, Questionnaire};
+
+/// The envelope format this build writes and reads.
+pub const ENVELOPE_VERSION: u64 = 1;
+/// The key derivation named in the envelope.
+pub const KDF: &str = "PBKDF2-SHA256";
+/// PBKDF2 iterations for new drafts: OWASP's 2023 figure for PBKDF2-HMAC-SHA256.
+pub const ITERATIONS: u32 = 600_000;
+/// Fewer iterations than this in a stored envelope is refused as not ours.
+pub const MIN_ITERATIONS: u32 = 600_000;
+/// Bytes of salt for the key derivation.
+pub const SALT_BYTES: usize = 16;
+/// Bytes of AES-GCM initialisation vector, fresh on every save.
+pub const IV_BYTES: usize = 12;
+
+/// An encrypted draft as stored: `{"v":1,"kdf":"PBKDF2-SHA256","iter":600000,"salt":..,"iv":..,
+/// "ct":..}` with the byte fields in base64.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Envelope {
+    /// PBKDF2 iterations.
+    pub iterations: u32,
+    /// PBKDF2 salt.
+    pub salt: Vec<u8>,
+    /// AES-GCM initialisation vector.
+    pub iv: Vec<u8>,
+    /// AES-GCM ciphertext with its tag.
+    pub ciphertext: Vec<u8>,
+}
+
+/// Why a stored draft cannot be used. The stored bytes are left alone in every case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftProblem {
+    /// Not a draft at all, or cut short: not JSON, or fields missing or malformed.
+    Damaged,
+    /// Written by a newer version of Ending Well.
+    NewerVersion(u64),
+    /// Decrypted, but saved from another questionnaire.
+    OtherQuestionnaire(String),
+}
+
+impl Envelope {
+    /// The envelope as stored.
+    pub fn to_json(&self) -> String {
+        json!({
+            "v": ENVELOPE_VERSION,
+            "kdf": KDF,
+            "iter": self.iterations,
+            "salt": STANDARD.encode(&self.salt),
+            "iv": STANDARD.encode(&self.iv),
+            "ct": STANDARD.encode(&self.ciphertext),
+        })
+        .to_string()
+    }
+
+    /// Reads a stored envelope, refusing anything damaged, foreign or from the future.
+    pub fn from_json(text: &str) -> Result<Self, DraftProblem> {
+        let value: Value = serde_json::from_str(text).map_err(|_| DraftProblem::Damaged)?;
+        let object = value.as_object().ok_or(DraftProblem::Damaged)?;
+        let version = object
+            .get("v")
+            .and_then(Value::as_u64)
+            .ok_or(DraftProblem::Damaged)?;
+        if version > ENVELOPE_VERSION {
+            return Err(DraftProblem::NewerVersion(version));
+        }
+        if version != ENVELOPE_VERSION || object.get("kdf").and_then(Value::as_str) != Some(KDF) {
+            return Err(DraftProblem::Damaged);
+        }
+        let bytes = |field: &str| {
+            object
+                .get(field)
+                .and_then(Value::as_str)
+                .and_then(|text| STANDARD.decode(text).ok())
+                .ok_or(DraftProblem::Damaged)
+        };
+        let iterations = object
+            .get("iter")
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| *n >= MIN_ITERATIONS)
+            .ok_or(DraftProblem::Damaged)?;
+        let envelope = Self {
+            iterations,
+            salt: bytes("salt")?,
+            iv: bytes("iv")?,
+            ciphertext: bytes("ct")?,
+        };
+        // AES-GCM's tag alone is 16 bytes: anything shorter was cut off.
+        if envelope.salt.len() < SALT_BYTES
+            || envelope.iv.len() != IV_BYTES
+            || envelope.ciphertext.len() < 16
+        {
+            return Err(DraftProblem::Damaged);
+        }
+        Ok(envelope)
+    }
+}
+
+/// What a draft gives back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    /// The answers that still fit the questionnaire.
+    pub answers: Answers,
+    /// The section the client was on, if any.
+    pub section: Option<usize>,
+    /// Saved answers that no longer fit (the questionnaire changed since).
+    pub left_out: usize,
+}
+
+/// The answers as the JSON that gets encrypted, keyed by question and option ids so that a
+/// draft survives reordering.
+pub fn encode(questionnaire: &Questionnaire, answers: &Answers, section: Option<usize>) -> String {
+    let mut saved = Map::new();
+    for (index, question) in questionnaire.questions.iter().enumerate() {
+        let Some(answer) = answers.get(index) else {
+            continue;
+        };
+        let options = question.kind.options();
+        let option_id = |o: &usize| options.get(*o).map(|option| option.id.clone());
+        let value = match answer {
+            Answer::Choice(option) => option_id(option).map(Value::String),
+            Answer::Choices { selected, other } => {
+                let ids: Vec<Value> = selected
+                    .iter()
+                    .filter_map(option_id)
+                    .map(Value::String)
+                    .collect();
+                let mut entry = Map::new();
+                entry.insert("selected".into(), Value::Array(ids));
+                if let Some(other) = other {
+                    entry.insert("other".into(), Value::String(other.clone()));
+                }
+                Some(Value::Object(entry))
+            }
+            Answer::Scale(point) => Some(json!(point)),
+            Answer::Text(text) => Some(Value::String(text.clone())),
+        };
+        if let Some(value) = value {
+            saved.insert(question.id.clone(), value);
+        }
+    }
+    json!({ "questionnaire": questionnaire.id, "section": section, "answers": saved }).to_string()
+}
+
+/// Reads decrypted draft JSON back into answers for `questionnaire`.
+pub fn decode(questionnaire: &Questionnaire, text: &str) -> Result<Restored, DraftProblem> {
+    let value: Value = serde_json::from_str(text).map_err(|_| DraftProblem::Damaged)?;
+    let id = value
+        .get("questionnaire")
+        .and_then(Value::as_str)
+        .ok_or(DraftProblem::Damaged)?;
+    if id != questionnaire.id {
+        return Err(DraftProblem::OtherQuestionnaire(id.to_owned()));
+    }
+    let saved = value
+        .get("answers")
+        .and_then(Value::as_object)
+        .ok_or(DraftProblem::Damaged)?;
+    let mut answers = Answers::new(questionnaire.questions.len());
+    let mut left_out = 0;
+    for (question_id, value) in saved {
+        let restored = questionnaire
+            .question_index(question_id)
+            .and_then(|index| Some((index, restore(questionnaire, index, value)?)));
+        match restored {
+            Some((index, answer)) => answers.set(index, Some(answer)),
+            None => left_out += 1,
+        }
+    }
+    let section = value
+        .get("section")
+        .and_then(Value::as_u64)
+        .and_then(|s| usize::try_from(s).ok())
+        .filter(|s| *s < questionnaire.sections.len());
+    Ok(Restored {
+        answers,
+        section,
+        left_out,
+    })
+}
+
+fn restore(questionnaire: &Questionnaire, index: usize, value: &Value) -> Option<Answer> {
+    let question = questionnaire.question(index)?;
+    let options = question.kind.options();
+    let option = |id: &Value| {
+        options
+            .iter()
+            .position(|o| Some(o.id.as_str()) == id.as_str())
+    };
+    match (&question.kind, value) {
+        (QuestionKind::SingleChoice { .. }, id) => option(id).map(Answer::Choice),
+        (QuestionKind::MultipleChoice { other: label, .. }, Value::Object(entry)) => {
+            let mut selected = entry
+                .get("selected")?
+                .as_array()?
+                .iter()
+                .map(option)
+                .collect::<Option<Vec<_>>>()?;
+            selected.sort_unstable();
+            selected.dedup();
+            let other = match entry.get("other") {
+                None => None,
+                Some(Value::String(text)) if label.is_some() => Some(text.clone()),
+                Some(_) => return None,
+            };
+            (!selected.is_empty() || other.is_some()).then_some(Answer::Choices { selected, other })
+        }
+        (QuestionKind::Scale(scale), point) => point
+            .as_i64()
+            .filter(|p| (scale.min..=scale.max).contains(p))
+            .map(Answer::Scale),
+        (QuestionKind::ShortText | QuestionKind::LongText, Value::String(text)) => {
+            (!text.trim().is_empty()).then(|| Answer::Text(text.clone()))
+        }
+        _ => None,
+    }
+}

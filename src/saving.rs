@@ -1,0 +1,83 @@
+//! Saving on this device: whether the client chose it, what was found stored, and the dialogs
+//! that ask for a passphrase or a confirmation. The encryption and storage are the web layer's.
+
+use crate::draft::{DraftProblem, Envelope};
+
+/// Passphrases shorter than this are refused when saving starts.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// The state of saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saving {
+    /// Not chosen: nothing is stored.
+    Off,
+    /// The browser will not store anything (private mode, storage blocked or full).
+    Unavailable,
+    /// A draft is stored here and waits for its passphrase.
+    Locked {
+        /// The stored envelope.
+        envelope: Envelope,
+        /// Set after a passphrase did not open it.
+        wrong_passphrase: bool,
+    },
+    /// A stored draft cannot be used. It stays as it is until the client deletes it, so saving
+    /// cannot start (it would overwrite it).
+    Unusable(DraftProblem),
+    /// Every change is saved, encrypted.
+    On {
+        /// The local time of the last save, as the browser wrote it ("14:32").
+        saved_at: Option<String>,
+    },
+}
+
+/// Where an envelope being opened came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftSource {
+    /// This device's storage.
+    Device,
+    /// A backup file the client chose.
+    File,
+}
+
+/// A dialog over the current screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    /// Choose a passphrase to save on this device, or for a backup file.
+    Passphrase {
+        /// What the passphrase is for.
+        purpose: PassphrasePurpose,
+        /// What was wrong with the last try.
+        problem: Option<PassphraseProblem>,
+    },
+    /// "Delete everything from this device?"
+    ConfirmDelete,
+}
+
+/// What a new passphrase is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassphrasePurpose {
+    /// Saving on this device from now on.
+    Save,
+    /// One encrypted backup file, nothing stored.
+    Backup,
+}
+
+/// Why a new passphrase was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassphraseProblem {
+    /// Shorter than [`MIN_PASSPHRASE_CHARS`].
+    TooShort,
+    /// The two entries differ.
+    Mismatch,
+}
+
+/// Checks a new passphrase and its confirmation.
+pub fn check_new_passphrase(passphrase: &str, confirmation: &str) -> Option<PassphraseProblem> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        Some(PassphraseProblem::TooShort)
+    } else if passphrase != confirmation {
+        Some(PassphraseProblem::Mismatch)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,123 @@
+//! Drafts: answers keyed by ids, and the versioned envelope that carries them encrypted.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::{choose, fixture, q, send, small, tick, write};
+use ending_well::draft::{decode, encode, DraftProblem, Envelope, ITERATIONS};
+use ending_well::Msg;
+
+fn envelope() -> Envelope {
+    Envelope {
+        iterations: ITERATIONS,
+        salt: vec![7; 16],
+        iv: vec![9; 12],
+        ciphertext: vec![1; 40],
+    }
+}
+
+#[test]
+fn every_kind_of_answer_round_trips() {
+    let mut model = small();
+    choose(&mut model, "who-decided", "therapist");
+    write(&mut model, "therapist-decided", "Sudden.\nBut fair.");
+    tick(&mut model, "feelings", "anger", true);
+    let feelings = q(&model, "feelings");
+    let strength = q(&model, "strength");
+    send(
+        &mut model,
+        [
+            Msg::OtherToggled {
+                question: feelings,
+                checked: true,
+            },
+            Msg::OtherTextChanged {
+                question: feelings,
+                text: "Tired".into(),
+            },
+            Msg::ScalePointChosen {
+                question: strength,
+                value: 3,
+            },
+        ],
+    );
+    let text = encode(model.questionnaire(), model.answers(), Some(1));
+    let restored = decode(model.questionnaire(), &text).unwrap();
+    assert_eq!(&restored.answers, model.answers());
+    assert_eq!(restored.section, Some(1));
+    assert_eq!(restored.left_out, 0);
+    assert!(
+        text.contains("\"who-decided\":\"therapist\""),
+        "keyed by ids: {text}"
+    );
+}
+
+#[test]
+fn answers_that_no_longer_fit_are_counted_not_guessed() {
+    let questionnaire = fixture("small");
+    let text = r#"{"questionnaire":"small","section":99,"answers":{
+        "who-decided":"moved-away","gone":"text","strength":42,"weeks-known":"Two weeks"}}"#;
+    let restored = decode(&questionnaire, text).unwrap();
+    assert_eq!(restored.left_out, 3);
+    assert_eq!(restored.section, None);
+    assert!(restored
+        .answers
+        .get(q_of(&questionnaire, "weeks-known"))
+        .is_some());
+}
+
+fn q_of(questionnaire: &ending_well::Questionnaire, id: &str) -> usize {
+    questionnaire.question_index(id).unwrap()
+}
+
+#[test]
+fn a_draft_from_another_questionnaire_is_refused() {
+    let questionnaire = fixture("small");
+    assert_eq!(
+        decode(&questionnaire, r#"{"questionnaire":"other","answers":{}}"#),
+        Err(DraftProblem::OtherQuestionnaire("other".into()))
+    );
+    assert_eq!(
+        decode(&questionnaire, "{\"answers\""),
+        Err(DraftProblem::Damaged)
+    );
+}
+
+#[test]
+fn the_envelope_round_trips_with_its_fields() {
+    let json = envelope().to_json();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for field in ["v", "kdf", "iter", "salt", "iv", "ct"] {
+        assert!(value.get(field).is_some(), "{field} in {json}");
+    }
+    assert_eq!(value["kdf"], "PBKDF2-SHA256");
+    assert_eq!(Envelope::from_json(&json), Ok(envelope()));
+}
+
+#[test]
+fn damaged_foreign_and_future_envelopes_are_told_apart() {
+    let good = envelope().to_json();
+    let cases = [
+        (good[..good.len() / 2].to_owned(), DraftProblem::Damaged),
+        ("not json at all".to_owned(), DraftProblem::Damaged),
+        ("{\"theme\":\"dark\"}".to_owned(), DraftProblem::Damaged),
+        (
+            good.replace("\"v\":1", "\"v\":2"),
+            DraftProblem::NewerVersion(2),
+        ),
+        (good.replace("600000", "1000"), DraftProblem::Damaged),
+        (
+            good.replace("PBKDF2-SHA256", "scrypt"),
+            DraftProblem::Damaged,
+        ),
+    ];
+    for (text, problem) in cases {
+        assert_eq!(Envelope::from_json(&text), Err(problem), "{text}");
+    }
+}
