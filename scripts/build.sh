@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 # wasm-pack looks for wasm-opt on PATH; the npm package binaryen provides it.
 export PATH="$PWD/node_modules/.bin:$PATH"
 wasm-pack build --release --target web --out-dir www/pkg --out-name ending_well
-node scripts/embed-wasm.mjs www/pkg/ending_well_bg.wasm www/pkg/ending_well_bytes.js
+node scripts/embed-wasm.mjs www/pkg

@@ -6,23 +6,16 @@ use crate::draft::{DraftProblem, Envelope};
 /// Passphrases shorter than this are refused when saving starts.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
-/// The state of saving.
+/// The state of saving on this device.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saving {
     /// Not chosen: nothing is stored.
     Off,
     /// The browser will not store anything (private mode, storage blocked or full).
     Unavailable,
-    /// A draft is stored here and waits for its passphrase.
-    Locked {
-        /// The stored envelope.
-        envelope: Envelope,
-        /// Set after a passphrase did not open it.
-        wrong_passphrase: bool,
-    },
-    /// A stored draft cannot be used. It stays as it is until the client deletes it, so saving
-    /// cannot start (it would overwrite it).
-    Unusable(DraftProblem),
+    /// Answers saved earlier are stored here and were not opened. Nothing is written over them
+    /// until the client opens or deletes them.
+    Kept,
     /// Every change is saved, encrypted.
     On {
         /// The local time of the last save, as the browser wrote it ("14:32").
@@ -37,6 +30,26 @@ pub enum DraftSource {
     Device,
     /// A backup file the client chose.
     File,
+}
+
+/// A saved draft or backup waiting to be opened, shown on the "welcome back" screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unlock {
+    /// Where it came from.
+    pub source: DraftSource,
+    /// The envelope, unless it cannot be used at all.
+    pub envelope: Option<Envelope>,
+    /// What went wrong so far.
+    pub problem: Option<UnlockProblem>,
+}
+
+/// Why a draft did not open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnlockProblem {
+    /// The passphrase did not decrypt it; try again.
+    WrongPassphrase,
+    /// It cannot be used with any passphrase.
+    Draft(DraftProblem),
 }
 
 /// A dialog over the current screen.
@@ -58,7 +71,7 @@ pub enum Dialog {
 pub enum PassphrasePurpose {
     /// Saving on this device from now on.
     Save,
-    /// One encrypted backup file, nothing stored.
+    /// One encrypted backup file; nothing stored.
     Backup,
 }
 

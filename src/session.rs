@@ -2,6 +2,12 @@
 
 use crate::answer::{Answer, Answers};
 use crate::definition::{QuestionKind, Questionnaire};
+use crate::draft::{self, Envelope};
+use crate::export;
+use crate::saving::{
+    check_new_passphrase, Dialog, DraftSource, PassphrasePurpose, Saving, Unlock, UnlockProblem,
+};
+use crate::summary::summarise;
 use crate::text;
 
 /// Which screen is showing.
@@ -15,6 +21,8 @@ pub enum Screen {
     Review,
     /// What the client may print and bring.
     Summary,
+    /// Answers saved earlier, or a backup file, waiting for a passphrase.
+    Resume,
 }
 
 /// Everything the session knows.
@@ -26,6 +34,10 @@ pub struct Model {
     /// Set when a section was opened with "Change" on the review: the question changed. The
     /// section's main button leads back there, to that question's "Change" button.
     returning_to_review: Option<usize>,
+    saving: Saving,
+    /// The draft or backup on the "welcome back" screen.
+    unlock: Option<Unlock>,
+    dialog: Option<Dialog>,
 }
 
 /// Something that happened, named as the client would say it.
@@ -99,6 +111,68 @@ pub enum Msg {
     ReviewClicked,
     /// "Print my summary".
     PrintClicked,
+    /// "Download as a text file".
+    DownloadTextClicked,
+    /// "Download as a web page".
+    DownloadHtmlClicked,
+    /// "Copy to clipboard".
+    CopyClicked,
+    /// The clipboard took the text, or refused it.
+    CopyFinished {
+        /// Whether the browser allowed it.
+        copied: bool,
+    },
+
+    /// At start: whether the browser lets the page store anything, and what is stored.
+    StorageChecked {
+        /// False in private modes or when storage is blocked.
+        available: bool,
+        /// The stored draft's text, if any.
+        stored: Option<String>,
+    },
+    /// "Save my answers on this device".
+    SaveClicked,
+    /// "Download an encrypted backup".
+    BackupClicked,
+    /// A new passphrase, twice, in the passphrase dialog.
+    PassphraseSubmitted {
+        /// The passphrase.
+        passphrase: String,
+        /// The same again.
+        confirmation: String,
+    },
+    /// The dialog was closed without going on: Cancel or Escape.
+    DialogCancelled,
+    /// The web layer stored the encrypted draft.
+    DraftSaved {
+        /// The local time, as the browser writes it ("14:32").
+        time: String,
+    },
+    /// The browser refused to store the draft (storage full or blocked).
+    SaveFailed,
+    /// A passphrase to open the draft or backup on the "welcome back" screen.
+    UnlockSubmitted {
+        /// The passphrase.
+        passphrase: String,
+    },
+    /// The draft or backup was decrypted.
+    DraftDecrypted {
+        /// The decrypted draft JSON.
+        plaintext: String,
+    },
+    /// The passphrase did not decrypt it.
+    DecryptFailed,
+    /// A backup file was chosen and read.
+    BackupFileRead {
+        /// The file's text.
+        text: String,
+    },
+    /// "Continue without opening them" on the "welcome back" screen.
+    ContinueWithoutOpeningClicked,
+    /// "Delete everything from this device" or "Start fresh".
+    DeleteClicked,
+    /// "Yes, delete everything" in the confirmation.
+    DeleteConfirmed,
 }
 
 /// An instruction to the page, carried out by the web layer.
@@ -119,6 +193,53 @@ pub enum Effect {
     Announce(String),
     /// Open the browser's print dialog.
     Print,
+    /// Offer a file to download.
+    Download {
+        /// Its name.
+        filename: String,
+        /// Its media type.
+        mime: &'static str,
+        /// Its content.
+        content: String,
+    },
+    /// Put this text on the clipboard, then send [`Msg::CopyFinished`].
+    Copy(String),
+    /// Show the dialog in [`Model::dialog`], or close the one showing when there is none.
+    ShowDialog,
+    /// Update the saving status and buttons shown on every screen.
+    RefreshSaveBar,
+    /// Derive a new key from the passphrase with a fresh salt, keep it, encrypt the draft and
+    /// store it; then send [`Msg::DraftSaved`] or [`Msg::SaveFailed`].
+    StartSaving {
+        /// The passphrase.
+        passphrase: String,
+        /// The draft JSON.
+        draft: String,
+    },
+    /// Encrypt the draft with the kept key and a fresh IV and store it.
+    SaveDraft {
+        /// The draft JSON.
+        draft: String,
+    },
+    /// Derive the key from the envelope's salt, decrypt, and send [`Msg::DraftDecrypted`] or
+    /// [`Msg::DecryptFailed`]. With `keep_key`, the key is kept for saving.
+    Decrypt {
+        /// The passphrase.
+        passphrase: String,
+        /// The envelope.
+        envelope: Envelope,
+        /// Keep the key to go on saving (a draft from this device).
+        keep_key: bool,
+    },
+    /// Encrypt the draft under a new key and offer it as a backup file; keep nothing.
+    DownloadBackup {
+        /// The passphrase.
+        passphrase: String,
+        /// The draft JSON.
+        draft: String,
+    },
+    /// Remove the stored draft and forget the key.
+    DeleteStored,
 }
 
 /// Where focus goes on a new screen.
@@ -130,6 +251,8 @@ pub enum Focus {
     Question(usize),
     /// The "Change" button of a question on the review, on the way back from changing it.
     ChangeButton(usize),
+    /// The error summary of the screen, as GOV.UK does after a failed submission.
+    Error,
 }
 
 impl Model {
@@ -141,7 +264,41 @@ impl Model {
             answers,
             screen: Screen::Intro,
             returning_to_review: None,
+            saving: Saving::Off,
+            unlock: None,
+            dialog: None,
         }
+    }
+
+    /// The state of saving on this device.
+    pub fn saving(&self) -> &Saving {
+        &self.saving
+    }
+
+    /// The draft or backup waiting on the "welcome back" screen.
+    pub fn unlock(&self) -> Option<&Unlock> {
+        self.unlock.as_ref()
+    }
+
+    /// The dialog showing, if any.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// The draft JSON for the current answers and place.
+    fn draft(&self) -> String {
+        let section = match self.screen {
+            Screen::Section(index) => Some(index),
+            _ => None,
+        };
+        draft::encode(&self.questionnaire, &self.answers, section)
+    }
+
+    /// Effects that save the draft, when saving is on.
+    fn autosave(&self) -> Option<Effect> {
+        matches!(self.saving, Saving::On { .. }).then(|| Effect::SaveDraft {
+            draft: self.draft(),
+        })
     }
 
     /// The questionnaire.
@@ -219,8 +376,12 @@ impl Model {
             }
             Screen::Review => text::REVIEW_HEADING.to_owned(),
             Screen::Summary => text::SUMMARY_HEADING.to_owned(),
+            Screen::Resume => text::RESUME_HEADING.to_owned(),
         };
-        vec![Effect::ShowScreen(focus), Effect::Announce(announcement)]
+        let mut effects = vec![Effect::ShowScreen(focus), Effect::Announce(announcement)];
+        // The place is part of the draft, so the client comes back to the section they were on.
+        effects.extend(self.autosave());
+        effects
     }
 
     fn forward(&mut self) -> Vec<Effect> {
@@ -252,6 +413,7 @@ impl Model {
                 None => self.go_to(Screen::Intro, Focus::Heading),
             },
             Screen::Summary => self.go_to(Screen::Review, Focus::Heading),
+            Screen::Resume => Vec::new(),
         }
     }
 
@@ -264,6 +426,7 @@ impl Model {
         if sync {
             effects.push(Effect::SyncInputs { question });
         }
+        effects.extend(self.autosave());
         let revealed = before
             .iter()
             .zip(&after)
@@ -379,6 +542,223 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::ReviewClicked
         | Msg::ChangeClicked { .. }
         | Msg::PrintClicked => Vec::new(),
+        other => keep(model, other),
+    }
+}
+
+/// Messages about keeping answers: files, the clipboard, saving, opening and deleting.
+fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::DownloadTextClicked => vec![Effect::Download {
+            filename: text::TEXT_FILENAME.to_owned(),
+            mime: "text/plain;charset=utf-8",
+            content: export::to_plain_text(&summarise(model)),
+        }],
+        Msg::DownloadHtmlClicked => vec![Effect::Download {
+            filename: text::HTML_FILENAME.to_owned(),
+            mime: "text/html;charset=utf-8",
+            content: export::to_html(&summarise(model)),
+        }],
+        Msg::CopyClicked => vec![Effect::Copy(export::to_plain_text(&summarise(model)))],
+        Msg::CopyFinished { copied } => vec![Effect::Announce(
+            if copied {
+                text::COPIED
+            } else {
+                text::COPY_REFUSED
+            }
+            .to_owned(),
+        )],
+        Msg::StorageChecked { available, stored } => {
+            if !available {
+                model.saving = Saving::Unavailable;
+                return vec![Effect::RefreshSaveBar];
+            }
+            let Some(stored) = stored else {
+                return Vec::new();
+            };
+            model.saving = Saving::Kept;
+            model.unlock = Some(unlock_for(DraftSource::Device, &stored));
+            let mut effects = model.go_to(Screen::Resume, Focus::Heading);
+            effects.push(Effect::RefreshSaveBar);
+            effects
+        }
+        Msg::SaveClicked => match model.saving {
+            Saving::Off => open_dialog(
+                model,
+                Dialog::Passphrase {
+                    purpose: PassphrasePurpose::Save,
+                    problem: None,
+                },
+            ),
+            Saving::Unavailable => vec![Effect::Announce(text::SAVING_UNAVAILABLE.to_owned())],
+            Saving::Kept => vec![Effect::Announce(text::SAVING_KEPT.to_owned())],
+            Saving::On { .. } => Vec::new(),
+        },
+        Msg::BackupClicked => open_dialog(
+            model,
+            Dialog::Passphrase {
+                purpose: PassphrasePurpose::Backup,
+                problem: None,
+            },
+        ),
+        Msg::PassphraseSubmitted {
+            passphrase,
+            confirmation,
+        } => {
+            let Some(Dialog::Passphrase { purpose, .. }) = model.dialog else {
+                return Vec::new();
+            };
+            if let Some(problem) = check_new_passphrase(&passphrase, &confirmation) {
+                return open_dialog(
+                    model,
+                    Dialog::Passphrase {
+                        purpose,
+                        problem: Some(problem),
+                    },
+                );
+            }
+            model.dialog = None;
+            let draft = model.draft();
+            match purpose {
+                PassphrasePurpose::Save if model.saving == Saving::Off => {
+                    model.saving = Saving::On { saved_at: None };
+                    vec![
+                        Effect::ShowDialog,
+                        Effect::StartSaving { passphrase, draft },
+                        Effect::RefreshSaveBar,
+                    ]
+                }
+                PassphrasePurpose::Save => vec![Effect::ShowDialog],
+                PassphrasePurpose::Backup => vec![
+                    Effect::ShowDialog,
+                    Effect::DownloadBackup { passphrase, draft },
+                ],
+            }
+        }
+        Msg::DialogCancelled => {
+            model.dialog = None;
+            vec![Effect::ShowDialog]
+        }
+        Msg::DraftSaved { time } => match &mut model.saving {
+            Saving::On { saved_at } => {
+                *saved_at = Some(time);
+                vec![Effect::RefreshSaveBar]
+            }
+            _ => Vec::new(),
+        },
+        Msg::SaveFailed => match model.saving {
+            Saving::On { .. } => {
+                model.saving = Saving::Unavailable;
+                vec![
+                    Effect::RefreshSaveBar,
+                    Effect::Announce(text::SAVE_FAILED.to_owned()),
+                ]
+            }
+            _ => Vec::new(),
+        },
+        Msg::UnlockSubmitted { passphrase } => match &model.unlock {
+            Some(Unlock {
+                source,
+                envelope: Some(envelope),
+                ..
+            }) if model.screen == Screen::Resume => vec![Effect::Decrypt {
+                passphrase,
+                envelope: envelope.clone(),
+                keep_key: *source == DraftSource::Device,
+            }],
+            _ => Vec::new(),
+        },
+        Msg::DecryptFailed => match &mut model.unlock {
+            Some(unlock) => {
+                unlock.problem = Some(UnlockProblem::WrongPassphrase);
+                vec![Effect::ShowScreen(Focus::Error)]
+            }
+            None => Vec::new(),
+        },
+        Msg::DraftDecrypted { plaintext } => {
+            let Some(unlock) = model.unlock.take() else {
+                return Vec::new();
+            };
+            match draft::decode(&model.questionnaire, &plaintext) {
+                Ok(restored) => {
+                    model.answers = restored.answers;
+                    model.returning_to_review = None;
+                    if unlock.source == DraftSource::Device {
+                        model.saving = Saving::On { saved_at: None };
+                    }
+                    let screen = restored.section.map_or(Screen::Intro, Screen::Section);
+                    let mut effects = model.go_to(screen, Focus::Heading);
+                    prefix_announcement(&mut effects, &text::restored(restored.left_out));
+                    effects.push(Effect::RefreshSaveBar);
+                    effects
+                }
+                Err(problem) => {
+                    model.unlock = Some(Unlock {
+                        envelope: None,
+                        problem: Some(UnlockProblem::Draft(problem)),
+                        ..unlock
+                    });
+                    vec![Effect::ShowScreen(Focus::Heading)]
+                }
+            }
+        }
+        Msg::BackupFileRead { text } => {
+            model.unlock = Some(unlock_for(DraftSource::File, &text));
+            model.go_to(Screen::Resume, Focus::Heading)
+        }
+        Msg::ContinueWithoutOpeningClicked if model.screen == Screen::Resume => {
+            // A draft on this device stays exactly as it was; a file is simply not opened.
+            model.unlock = None;
+            let mut effects = model.go_to(Screen::Intro, Focus::Heading);
+            effects.push(Effect::RefreshSaveBar);
+            effects
+        }
+        Msg::DeleteClicked => open_dialog(model, Dialog::ConfirmDelete),
+        Msg::DeleteConfirmed if model.dialog == Some(Dialog::ConfirmDelete) => {
+            model.dialog = None;
+            model.answers = Answers::new(model.questionnaire.questions.len());
+            model.returning_to_review = None;
+            model.unlock = None;
+            if model.saving != Saving::Unavailable {
+                model.saving = Saving::Off;
+            }
+            let mut effects = vec![Effect::ShowDialog, Effect::DeleteStored];
+            effects.extend(model.go_to(Screen::Intro, Focus::Heading));
+            prefix_announcement(&mut effects, text::DELETED);
+            effects.push(Effect::RefreshSaveBar);
+            effects
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn open_dialog(model: &mut Model, dialog: Dialog) -> Vec<Effect> {
+    model.dialog = Some(dialog);
+    vec![Effect::ShowDialog]
+}
+
+/// What the "welcome back" screen shows for a stored draft or a backup file's text.
+fn unlock_for(source: DraftSource, stored: &str) -> Unlock {
+    match Envelope::from_json(stored) {
+        Ok(envelope) => Unlock {
+            source,
+            envelope: Some(envelope),
+            problem: None,
+        },
+        Err(problem) => Unlock {
+            source,
+            envelope: None,
+            problem: Some(UnlockProblem::Draft(problem)),
+        },
+    }
+}
+
+/// Puts `first` before what a screen change announces, so both are heard together.
+fn prefix_announcement(effects: &mut [Effect], first: &str) {
+    for effect in effects.iter_mut() {
+        if let Effect::Announce(message) = effect {
+            *message = format!("{first} {message}");
+        }
     }
 }
 

@@ -114,3 +114,148 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 pub fn problem_count(count: usize) -> String {
     format!("This file has {}.", plural(count, "problem", "problems"))
 }
+
+/// Name of the downloaded plain text summary.
+pub const TEXT_FILENAME: &str = "ending-well-summary.txt";
+/// Name of the downloaded web page summary.
+pub const HTML_FILENAME: &str = "ending-well-summary.html";
+/// Name of the downloaded encrypted backup.
+pub const BACKUP_FILENAME: &str = "ending-well-backup.json";
+/// Downloads the summary as text.
+pub const DOWNLOAD_TEXT: &str = "Download as a text file";
+/// Downloads the summary as a web page.
+pub const DOWNLOAD_HTML: &str = "Download as a web page";
+/// Copies the summary.
+pub const COPY: &str = "Copy to clipboard";
+/// Announced after copying.
+pub const COPIED: &str = "Your summary was copied.";
+/// Announced when the browser refuses the clipboard.
+pub const COPY_REFUSED: &str =
+    "This browser did not allow copying. You can select the text and copy it yourself.";
+/// Downloads an encrypted backup.
+pub const DOWNLOAD_BACKUP: &str = "Download an encrypted backup";
+
+/// The saving status when saving is off.
+pub const STATUS_OFF: &str =
+    "Your answers are only in this page. Nothing is stored on this device.";
+/// The saving status when the browser will not store anything.
+pub const SAVING_UNAVAILABLE: &str = "Saving is not available in this browser. Your answers stay \
+     in this page while it is open.";
+/// The saving status when an earlier draft was not opened.
+pub const SAVING_KEPT: &str = "Answers saved earlier are on this device. They have not been \
+     changed. Open or delete them to save again.";
+/// The saving status before the first save finishes.
+pub const STATUS_SAVING: &str = "Saving on this device…";
+/// Announced when storing fails after saving started.
+pub const SAVE_FAILED: &str = "Saving stopped: this browser would not store your answers. They \
+     are still here while this page is open.";
+/// Opens the passphrase dialog to save.
+pub const SAVE_ON_DEVICE: &str = "Save my answers on this device";
+/// Opens the confirmation to delete.
+pub const DELETE_EVERYTHING: &str = "Delete everything from this device";
+
+/// "Saved on this device at 14:32".
+pub fn saved_at(time: &str) -> String {
+    format!("Saved on this device at {time}.")
+}
+
+/// Heading of the passphrase dialog for saving.
+pub const SAVE_DIALOG_HEADING: &str = "Save your answers on this device";
+/// Explains saving.
+pub const SAVE_DIALOG_INTRO: &str = "Your answers will be locked with a passphrase and kept only \
+     in this browser. Anyone without the passphrase cannot read them. If you forget it, your \
+     answers cannot be recovered.";
+/// Heading of the passphrase dialog for a backup.
+pub const BACKUP_DIALOG_HEADING: &str = "Download an encrypted backup";
+/// Explains the backup.
+pub const BACKUP_DIALOG_INTRO: &str = "The file will be locked with a passphrase. You can open \
+     it on another device to carry on. Nothing is stored on this one.";
+/// Label of the new passphrase.
+pub const PASSPHRASE: &str = "Passphrase";
+/// Hint of the new passphrase.
+pub const PASSPHRASE_HINT: &str =
+    "At least 8 characters. A few words you will remember works well.";
+/// Label of the confirmation.
+pub const PASSPHRASE_AGAIN: &str = "Type the passphrase again";
+/// Error: too short.
+pub const PASSPHRASE_TOO_SHORT: &str = "Use at least 8 characters for your passphrase";
+/// Error: the two differ.
+pub const PASSPHRASE_MISMATCH: &str = "The two passphrases are different. Type them again";
+/// Heading of an error summary.
+pub const THERE_IS_A_PROBLEM: &str = "There is a problem";
+/// Confirms saving.
+pub const START_SAVING: &str = "Save on this device";
+/// Confirms the backup.
+pub const SAVE_BACKUP: &str = "Download backup";
+/// Closes a dialog without doing anything.
+pub const CANCEL: &str = "Cancel";
+
+/// Heading of the delete confirmation.
+pub const DELETE_HEADING: &str = "Delete everything from this device?";
+/// Explains deleting.
+pub const DELETE_INTRO: &str = "This deletes your answers from this page and any answers saved \
+     on this device. It cannot be undone. Files you downloaded are not affected.";
+/// Confirms deleting.
+pub const DELETE_CONFIRM: &str = "Yes, delete everything";
+/// Announced after deleting.
+pub const DELETED: &str = "Everything was deleted from this device.";
+
+/// Heading of the screen for saved answers found on this device.
+pub const RESUME_HEADING: &str = "Welcome back";
+/// Explains the screen for a stored draft.
+pub const RESUME_INTRO: &str = "Answers saved earlier are on this device. Enter your passphrase \
+     to carry on where you left off.";
+/// Heading of the screen for a backup file.
+pub const BACKUP_HEADING: &str = "Open your backup";
+/// Explains the screen for a backup file.
+pub const BACKUP_INTRO: &str = "Enter the passphrase you chose for this backup.";
+/// Label of the passphrase to open a draft.
+pub const YOUR_PASSPHRASE: &str = "Your passphrase";
+/// Opens the draft.
+pub const OPEN_DRAFT: &str = "Continue";
+/// Error: wrong passphrase.
+pub const WRONG_PASSPHRASE: &str = "That passphrase did not open your saved answers. Check it and \
+     try again. Nothing has been changed.";
+/// Deletes the draft and starts again.
+pub const START_FRESH: &str = "Start fresh";
+/// Explains starting fresh.
+pub const START_FRESH_INTRO: &str = "Or start fresh: this deletes the saved answers.";
+/// Leaves a draft as it is and goes on without it.
+pub const CONTINUE_WITHOUT_OPENING: &str = "Continue without opening them";
+/// Heading of the screen for a draft that cannot be used.
+pub const UNUSABLE_HEADING: &str = "Your saved answers cannot be opened";
+/// A damaged draft.
+pub const DRAFT_DAMAGED: &str =
+    "They seem to be damaged or incomplete, or they were not saved by this reflection.";
+/// A draft from a newer version.
+pub const DRAFT_NEWER: &str =
+    "They were saved by a newer version of this reflection. Try again after the page updates.";
+/// A draft from another questionnaire.
+pub const DRAFT_OTHER: &str = "They were saved from a different questionnaire.";
+/// Reassures about an unusable draft.
+pub const DRAFT_LEFT_ALONE: &str =
+    "They have been left exactly as they are. You can carry on without them, or delete them.";
+/// Label of the file input for a backup.
+pub const OPEN_BACKUP: &str = "Continue from a backup file";
+/// Hint of the file input.
+pub const OPEN_BACKUP_HINT: &str = "A file you downloaded from this reflection before.";
+
+/// Announced when a draft was opened.
+pub fn restored(left_out: usize) -> String {
+    match left_out {
+        0 => "Your saved answers are back.".to_owned(),
+        n => format!(
+            "Your saved answers are back. {} no longer match the questions and were left out.",
+            plural(n, "answer", "answers")
+        ),
+    }
+}
+
+/// Announced while a passphrase is being checked (it takes a moment on purpose).
+pub const OPENING: &str = "Checking your passphrase…";
+/// Announced when the backup file was offered.
+pub const BACKUP_READY: &str = "Your encrypted backup was downloaded.";
+/// Announced when the backup could not be made.
+pub const BACKUP_FAILED: &str = "The backup could not be made in this browser.";
+/// Announced when a chosen file cannot be read.
+pub const BACKUP_UNREADABLE: &str = "That file could not be read. Choose the backup file again.";

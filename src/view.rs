@@ -2,6 +2,7 @@
 
 use crate::answer::Answer;
 use crate::definition::{Question, QuestionKind, Section};
+use crate::saving::{Saving, Unlock};
 use crate::session::{Model, Screen};
 use crate::summary::{self, Shown, Summary};
 use crate::text;
@@ -17,6 +18,34 @@ pub enum View<'a> {
     Review(ReviewView<'a>),
     /// The summary.
     Summary(Summary),
+    /// Saved answers or a backup waiting for a passphrase, or that cannot be opened.
+    Resume(&'a Unlock),
+}
+
+/// The saving status and buttons shown under every screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveBar {
+    /// What is stored, in words.
+    pub status: String,
+    /// Whether "Save my answers on this device" is offered.
+    pub can_save: bool,
+}
+
+/// The saving status and buttons for the current state.
+pub fn save_bar(model: &Model) -> SaveBar {
+    let status = match model.saving() {
+        Saving::Off => text::STATUS_OFF.to_owned(),
+        Saving::Unavailable => text::SAVING_UNAVAILABLE.to_owned(),
+        Saving::Kept => text::SAVING_KEPT.to_owned(),
+        Saving::On { saved_at: None } => text::STATUS_SAVING.to_owned(),
+        Saving::On {
+            saved_at: Some(time),
+        } => text::saved_at(time),
+    };
+    SaveBar {
+        status,
+        can_save: *model.saving() == Saving::Off,
+    }
 }
 
 /// The introduction.
@@ -135,6 +164,10 @@ pub fn view(model: &Model) -> View<'_> {
         },
         Screen::Review => View::Review(review_view(model)),
         Screen::Summary => View::Summary(summary::summarise(model)),
+        Screen::Resume => match model.unlock() {
+            Some(unlock) => View::Resume(unlock),
+            None => View::Review(review_view(model)),
+        },
     }
 }
 

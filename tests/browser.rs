@@ -8,94 +8,15 @@
     clippy::indexing_slicing
 )]
 
-use ending_well::web::{mount, Widget};
+mod web_common;
+
+use ending_well::web::mount;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{
-    Document, Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement,
-};
+use web_common::*;
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const SMALL: &str = include_str!("fixtures/small.json");
-const BROKEN: &str = include_str!("fixtures/broken.json");
-
-fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// A fresh, empty element in the page, as a clinic's page would have.
-fn new_host() -> Element {
-    let element = document().create_element("ending-well").unwrap();
-    document().body().unwrap().append_child(&element).unwrap();
-    element
-}
-
-fn options(questionnaire: &str) -> JsValue {
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"questionnaire".into(), &questionnaire.into()).unwrap();
-    options.into()
-}
-
-fn mount_small() -> (Element, Widget) {
-    let host = new_host();
-    let widget = mount(&host, options(SMALL)).unwrap();
-    (host, widget)
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn find_all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
-        .collect()
-}
-
-fn click(root: &Element, selector: &str) {
-    find(root, selector).unchecked_into::<HtmlElement>().click();
-}
-
-fn text_of(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-/// Types into a text box as a browser does: the value changes, then an `input` event bubbles.
-fn type_into(element: &Element, text: &str) {
-    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-        input.set_value(text);
-    } else {
-        element
-            .unchecked_ref::<HtmlTextAreaElement>()
-            .set_value(text);
-    }
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict("input", &init).unwrap();
-    element.dispatch_event(&event).unwrap();
-}
-
-fn focused() -> Option<Element> {
-    document().active_element()
-}
-
-fn checked(root: &Element, selector: &str) -> bool {
-    find(root, selector)
-        .unchecked_into::<HtmlInputElement>()
-        .checked()
-}
-
-fn hidden(root: &Element, selector: &str) -> bool {
-    find(root, selector).has_attribute("hidden")
-}
-
-fn status(root: &Element) -> String {
-    text_of(root, ".ew-status")
-}
 
 #[wasm_bindgen_test]
 fn the_introduction_shows_with_language_direction_and_a_live_region() {

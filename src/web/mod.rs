@@ -2,27 +2,38 @@
 //! [`Effect`]s into DOM changes. Compiled for WebAssembly only.
 
 mod choice;
+mod crypto;
 mod dom;
+mod files;
 mod render;
+mod saving;
 mod scale;
+mod storage;
 mod text_field;
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlInputElement, HtmlTextAreaElement};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{
+    Element, Event, HtmlDialogElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement,
+};
 
 use crate::definition::Questionnaire;
 use crate::problem::Problem;
 use crate::session::{update, Effect, Focus, Model, Msg};
-use crate::view::view;
+use crate::text;
+use crate::view::{self, view};
+use crypto::DraftKey;
 use dom::Dom;
 use render::Rendered;
+use saving::SaveBarNodes;
+use storage::DraftStore;
 
 thread_local! {
     /// Numbers widgets on the page, so that element ids never collide.
@@ -42,6 +53,7 @@ impl Widget {
     pub fn destroy(&mut self) {
         self.listeners.clear();
         if let Some(app) = self.app.take() {
+            app.forget();
             app.ui.root.remove();
         }
     }
@@ -59,7 +71,20 @@ struct Ui {
     root: Element,
     status: Element,
     screen: Element,
+    save_bar: SaveBarNodes,
+    dialog: HtmlDialogElement,
     prefix: String,
+}
+
+/// The encryption side of saving: the key while the client saves, and one write at a time.
+#[derive(Default)]
+struct Keeper {
+    key: RefCell<Option<DraftKey>>,
+    writing: Cell<bool>,
+    /// The newest draft waiting while another is being written.
+    pending: RefCell<Option<String>>,
+    /// Bumped by every deletion, so that a write already under way is dropped, not stored.
+    generation: Cell<u32>,
 }
 
 /// The state behind a widget, shared with its event listeners.
@@ -72,6 +97,12 @@ struct App {
     /// element can fire events synchronously, in the middle of an update.
     queue: RefCell<VecDeque<Msg>>,
     busy: Cell<bool>,
+    store: Option<DraftStore>,
+    keeper: Keeper,
+    /// Where focus was when the dialog opened, to return it there.
+    dialog_opener: RefCell<Option<Element>>,
+    /// The object URL of the last download, revoked at the next one or at destroy.
+    last_download: RefCell<Option<String>>,
 }
 
 /// Mounts the widget into `element`, replacing what is inside it.
@@ -95,6 +126,8 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
     let status = dom.element("div", "ew-status ew-visually-hidden")?;
     dom::set_attributes(&status, &[("role", "status"), ("aria-live", "polite")])?;
     let screen = dom.element("div", "ew-screen")?;
+    let save_bar = saving::save_bar(&dom)?;
+    let dialog: HtmlDialogElement = dom.element("dialog", "ew-dialog")?.unchecked_into();
     dom::append_all(&root, &[&status, &screen])?;
     element.replace_children_with_node_1(&root);
 
@@ -103,12 +136,16 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         root,
         status,
         screen,
+        save_bar,
+        dialog,
         prefix,
     };
     let (model, rendered) = match questionnaire_from_options(&options) {
         Ok(questionnaire) => {
             let model = Model::new(questionnaire);
             let rendered = render::show(&ui.dom, &ui.screen, &ui.prefix, &view(&model))?;
+            dom::append_all(&ui.root, &[&ui.save_bar.element, &ui.dialog])?;
+            saving::refresh_save_bar(&ui.save_bar, &view::save_bar(&model))?;
             (Some(model), rendered)
         }
         Err(problems) => {
@@ -116,28 +153,98 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
             (None, rendered)
         }
     };
+    let store = model
+        .as_ref()
+        .map(|model| DraftStore::new(&model.questionnaire().id));
     let app = Rc::new(App {
         ui,
         model: RefCell::new(model),
         rendered: RefCell::new(rendered),
         queue: RefCell::new(VecDeque::new()),
         busy: Cell::new(false),
+        store,
+        keeper: Keeper::default(),
+        dialog_opener: RefCell::new(None),
+        last_download: RefCell::new(None),
     });
-    let listeners = ["click", "change", "input"]
+    let mut listeners: Vec<EventListener> = ["click", "change", "input"]
         .into_iter()
         .map(|kind| {
             let app = Rc::clone(&app);
             EventListener::new(&app.ui.root.clone(), kind, move |event| {
-                if let Some(msg) = message_for(&app.ui.root, event) {
+                if let Some(input) = backup_file_input(event) {
+                    app.read_backup(input);
+                } else if let Some(msg) = message_for(&app.ui.root, event) {
                     app.dispatch(msg);
                 }
             })
         })
         .collect();
+    // Forms are never submitted anywhere: the page's policy has `form-action 'none'`, and the
+    // widget reads the fields itself. gloo's listeners are passive unless asked otherwise.
+    let submit_app = Rc::clone(&app);
+    listeners.push(EventListener::new_with_options(
+        &app.ui.root.clone(),
+        "submit",
+        EventListenerOptions::enable_prevent_default(),
+        move |event| {
+            event.prevent_default();
+            if let Some(msg) = submitted(event) {
+                submit_app.dispatch(msg);
+            }
+        },
+    ));
+    // Escape closes a modal dialog by itself and fires `cancel`, which does not bubble.
+    let cancel_app = Rc::clone(&app);
+    listeners.push(EventListener::new(
+        &app.ui.dialog.clone(),
+        "cancel",
+        move |_| cancel_app.dispatch(Msg::DialogCancelled),
+    ));
+    if let Some(store) = &app.store {
+        let found = store.read();
+        app.dispatch(Msg::StorageChecked {
+            available: found.is_ok(),
+            stored: found.ok().flatten(),
+        });
+    }
     Ok(Widget {
         app: Some(app),
         listeners,
     })
+}
+
+/// The backup file input, when the event is a file being chosen in it.
+fn backup_file_input(event: &Event) -> Option<HtmlInputElement> {
+    if event.type_() != "change" {
+        return None;
+    }
+    let input: HtmlInputElement = event.target()?.dyn_into().ok()?;
+    (input.get_attribute("data-ew-role").as_deref() == Some("backup-file")).then_some(input)
+}
+
+/// The message a submitted form means.
+fn submitted(event: &Event) -> Option<Msg> {
+    let form: HtmlFormElement = event.target()?.dyn_into().ok()?;
+    let field = |name: &str| -> String {
+        form.query_selector(&format!("input[name={name}]"))
+            .ok()
+            .flatten()
+            .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .unwrap_or_default()
+    };
+    match form.get_attribute("data-ew-form")?.as_str() {
+        "new-passphrase" => Some(Msg::PassphraseSubmitted {
+            passphrase: field("passphrase"),
+            confirmation: field("confirmation"),
+        }),
+        "unlock" => Some(Msg::UnlockSubmitted {
+            passphrase: field("passphrase"),
+        }),
+        "delete" => Some(Msg::DeleteConfirmed),
+        _ => None,
+    }
 }
 
 fn questionnaire_from_options(options: &JsValue) -> Result<Questionnaire, Vec<Problem>> {
@@ -184,6 +291,14 @@ fn message_for(root: &Element, event: &Event) -> Option<Msg> {
                 "summary" => Msg::SummaryClicked,
                 "review" => Msg::ReviewClicked,
                 "print" => Msg::PrintClicked,
+                "download-text" => Msg::DownloadTextClicked,
+                "download-html" => Msg::DownloadHtmlClicked,
+                "copy" => Msg::CopyClicked,
+                "backup" => Msg::BackupClicked,
+                "save" => Msg::SaveClicked,
+                "delete" => Msg::DeleteClicked,
+                "cancel" => Msg::DialogCancelled,
+                "skip-unlock" => Msg::ContinueWithoutOpeningClicked,
                 "clear" => Msg::AnswerCleared {
                     question: question(&button)?,
                 },
@@ -240,7 +355,7 @@ fn message_for(root: &Element, event: &Event) -> Option<Msg> {
 
 impl App {
     /// Handles a message, and any that arrive while it is being handled, in order.
-    fn dispatch(&self, msg: Msg) {
+    fn dispatch(self: &Rc<Self>, msg: Msg) {
         self.queue.borrow_mut().push_back(msg);
         if self.busy.replace(true) {
             return;
@@ -261,7 +376,7 @@ impl App {
         self.busy.set(false);
     }
 
-    fn apply(&self, effect: Effect) -> Result<(), JsValue> {
+    fn apply(self: &Rc<Self>, effect: Effect) -> Result<(), JsValue> {
         let model = self.model.borrow();
         let Some(model) = model.as_ref() else {
             return Ok(());
@@ -281,6 +396,10 @@ impl App {
                     Focus::ChangeButton(question) => {
                         render::focus_change_button(&rendered, question)
                     }
+                    Focus::Error => match self.ui.screen.query_selector(".ew-error-summary")? {
+                        Some(summary) => dom::focus(&summary),
+                        None => Ok(()),
+                    },
                 }
             }
             Effect::Refresh => render::refresh(&self.rendered.borrow(), model),
@@ -291,13 +410,218 @@ impl App {
                 render::focus_question(&self.rendered.borrow(), question)
             }
             Effect::Announce(message) => {
-                self.ui.status.set_text_content(Some(&message));
+                self.announce(&message);
                 Ok(())
             }
             Effect::Print => match web_sys::window() {
                 Some(window) => window.print(),
                 None => Ok(()),
             },
+            Effect::Download {
+                filename,
+                mime,
+                content,
+            } => self.download(&filename, mime, &content),
+            Effect::Copy(content) => {
+                let app = Rc::clone(self);
+                spawn_local(async move {
+                    let copied = files::copy(&content).await;
+                    app.dispatch(Msg::CopyFinished { copied });
+                });
+                Ok(())
+            }
+            Effect::ShowDialog => self.show_dialog(model),
+            Effect::RefreshSaveBar => {
+                saving::refresh_save_bar(&self.ui.save_bar, &view::save_bar(model))
+            }
+            Effect::StartSaving { passphrase, draft } => {
+                self.keeper.writing.set(true);
+                let app = Rc::clone(self);
+                let generation = self.keeper.generation.get();
+                spawn_local(async move {
+                    match DraftKey::new(&passphrase).await {
+                        Ok(key) if generation == app.keeper.generation.get() => {
+                            *app.keeper.key.borrow_mut() = Some(key);
+                            app.write_drafts(draft).await;
+                        }
+                        Ok(_) => app.keeper.writing.set(false),
+                        Err(_) => {
+                            app.keeper.writing.set(false);
+                            app.dispatch(Msg::SaveFailed);
+                        }
+                    }
+                });
+                Ok(())
+            }
+            Effect::SaveDraft { draft } => {
+                if self.keeper.writing.get() || self.keeper.key.borrow().is_none() {
+                    *self.keeper.pending.borrow_mut() = Some(draft);
+                } else {
+                    self.keeper.writing.set(true);
+                    let app = Rc::clone(self);
+                    spawn_local(async move { app.write_drafts(draft).await });
+                }
+                Ok(())
+            }
+            Effect::Decrypt {
+                passphrase,
+                envelope,
+                keep_key,
+            } => {
+                self.announce(text::OPENING);
+                let app = Rc::clone(self);
+                spawn_local(async move {
+                    let opened = match DraftKey::for_envelope(&passphrase, &envelope).await {
+                        Ok(key) => key.open(&envelope).await.map(|plaintext| (key, plaintext)),
+                        Err(error) => Err(error),
+                    };
+                    match opened {
+                        Ok((key, plaintext)) => {
+                            if keep_key {
+                                *app.keeper.key.borrow_mut() = Some(key);
+                            }
+                            app.dispatch(Msg::DraftDecrypted { plaintext });
+                        }
+                        Err(_) => app.dispatch(Msg::DecryptFailed),
+                    }
+                });
+                Ok(())
+            }
+            Effect::DownloadBackup { passphrase, draft } => {
+                let app = Rc::clone(self);
+                spawn_local(async move {
+                    let sealed = match DraftKey::new(&passphrase).await {
+                        Ok(key) => key.seal(&draft).await,
+                        Err(error) => Err(error),
+                    };
+                    let downloaded = sealed.and_then(|envelope| {
+                        app.download(
+                            text::BACKUP_FILENAME,
+                            "application/json",
+                            &envelope.to_json(),
+                        )
+                    });
+                    app.announce(if downloaded.is_ok() {
+                        text::BACKUP_READY
+                    } else {
+                        text::BACKUP_FAILED
+                    });
+                });
+                Ok(())
+            }
+            Effect::DeleteStored => {
+                self.forget();
+                if let Some(store) = &self.store {
+                    store.remove();
+                }
+                Ok(())
+            }
         }
     }
+
+    /// Says `message` in the polite live region.
+    fn announce(&self, message: &str) {
+        self.ui.status.set_text_content(Some(message));
+    }
+
+    /// Drops the key and any draft waiting to be written; a write under way is discarded.
+    fn forget(&self) {
+        self.keeper
+            .generation
+            .set(self.keeper.generation.get().wrapping_add(1));
+        *self.keeper.key.borrow_mut() = None;
+        *self.keeper.pending.borrow_mut() = None;
+        if let Some(url) = self.last_download.borrow_mut().take() {
+            files::revoke(&url);
+        }
+    }
+
+    /// Encrypts and stores drafts one at a time, always the newest, until none waits.
+    async fn write_drafts(self: Rc<Self>, first: String) {
+        let mut draft = first;
+        loop {
+            let key = self.keeper.key.borrow().clone();
+            let Some(key) = key else { break };
+            let generation = self.keeper.generation.get();
+            let sealed = key.seal(&draft).await;
+            if generation != self.keeper.generation.get() {
+                break;
+            }
+            let stored = match (sealed, &self.store) {
+                (Ok(envelope), Some(store)) => store.write(&envelope.to_json()).is_ok(),
+                _ => false,
+            };
+            self.dispatch(if stored {
+                Msg::DraftSaved { time: local_time() }
+            } else {
+                Msg::SaveFailed
+            });
+            let next = self.keeper.pending.borrow_mut().take();
+            match next {
+                Some(next) if stored => draft = next,
+                _ => break,
+            }
+        }
+        self.keeper.writing.set(false);
+    }
+
+    fn download(&self, filename: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+        let url = files::download(&self.ui.dom, &self.ui.root, filename, mime, content)?;
+        if let Some(previous) = self.last_download.borrow_mut().replace(url) {
+            files::revoke(&previous);
+        }
+        Ok(())
+    }
+
+    fn read_backup(self: &Rc<Self>, input: HtmlInputElement) {
+        let app = Rc::clone(self);
+        spawn_local(async move {
+            match files::chosen_text(&input).await {
+                Some(text) => app.dispatch(Msg::BackupFileRead { text }),
+                None => app.announce(text::BACKUP_UNREADABLE),
+            }
+            // Choosing the same file again should read it again.
+            input.set_value("");
+        });
+    }
+
+    /// Opens, refreshes or closes the dialog to match the model, moving focus sensibly.
+    fn show_dialog(&self, model: &Model) -> Result<(), JsValue> {
+        let dialog = &self.ui.dialog;
+        let Some(content) = model.dialog() else {
+            if dialog.open() {
+                dialog.close();
+            }
+            if let Some(opener) = self.dialog_opener.borrow_mut().take() {
+                if self.ui.root.contains(Some(&opener)) {
+                    dom::focus(&opener)?;
+                }
+            }
+            return Ok(());
+        };
+        saving::dialog_content(&self.ui.dom, dialog, &self.ui.prefix, content)?;
+        if !dialog.open() {
+            let opener = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.active_element());
+            *self.dialog_opener.borrow_mut() = opener;
+            dialog.show_modal()?;
+        }
+        // A failed try puts focus on the error summary; a confirmation on "Cancel", so that
+        // Enter never deletes by accident; otherwise on the first field.
+        let target = match dialog.query_selector(".ew-error-summary")? {
+            Some(summary) => Some(summary),
+            None => dialog.query_selector("input, [data-ew-action=cancel]")?,
+        };
+        match target {
+            Some(target) => dom::focus(&target),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The local time as "14:32", for "Saved on this device at 14:32".
+fn local_time() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
 }

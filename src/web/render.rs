@@ -4,7 +4,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement, HtmlProgressElement};
 
 use super::dom::{append_all, focus, set_attributes, set_hidden, Dom};
-use super::{choice, scale, text_field};
+use super::{choice, saving, scale, text_field};
 use crate::answer::Answer;
 use crate::definition::QuestionKind;
 use crate::problem::Problem;
@@ -88,6 +88,11 @@ pub(crate) fn show(
         View::Section(section) => section_screen(dom, prefix, section, &mut rendered)?,
         View::Review(review) => review_screen(dom, prefix, review, &mut rendered)?,
         View::Summary(summary) => summary_screen(dom, prefix, summary, &mut rendered)?,
+        View::Resume(unlock) => {
+            let (section, heading) = screen_section(dom, prefix, "ew-resume", "", &mut rendered)?;
+            saving::resume_screen(dom, &section, &heading, prefix, unlock)?;
+            section
+        }
     };
     screen.replace_children_with_node_1(&content);
     Ok(rendered)
@@ -136,6 +141,7 @@ fn intro_screen(
         &section,
         &[&actions(dom, &[("ew-button", "start", text::START)])?],
     )?;
+    append_all(&section, &[&saving::backup_input(dom, prefix)?])?;
     Ok(section)
 }
 

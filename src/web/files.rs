@@ -1,0 +1,52 @@
+//! Files without a server: downloads from a Blob, the clipboard, and reading a chosen file.
+
+use js_sys::Array;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, Element, File, HtmlAnchorElement, HtmlInputElement, Url};
+
+use super::dom::Dom;
+
+/// Offers `content` as a file named `filename`. Returns the object URL, which the caller
+/// revokes later: revoking it at once cancels the download in Firefox.
+pub(crate) fn download(
+    dom: &Dom,
+    parent: &Element,
+    filename: &str,
+    mime: &str,
+    content: &str,
+) -> Result<String, JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&content.into()), &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let link: HtmlAnchorElement = dom.element("a", "ew-visually-hidden")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(filename);
+    // Firefox only follows a click on a link that is in the document.
+    parent.append_child(&link)?;
+    link.click();
+    link.remove();
+    Ok(url)
+}
+
+/// Forgets an object URL made by [`download`].
+pub(crate) fn revoke(url: &str) {
+    let _ = Url::revoke_object_url(url);
+}
+
+/// Puts text on the clipboard; false when the browser refuses.
+pub(crate) async fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    JsFuture::from(window.navigator().clipboard().write_text(text))
+        .await
+        .is_ok()
+}
+
+/// The text of the file chosen in a file input.
+pub(crate) async fn chosen_text(input: &HtmlInputElement) -> Option<String> {
+    let file: File = input.files()?.get(0)?;
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}

@@ -1,0 +1,435 @@
+//! Saving on this device, opt-in only: the session asks the page to store nothing unless the
+//! client chose it, never writes over a draft it could not open, and deletes on request.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::{choose, q, send, small, write};
+use ending_well::draft::{self, Envelope, ITERATIONS};
+use ending_well::saving::{
+    Dialog, DraftSource, PassphraseProblem, PassphrasePurpose, Saving, UnlockProblem,
+};
+use ending_well::view::save_bar;
+use ending_well::{update, Effect, Focus, Model, Msg, Screen};
+
+fn stores(effects: &[Effect]) -> bool {
+    effects.iter().any(|effect| {
+        matches!(
+            effect,
+            Effect::StartSaving { .. } | Effect::SaveDraft { .. } | Effect::DownloadBackup { .. }
+        )
+    })
+}
+
+fn envelope_json() -> String {
+    Envelope {
+        iterations: ITERATIONS,
+        salt: vec![1; 16],
+        iv: vec![2; 12],
+        ciphertext: vec![3; 48],
+    }
+    .to_json()
+}
+
+/// A session that found nothing stored and chose to save with a good passphrase.
+fn saving_model() -> (Model, Vec<Effect>) {
+    let mut model = small();
+    send(
+        &mut model,
+        [Msg::StorageChecked {
+            available: true,
+            stored: None,
+        }],
+    );
+    send(&mut model, [Msg::SaveClicked]);
+    let effects = send(
+        &mut model,
+        [Msg::PassphraseSubmitted {
+            passphrase: "blue kettle morning".into(),
+            confirmation: "blue kettle morning".into(),
+        }],
+    );
+    (model, effects)
+}
+
+#[test]
+fn without_opting_in_nothing_is_ever_stored() {
+    let mut model = small();
+    let mut all = send(
+        &mut model,
+        [Msg::StorageChecked {
+            available: true,
+            stored: None,
+        }],
+    );
+    all.extend(send(&mut model, [Msg::StartClicked]));
+    all.extend(choose(&mut model, "who-decided", "me"));
+    all.extend(write(&mut model, "weeks-known", "A month"));
+    all.extend(send(
+        &mut model,
+        [
+            Msg::NextClicked,
+            Msg::NextClicked,
+            Msg::NextClicked,
+            Msg::SummaryClicked,
+        ],
+    ));
+    all.extend(send(&mut model, [Msg::DownloadTextClicked]));
+    assert!(!stores(&all), "{all:#?}");
+    assert_eq!(*model.saving(), Saving::Off);
+    assert_eq!(
+        save_bar(&model).status,
+        "Your answers are only in this page. Nothing is stored on this device."
+    );
+}
+
+#[test]
+fn a_new_passphrase_must_be_long_enough_and_typed_twice_alike() {
+    let mut model = small();
+    send(
+        &mut model,
+        [Msg::StorageChecked {
+            available: true,
+            stored: None,
+        }],
+    );
+    assert_eq!(send(&mut model, [Msg::SaveClicked]), [Effect::ShowDialog]);
+    let submit = |model: &mut Model, a: &str, b: &str| {
+        update(
+            model,
+            Msg::PassphraseSubmitted {
+                passphrase: a.into(),
+                confirmation: b.into(),
+            },
+        )
+    };
+    assert!(!stores(&submit(&mut model, "short", "short")));
+    assert_eq!(
+        model.dialog(),
+        Some(&Dialog::Passphrase {
+            purpose: PassphrasePurpose::Save,
+            problem: Some(PassphraseProblem::TooShort)
+        })
+    );
+    assert!(!stores(&submit(
+        &mut model,
+        "long enough one",
+        "long enough two"
+    )));
+    assert!(matches!(
+        model.dialog(),
+        Some(Dialog::Passphrase {
+            problem: Some(PassphraseProblem::Mismatch),
+            ..
+        })
+    ));
+    send(&mut model, [Msg::DialogCancelled]);
+    assert_eq!(model.dialog(), None);
+    assert_eq!(*model.saving(), Saving::Off);
+}
+
+#[test]
+fn once_opted_in_every_change_is_saved_and_the_time_shown() {
+    let (mut model, effects) = saving_model();
+    assert_eq!(model.dialog(), None);
+    let Some(Effect::StartSaving { passphrase, draft }) = effects
+        .iter()
+        .find(|e| matches!(e, Effect::StartSaving { .. }))
+    else {
+        panic!("saving starts: {effects:#?}")
+    };
+    assert_eq!(passphrase, "blue kettle morning");
+    assert!(draft.contains("\"questionnaire\":\"small\""));
+    assert_eq!(save_bar(&model).status, "Saving on this device…");
+    assert!(!save_bar(&model).can_save);
+
+    let effects = write(&mut model, "weeks-known", "Two weeks");
+    let saved = effects.iter().find_map(|e| match e {
+        Effect::SaveDraft { draft } => Some(draft.clone()),
+        _ => None,
+    });
+    assert!(saved.unwrap().contains("Two weeks"));
+    send(
+        &mut model,
+        [Msg::DraftSaved {
+            time: "14:32".into(),
+        }],
+    );
+    assert_eq!(save_bar(&model).status, "Saved on this device at 14:32.");
+}
+
+#[test]
+fn storage_that_fails_keeps_the_answers_in_the_page() {
+    let (mut model, _) = saving_model();
+    write(&mut model, "weeks-known", "Two weeks");
+    let effects = send(&mut model, [Msg::SaveFailed]);
+    assert_eq!(*model.saving(), Saving::Unavailable);
+    assert!(effects
+        .iter()
+        .any(|e| matches!(e, Effect::Announce(m) if m.starts_with("Saving stopped"))));
+    assert!(model.answers().get(q(&model, "weeks-known")).is_some());
+    assert!(!stores(&write(&mut model, "weeks-known", "Three weeks")));
+}
+
+#[test]
+fn storage_that_is_blocked_is_said_and_saving_is_not_offered() {
+    let mut model = small();
+    send(
+        &mut model,
+        [Msg::StorageChecked {
+            available: false,
+            stored: None,
+        }],
+    );
+    assert!(!save_bar(&model).can_save);
+    let effects = send(&mut model, [Msg::SaveClicked]);
+    assert!(!stores(&effects));
+    assert!(
+        matches!(&effects[..], [Effect::Announce(m)] if m.starts_with("Saving is not available"))
+    );
+}
+
+#[test]
+fn a_stored_draft_asks_for_its_passphrase_and_a_wrong_one_changes_nothing() {
+    let mut model = small();
+    let stored = envelope_json();
+    send(
+        &mut model,
+        [Msg::StorageChecked {
+            available: true,
+            stored: Some(stored.clone()),
+        }],
+    );
+    assert_eq!(model.screen(), Screen::Resume);
+    assert_eq!(*model.saving(), Saving::Kept);
+    let effects = send(
+        &mut model,
+        [Msg::UnlockSubmitted {
+            passphrase: "guess".into(),
+        }],
+    );
+    assert_eq!(
+        effects,
+        [Effect::Decrypt {
+            passphrase: "guess".into(),
+            envelope: Envelope::from_json(&stored).unwrap(),
+            keep_key: true
+        }]
+    );
+    let effects = send(&mut model, [Msg::DecryptFailed]);
+    assert_eq!(effects, [Effect::ShowScreen(Focus::Error)]);
+    assert_eq!(
+        model.unlock().unwrap().problem,
+        Some(UnlockProblem::WrongPassphrase)
+    );
+    assert_eq!(
+        *model.saving(),
+        Saving::Kept,
+        "the draft is still kept as it was"
+    );
+}
+
+#[test]
+fn the_right_passphrase_brings_the_answers_back_where_the_client_was() {
+    let mut model = small();
+    send(
+        &mut model,
+        [Msg::StorageChecked {
+            available: true,
+            stored: Some(envelope_json()),
+        }],
+    );
+    let mut earlier = small();
+    choose(&mut earlier, "who-decided", "me");
+    write(&mut earlier, "weeks-known", "Since May");
+    let plaintext = draft::encode(earlier.questionnaire(), earlier.answers(), Some(1));
+    let effects = send(&mut model, [Msg::DraftDecrypted { plaintext }]);
+    assert_eq!(model.answers(), earlier.answers());
+    assert_eq!(model.screen(), Screen::Section(1));
+    assert_eq!(
+        *model.saving(),
+        Saving::On { saved_at: None },
+        "saving carries on"
+    );
+    assert!(effects.contains(&Effect::Announce(
+        "Your saved answers are back. Section 2 of 4: Feelings".into()
+    )));
+}
+
+#[test]
+fn a_damaged_draft_is_never_written_over_until_the_client_deletes_it() {
+    for stored in [
+        "{\"v\":1,\"kdf\":\"PBKDF2-SHA",
+        "{\"v\":9,\"kdf\":\"x\"}",
+        "[1,2,3]",
+    ] {
+        let mut model = small();
+        send(
+            &mut model,
+            [Msg::StorageChecked {
+                available: true,
+                stored: Some(stored.into()),
+            }],
+        );
+        assert_eq!(model.screen(), Screen::Resume);
+        assert!(matches!(
+            model.unlock().unwrap().problem,
+            Some(UnlockProblem::Draft(_))
+        ));
+        assert!(send(
+            &mut model,
+            [Msg::UnlockSubmitted {
+                passphrase: "anything".into()
+            }]
+        )
+        .is_empty());
+
+        let mut all = send(&mut model, [Msg::ContinueWithoutOpeningClicked]);
+        assert_eq!(model.screen(), Screen::Intro);
+        all.extend(send(&mut model, [Msg::StartClicked]));
+        all.extend(write(&mut model, "weeks-known", "New words"));
+        all.extend(send(&mut model, [Msg::SaveClicked]));
+        assert!(!stores(&all), "{stored}: {all:#?}");
+        assert!(!all.contains(&Effect::DeleteStored));
+
+        send(&mut model, [Msg::DeleteClicked]);
+        let effects = send(&mut model, [Msg::DeleteConfirmed]);
+        assert!(effects.contains(&Effect::DeleteStored));
+        assert_eq!(*model.saving(), Saving::Off, "saving can start again");
+    }
+}
+
+#[test]
+fn a_draft_from_another_questionnaire_is_refused_after_opening() {
+    let mut model = small();
+    send(
+        &mut model,
+        [Msg::StorageChecked {
+            available: true,
+            stored: Some(envelope_json()),
+        }],
+    );
+    let effects = send(
+        &mut model,
+        [Msg::DraftDecrypted {
+            plaintext: r#"{"questionnaire":"other","answers":{}}"#.into(),
+        }],
+    );
+    assert_eq!(effects, [Effect::ShowScreen(Focus::Heading)]);
+    assert!(matches!(
+        model.unlock().unwrap().problem,
+        Some(UnlockProblem::Draft(_))
+    ));
+    assert_eq!(*model.saving(), Saving::Kept);
+}
+
+#[test]
+fn delete_everything_works_from_any_screen_and_asks_first() {
+    let (mut model, _) = saving_model();
+    send(&mut model, [Msg::StartClicked, Msg::NextClicked]);
+    write(&mut model, "note-therapist", "Private words");
+    assert_eq!(send(&mut model, [Msg::DeleteClicked]), [Effect::ShowDialog]);
+    assert_eq!(model.dialog(), Some(&Dialog::ConfirmDelete));
+    send(&mut model, [Msg::DialogCancelled]);
+    assert!(
+        model.answers().get(q(&model, "note-therapist")).is_some(),
+        "cancel keeps them"
+    );
+
+    send(&mut model, [Msg::DeleteClicked]);
+    let effects = send(&mut model, [Msg::DeleteConfirmed]);
+    assert!(effects.contains(&Effect::DeleteStored));
+    assert_eq!(model.answers().count(), 0);
+    assert_eq!(model.screen(), Screen::Intro);
+    assert_eq!(*model.saving(), Saving::Off);
+    assert!(effects
+        .iter()
+        .any(|e| matches!(e, Effect::Announce(m) if m.starts_with("Everything was deleted"))));
+}
+
+#[test]
+fn a_backup_is_made_without_storing_and_opened_from_a_file() {
+    let mut model = small();
+    send(
+        &mut model,
+        [Msg::StorageChecked {
+            available: true,
+            stored: None,
+        }],
+    );
+    write(&mut model, "weeks-known", "Since May");
+    send(&mut model, [Msg::BackupClicked]);
+    let effects = send(
+        &mut model,
+        [Msg::PassphraseSubmitted {
+            passphrase: "a long phrase".into(),
+            confirmation: "a long phrase".into(),
+        }],
+    );
+    assert!(
+        matches!(&effects[1], Effect::DownloadBackup { draft, .. } if draft.contains("Since May"))
+    );
+    assert_eq!(
+        *model.saving(),
+        Saving::Off,
+        "a backup stores nothing on the device"
+    );
+
+    let mut other = small();
+    send(
+        &mut other,
+        [Msg::BackupFileRead {
+            text: envelope_json(),
+        }],
+    );
+    assert_eq!(other.screen(), Screen::Resume);
+    assert_eq!(other.unlock().unwrap().source, DraftSource::File);
+    let effects = send(
+        &mut other,
+        [Msg::UnlockSubmitted {
+            passphrase: "a long phrase".into(),
+        }],
+    );
+    assert!(matches!(
+        &effects[0],
+        Effect::Decrypt {
+            keep_key: false,
+            ..
+        }
+    ));
+    let plaintext = draft::encode(model.questionnaire(), model.answers(), None);
+    send(&mut other, [Msg::DraftDecrypted { plaintext }]);
+    assert_eq!(other.answers(), model.answers());
+    assert_eq!(*other.saving(), Saving::Off);
+}
+
+#[test]
+fn the_summary_downloads_as_text_and_as_a_web_page() {
+    let mut model = small();
+    write(&mut model, "weeks-known", "Since May");
+    let [Effect::Download {
+        filename,
+        mime,
+        content,
+    }] = &send(&mut model, [Msg::DownloadTextClicked])[..]
+    else {
+        panic!("one download")
+    };
+    assert_eq!(filename, "ending-well-summary.txt");
+    assert!(mime.starts_with("text/plain"));
+    assert!(content.contains("Since May"));
+    let [Effect::Download {
+        filename, content, ..
+    }] = &send(&mut model, [Msg::DownloadHtmlClicked])[..]
+    else {
+        panic!("one download")
+    };
+    assert_eq!(filename, "ending-well-summary.html");
+    assert!(content.contains("<dd>Since May</dd>"));
+}
