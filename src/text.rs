@@ -216,6 +216,8 @@ pub const OPEN_DRAFT: &str = "Continue";
 /// Error: wrong passphrase.
 pub const WRONG_PASSPHRASE: &str = "That passphrase did not open your saved answers. Check it and \
      try again. Nothing has been changed.";
+/// The wrong passphrase, next to the field.
+pub const WRONG_PASSPHRASE_FIELD: &str = "Check your passphrase and try again";
 /// Deletes the draft and starts again.
 pub const START_FRESH: &str = "Start fresh";
 /// Explains starting fresh.

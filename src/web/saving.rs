@@ -271,7 +271,7 @@ pub(crate) fn resume_screen(
             "passphrase",
             text::YOUR_PASSPHRASE,
             None,
-            wrong.then_some(text::WRONG_PASSPHRASE),
+            wrong.then_some(text::WRONG_PASSPHRASE_FIELD),
             "current-password",
         )?],
     )?;
