@@ -26,6 +26,47 @@ pub struct Questionnaire {
     pub sections: Vec<Section>,
     /// Every question of every section, in order; sections refer to ranges of this list.
     pub questions: Vec<Question>,
+    /// Which answers make up the "keeping what I gained" plan in the summary.
+    pub plan: Plan,
+    /// Which answers the drafts of the two notes start from.
+    pub note_sources: NoteSources,
+    /// When the check-in shows distress: support contacts then appear inline.
+    pub support_when: Option<Condition>,
+}
+
+/// The parts of the "keeping what I gained" plan, each a list of question positions.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Plan {
+    /// Early signs that things are getting harder.
+    pub early_signs: Vec<usize>,
+    /// What helps.
+    pub what_helps: Vec<usize>,
+    /// Who to contact.
+    pub who_to_contact: Vec<usize>,
+    /// What to do after a setback.
+    pub after_setback: Vec<usize>,
+}
+
+/// The answers the note drafts start from, each a list of question positions.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NoteSources {
+    /// What helped.
+    pub helped: Vec<usize>,
+    /// What the client is proud of.
+    pub proud: Vec<usize>,
+    /// What they want to keep doing.
+    pub keep_doing: Vec<usize>,
+    /// What they want to say.
+    pub to_say: Vec<usize>,
+}
+
+/// Who a note is written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteFor {
+    /// The therapist, to read aloud or hand over in the last session.
+    Therapist,
+    /// The client, later.
+    FutureSelf,
 }
 
 /// A section: one screen of questions.
@@ -81,6 +122,8 @@ pub enum QuestionKind {
     LongText,
     /// Information text; nothing to answer.
     Info,
+    /// A note the client writes, starting from a draft made of their own answers.
+    Note(NoteFor),
 }
 
 impl QuestionKind {
@@ -93,6 +136,7 @@ impl QuestionKind {
             Self::ShortText => "short_text",
             Self::LongText => "long_text",
             Self::Info => "info",
+            Self::Note(_) => "note",
         }
     }
 
@@ -136,13 +180,14 @@ pub const PREFER_NOT_TO_SAY_ID: &str = "prefer-not-to-say";
 /// Scales have at most this many points, so they fit on a phone.
 pub const MAX_SCALE_POINTS: i64 = 11;
 
-const KINDS: [&str; 6] = [
+const KINDS: [&str; 7] = [
     "single_choice",
     "multiple_choice",
     "scale",
     "short_text",
     "long_text",
     "info",
+    "note",
 ];
 
 impl Questionnaire {
@@ -184,7 +229,19 @@ pub const DEFAULT_QUESTIONNAIRE: &str = include_str!("../questionnaires/ending-t
 
 fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Questionnaire> {
     let object = Object::new(value, "", problems)?;
-    object.reject_unknown(&["id", "title", "intro", "minutes", "sections"], problems);
+    object.reject_unknown(
+        &[
+            "id",
+            "title",
+            "intro",
+            "minutes",
+            "sections",
+            "plan",
+            "notes",
+            "support_when",
+        ],
+        problems,
+    );
     let id = read_id(&object, problems);
     let title = object.required_text("title", problems);
     let intro = read_paragraphs(&object, problems);
@@ -250,10 +307,36 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
             question.show_if = condition;
         }
     }
+    let plan = read_id_lists(
+        &object,
+        "plan",
+        &[
+            "early_signs",
+            "what_helps",
+            "who_to_contact",
+            "after_setback",
+        ],
+        &questions,
+        problems,
+    );
+    let notes = read_id_lists(
+        &object,
+        "notes",
+        &["helped", "proud", "keep_doing", "to_say"],
+        &questions,
+        problems,
+    );
+    // Support may depend on any question: it is not a question itself.
+    let support_when = object.get("support_when").and_then(|raw| {
+        let raw = condition::read(raw, &object.path_of("support_when"), problems)?;
+        condition::resolve(&raw, questions.len(), &questions, problems)
+    });
     let questions = questions
         .into_iter()
         .map(|slot| slot.question)
         .collect::<Option<Vec<_>>>()?;
+    let [early_signs, what_helps, who_to_contact, after_setback] = plan;
+    let [helped, proud, keep_doing, to_say] = notes;
     let sections = sections.into_iter().map(|(s, _)| s).collect();
 
     Some(Questionnaire {
@@ -263,7 +346,89 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
         minutes,
         sections,
         questions,
+        plan: Plan {
+            early_signs,
+            what_helps,
+            who_to_contact,
+            after_setback,
+        },
+        note_sources: NoteSources {
+            helped,
+            proud,
+            keep_doing,
+            to_say,
+        },
+        support_when,
     })
+}
+
+/// Reads an object of named lists of question ids (`"plan": {"early_signs": ["q"]}`) into
+/// question positions, one list per name in `names`, in that order.
+fn read_id_lists<const N: usize>(
+    parent: &Object<'_>,
+    field: &str,
+    names: &[&str; N],
+    questions: &[QuestionSlot],
+    problems: &mut Vec<Problem>,
+) -> [Vec<usize>; N] {
+    let mut lists: [Vec<usize>; N] = std::array::from_fn(|_| Vec::new());
+    let Some(value) = parent.get(field) else {
+        return lists;
+    };
+    let Some(object) = Object::new(value, &parent.path_of(field), problems) else {
+        return lists;
+    };
+    object.reject_unknown(names, problems);
+    for (name, list) in names.iter().zip(lists.iter_mut()) {
+        for (path, item) in object.list(name, problems).unwrap_or_default() {
+            let Some(id) = item.as_str() else {
+                problems.push(Problem::new(path, "expected a question id in quotes"));
+                continue;
+            };
+            let found = questions
+                .iter()
+                .position(|slot| slot.id.as_deref() == Some(id));
+            match found {
+                Some(index) => {
+                    let is_info = questions
+                        .get(index)
+                        .and_then(|slot| slot.question.as_ref())
+                        .is_some_and(|q| q.kind == QuestionKind::Info);
+                    if is_info {
+                        problems.push(Problem::new(
+                            path,
+                            format!("\"{id}\" is information text and is never answered"),
+                        ));
+                    } else {
+                        list.push(index);
+                    }
+                }
+                None => problems.push(Problem::new(
+                    path,
+                    with_suggestion(
+                        format!("unknown question \"{id}\""),
+                        id,
+                        questions.iter().filter_map(|slot| slot.id.as_deref()),
+                    ),
+                )),
+            }
+        }
+    }
+    lists
+}
+
+fn read_note_for(object: &Object<'_>, problems: &mut Vec<Problem>) -> Option<QuestionKind> {
+    match object.get("for").map(Value::as_str) {
+        Some(Some("therapist")) => Some(QuestionKind::Note(NoteFor::Therapist)),
+        Some(Some("future_self")) => Some(QuestionKind::Note(NoteFor::FutureSelf)),
+        _ => {
+            problems.push(Problem::new(
+                object.path_of("for"),
+                "a note needs \"for\": \"therapist\" or \"future_self\"",
+            ));
+            None
+        }
+    }
 }
 
 fn read_paragraphs(object: &Object<'_>, problems: &mut Vec<Problem>) -> Vec<String> {
@@ -388,6 +553,7 @@ fn read_question(
             Some((_, Some("short_text"))) => (Some(QuestionKind::ShortText), &[]),
             Some((_, Some("long_text"))) => (Some(QuestionKind::LongText), &[]),
             Some((_, Some("info"))) => (Some(QuestionKind::Info), &[]),
+            Some((_, Some("note"))) => (read_note_for(&object, problems), &["for"]),
             Some((_, Some(other))) => {
                 let message = with_suggestion(
                     format!("unknown kind \"{other}\": use one of {}", KINDS.join(", ")),

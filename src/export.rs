@@ -39,6 +39,28 @@ pub fn to_plain_text(summary: &Summary) -> String {
             }
         }
     }
+    if !summary.plan.is_empty() {
+        out.push('\n');
+        underline(&mut out, text::PLAN_HEADING, '-');
+        out.push_str(text::PLAN_INTRO);
+        out.push('\n');
+        for part in &summary.plan {
+            out.push('\n');
+            out.push_str(&part.heading);
+            out.push('\n');
+            for item in &part.items {
+                out.push_str("  - ");
+                out.push_str(item);
+                out.push('\n');
+            }
+        }
+    }
+    for note in &summary.notes {
+        out.push('\n');
+        underline(&mut out, &note.title, '-');
+        out.push_str(&note.text);
+        out.push('\n');
+    }
     if summary.skipped > 0 && !summary.sections.is_empty() {
         out.push('\n');
         out.push_str(&text::skipped_count(summary.skipped));
@@ -101,6 +123,28 @@ pub fn to_html(summary: &Summary) -> String {
         }
         body.push_str("</dl>\n");
     }
+    if !summary.plan.is_empty() {
+        body.push_str(&format!(
+            "<section class=\"plan\"><h2>{}</h2>\n<p class=\"note\">{}</p>\n",
+            escape_html(text::PLAN_HEADING),
+            escape_html(text::PLAN_INTRO)
+        ));
+        for part in &summary.plan {
+            body.push_str(&format!("<h3>{}</h3>\n<ul>", escape_html(&part.heading)));
+            for item in &part.items {
+                body.push_str(&format!("<li>{}</li>", escape_html(item)));
+            }
+            body.push_str("</ul>\n");
+        }
+        body.push_str("</section>\n");
+    }
+    for note in &summary.notes {
+        body.push_str(&format!(
+            "<section class=\"letter\"><h2>{}</h2>\n<p class=\"letter-text\">{}</p></section>\n",
+            escape_html(&note.title),
+            escape_html(&note.text)
+        ));
+    }
     if summary.skipped > 0 && !summary.sections.is_empty() {
         body.push_str(&format!(
             "<p class=\"note\">{}</p>\n",
@@ -122,5 +166,6 @@ background:#fff}main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem}h1{font-s
 line-height:1.2}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1d5c57}\
 dt{font-weight:700;margin-top:1rem}dd{margin:0.25rem 0 0;white-space:pre-wrap;\
 overflow-wrap:anywhere}dd ul{margin:0;padding-inline-start:1.25rem;white-space:normal}\
-.note{color:#4b5758}@media (prefers-color-scheme:dark){body{color:#eef1f0;background:#1b2123}\
-.note{color:#b5c0c1}h2{border-color:#8fd3cb}}@media print{body{color:#000;background:#fff}}";
+.note{color:#4b5758}.letter-text{white-space:pre-wrap;overflow-wrap:anywhere}\
+h3{font-size:1.1rem;margin-bottom:0.25rem}@media (prefers-color-scheme:dark){body{color:#eef1f0;background:#1b2123}\
+.note{color:#b5c0c1}h2{border-color:#8fd3cb}}@media print{body{color:#000;background:#fff}.plan,.letter{break-before:page}}";

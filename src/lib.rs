@@ -24,6 +24,8 @@ pub mod definition;
 pub mod draft;
 /// The summary as files: plain text and self-contained HTML.
 pub mod export;
+/// The note drafts, made from the client's own answers.
+pub mod notes;
 /// Problems found in a questionnaire file, with paths.
 pub mod problem;
 /// Field-by-field JSON reading that collects every problem.
@@ -32,6 +34,8 @@ mod reader;
 pub mod saving;
 /// The session: model, messages, effects and `update`.
 pub mod session;
+/// The clinic's settings: support contacts, quick exit, saving.
+pub mod settings;
 /// The summary a client may print and bring.
 pub mod summary;
 /// Every interface string, in English.

@@ -64,6 +64,8 @@ pub enum Dialog {
     },
     /// "Delete everything from this device?"
     ConfirmDelete,
+    /// "Need support now?": the clinic's support contacts.
+    Support,
 }
 
 /// What a new passphrase is for.

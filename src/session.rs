@@ -7,6 +7,7 @@ use crate::export;
 use crate::saving::{
     check_new_passphrase, Dialog, DraftSource, PassphrasePurpose, Saving, Unlock, UnlockProblem,
 };
+use crate::settings::Settings;
 use crate::summary::summarise;
 use crate::text;
 
@@ -38,6 +39,11 @@ pub struct Model {
     /// The draft or backup on the "welcome back" screen.
     unlock: Option<Unlock>,
     dialog: Option<Dialog>,
+    settings: Settings,
+    /// Notes already given a draft: one the client cleared stays clear.
+    drafted: Vec<usize>,
+    /// When Shift was pressed on its own lately, in milliseconds, for quick exit.
+    shift_presses: Vec<u64>,
 }
 
 /// Something that happened, named as the client would say it.
@@ -173,6 +179,18 @@ pub enum Msg {
     DeleteClicked,
     /// "Yes, delete everything" in the confirmation.
     DeleteConfirmed,
+
+    /// "Need support now?".
+    SupportClicked,
+    /// "Leave this page".
+    QuickExitClicked,
+    /// Shift was pressed and released on its own (not while typing a capital).
+    ShiftPressedAlone {
+        /// When, in milliseconds from any fixed point.
+        at: u64,
+    },
+    /// The page came back from the browser's back-forward cache after quick exit.
+    PageRestored,
 }
 
 /// An instruction to the page, carried out by the web layer.
@@ -240,6 +258,14 @@ pub enum Effect {
     },
     /// Remove the stored draft and forget the key.
     DeleteStored,
+    /// Hide everything at once, forget the key, and replace the page's address with `url`, so
+    /// that Back does not return to the answers.
+    QuickExit {
+        /// The neutral address.
+        url: String,
+        /// Delete the stored draft too.
+        delete_draft: bool,
+    },
 }
 
 /// Where focus goes on a new screen.
@@ -256,8 +282,13 @@ pub enum Focus {
 }
 
 impl Model {
-    /// A fresh session on the introduction.
+    /// A fresh session on the introduction, with the default settings.
     pub fn new(questionnaire: Questionnaire) -> Self {
+        Self::with_settings(questionnaire, Settings::default())
+    }
+
+    /// A fresh session on the introduction, with the clinic's settings.
+    pub fn with_settings(questionnaire: Questionnaire, settings: Settings) -> Self {
         let answers = Answers::new(questionnaire.questions.len());
         Self {
             questionnaire,
@@ -267,7 +298,60 @@ impl Model {
             saving: Saving::Off,
             unlock: None,
             dialog: None,
+            settings,
+            drafted: Vec::new(),
+            shift_presses: Vec::new(),
         }
+    }
+
+    /// The clinic's settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Whether the answers call for support contacts to show inline: the questionnaire's
+    /// `support_when` holds.
+    pub fn support_needed(&self) -> bool {
+        let visible = self.visibility();
+        self.questionnaire
+            .support_when
+            .as_ref()
+            .is_some_and(|condition| condition.holds(&self.answers, &visible))
+    }
+
+    /// Gives each note of a section its draft the first time the client comes to it.
+    fn draft_notes(&mut self, section: usize) {
+        let Some(range) = self
+            .questionnaire
+            .sections
+            .get(section)
+            .map(|s| s.questions.clone())
+        else {
+            return;
+        };
+        for question in range {
+            let Some(QuestionKind::Note(recipient)) = self.kind_of(question).cloned() else {
+                continue;
+            };
+            if self.drafted.contains(&question) || self.answers.get(question).is_some() {
+                continue;
+            }
+            self.drafted.push(question);
+            let draft = crate::notes::draft(self, recipient);
+            if !draft.is_empty() {
+                self.answers.set(question, Some(Answer::Text(draft)));
+            }
+        }
+    }
+
+    /// Forgets everything the client entered, as after quick exit or deletion.
+    fn forget_answers(&mut self) {
+        self.answers = Answers::new(self.questionnaire.questions.len());
+        self.returning_to_review = None;
+        self.unlock = None;
+        self.dialog = None;
+        self.drafted.clear();
+        self.shift_presses.clear();
     }
 
     /// The state of saving on this device.
@@ -363,6 +447,9 @@ impl Model {
 
     fn go_to(&mut self, screen: Screen, focus: Focus) -> Vec<Effect> {
         self.screen = screen;
+        if let Screen::Section(index) = screen {
+            self.draft_notes(index);
+        }
         let announcement = match screen {
             Screen::Intro => self.questionnaire.title.clone(),
             Screen::Section(index) => {
@@ -420,6 +507,7 @@ impl Model {
     /// Sets an answer and reports what the page must update.
     fn answer(&mut self, question: usize, answer: Option<Answer>, sync: bool) -> Vec<Effect> {
         let before = self.visibility();
+        let support_before = self.support_needed();
         self.answers.set(question, answer);
         let after = self.visibility();
         let mut effects = vec![Effect::Refresh];
@@ -435,6 +523,9 @@ impl Model {
             .count();
         if revealed > 0 {
             effects.push(Effect::Announce(text::questions_revealed(revealed)));
+        }
+        if !support_before && self.support_needed() {
+            effects.push(Effect::Announce(text::SUPPORT_SHOWN.to_owned()));
         }
         effects
     }
@@ -522,7 +613,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Msg::TextChanged { question, text } => match model.kind_of(question) {
-            Some(QuestionKind::ShortText | QuestionKind::LongText) => {
+            Some(QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::Note(_)) => {
                 let answer = (!text.trim().is_empty()).then_some(Answer::Text(text));
                 model.answer(question, answer, false)
             }
@@ -582,6 +673,7 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
             effects.push(Effect::RefreshSaveBar);
             effects
         }
+        Msg::SaveClicked if !model.settings.saving => Vec::new(),
         Msg::SaveClicked => match model.saving {
             Saving::Off => open_dialog(
                 model,
@@ -715,10 +807,7 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::DeleteClicked => open_dialog(model, Dialog::ConfirmDelete),
         Msg::DeleteConfirmed if model.dialog == Some(Dialog::ConfirmDelete) => {
-            model.dialog = None;
-            model.answers = Answers::new(model.questionnaire.questions.len());
-            model.returning_to_review = None;
-            model.unlock = None;
+            model.forget_answers();
             if model.saving != Saving::Unavailable {
                 model.saving = Saving::Off;
             }
@@ -728,8 +817,47 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
             effects.push(Effect::RefreshSaveBar);
             effects
         }
+        Msg::SupportClicked => open_dialog(model, Dialog::Support),
+        Msg::QuickExitClicked => quick_exit(model),
+        Msg::ShiftPressedAlone { at } => {
+            // GOV.UK's "Exit this page": Shift three times within five seconds.
+            model
+                .shift_presses
+                .retain(|&then| then <= at && at - then < QUICK_EXIT_WINDOW_MS);
+            model.shift_presses.push(at);
+            match model.shift_presses.len() {
+                n if n >= 3 => quick_exit(model),
+                n => vec![Effect::Announce(text::shift_more(3 - n))],
+            }
+        }
+        Msg::PageRestored => {
+            model.forget_answers();
+            let mut effects = model.go_to(Screen::Intro, Focus::Heading);
+            effects.push(Effect::RefreshSaveBar);
+            effects
+        }
         _ => Vec::new(),
     }
+}
+
+/// Shift presses count towards quick exit within this many milliseconds.
+const QUICK_EXIT_WINDOW_MS: u64 = 5000;
+
+fn quick_exit(model: &mut Model) -> Vec<Effect> {
+    model.forget_answers();
+    model.screen = Screen::Intro;
+    let exit = model.settings.quick_exit.clone();
+    // A draft stored on the device stays, encrypted, unless the clinic chose otherwise; it is
+    // then closed, so nothing more is written to it.
+    model.saving = match model.saving {
+        Saving::On { .. } | Saving::Kept if !exit.delete_draft => Saving::Kept,
+        Saving::Unavailable => Saving::Unavailable,
+        _ => Saving::Off,
+    };
+    vec![Effect::QuickExit {
+        url: exit.url,
+        delete_draft: exit.delete_draft,
+    }]
 }
 
 fn open_dialog(model: &mut Model, dialog: Dialog) -> Vec<Effect> {

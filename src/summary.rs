@@ -12,8 +12,30 @@ pub struct Summary {
     pub title: String,
     /// Sections with at least one answer, in order.
     pub sections: Vec<SummarySection>,
+    /// The "keeping what I gained" plan: its parts that have answers.
+    pub plan: Vec<PlanPart>,
+    /// The notes the client wrote or kept.
+    pub notes: Vec<SummaryNote>,
     /// Shown questions left unanswered.
     pub skipped: usize,
+}
+
+/// One part of the plan, such as "Early signs to watch for".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanPart {
+    /// The part's heading.
+    pub heading: String,
+    /// The client's answers for it.
+    pub items: Vec<String>,
+}
+
+/// A note in the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryNote {
+    /// The note's question, e.g. "A note to my therapist".
+    pub title: String,
+    /// What the client wrote.
+    pub text: String,
 }
 
 /// One section of the summary.
@@ -86,9 +108,10 @@ pub fn shown(question: &Question, answer: &Answer) -> Option<Shown> {
                 &scale.max_label,
             )))
         }
-        (QuestionKind::ShortText | QuestionKind::LongText, Answer::Text(text)) => {
-            Some(Shown::Text(text.trim().to_owned()))
-        }
+        (
+            QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::Note(_),
+            Answer::Text(text),
+        ) => Some(Shown::Text(text.trim().to_owned())),
         _ => None,
     }
 }
@@ -98,6 +121,7 @@ pub fn summarise(model: &Model) -> Summary {
     let questionnaire = model.questionnaire();
     let visible = model.visibility();
     let mut skipped = 0;
+    let mut notes = Vec::new();
     let sections = questionnaire
         .sections
         .iter()
@@ -118,6 +142,16 @@ pub fn summarise(model: &Model) -> Summary {
                     if answer.is_none() {
                         skipped += 1;
                     }
+                    // Notes are kept apart, to be read or handed over as they are.
+                    if let (QuestionKind::Note(_), Some(Shown::Text(text))) =
+                        (&question.kind, &answer)
+                    {
+                        notes.push(SummaryNote {
+                            title: question.text.clone(),
+                            text: text.clone(),
+                        });
+                        return None;
+                    }
                     Some(SummaryItem {
                         question: q,
                         text: question.text.clone(),
@@ -134,6 +168,39 @@ pub fn summarise(model: &Model) -> Summary {
     Summary {
         title: questionnaire.title.clone(),
         sections,
+        plan: plan(model, &visible),
+        notes,
         skipped,
     }
+}
+
+/// The plan's parts, each with the client's answers; parts without answers are left out.
+fn plan(model: &Model, visible: &[bool]) -> Vec<PlanPart> {
+    let plan = &model.questionnaire().plan;
+    [
+        (text::PLAN_EARLY_SIGNS, &plan.early_signs),
+        (text::PLAN_WHAT_HELPS, &plan.what_helps),
+        (text::PLAN_WHO_TO_CONTACT, &plan.who_to_contact),
+        (text::PLAN_AFTER_SETBACK, &plan.after_setback),
+    ]
+    .into_iter()
+    .filter_map(|(heading, questions)| {
+        let items: Vec<String> = questions
+            .iter()
+            .filter(|&&q| visible.get(q) == Some(&true))
+            .filter_map(|&q| {
+                let question = model.questionnaire().question(q)?;
+                shown(question, model.answers().get(q)?)
+            })
+            .flat_map(|answer| match answer {
+                Shown::Text(text) => vec![text],
+                Shown::List(items) => items,
+            })
+            .collect();
+        (!items.is_empty()).then(|| PlanPart {
+            heading: heading.to_owned(),
+            items,
+        })
+    })
+    .collect()
 }

@@ -261,3 +261,91 @@ pub const BACKUP_READY: &str = "Your encrypted backup was downloaded.";
 pub const BACKUP_FAILED: &str = "The backup could not be made in this browser.";
 /// Announced when a chosen file cannot be read.
 pub const BACKUP_UNREADABLE: &str = "That file could not be read. Choose the backup file again.";
+
+/// The start of the note to the therapist.
+pub const NOTE_THERAPIST_OPENING: &str = "To my therapist,\n\nThank you for our work together.";
+/// The end of the note to the therapist.
+pub const NOTE_THERAPIST_CLOSING: &str = "With thanks,";
+/// Before what helped, in the note to the therapist.
+pub const NOTE_HELPED: &str = "What helped me most:";
+/// Before what the client is proud of, in the note to the therapist.
+pub const NOTE_PROUD: &str = "Something I am proud of:";
+/// Before what the client will keep doing, in the note to the therapist.
+pub const NOTE_KEEP_DOING: &str = "What I want to keep doing:";
+/// Before what the client wants to say, in the note to the therapist.
+pub const NOTE_TO_SAY: &str = "Something I want to say:";
+/// The start of the note to the future self.
+pub const NOTE_SELF_OPENING: &str = "To me, in the months ahead,\n\nYou did real work in therapy. \
+     Here is what you want to remember.";
+/// The end of the note to the future self.
+pub const NOTE_SELF_CLOSING: &str =
+    "Be kind to yourself. Setbacks are normal, and you know what to do.";
+/// Before what helped, in the note to the future self.
+pub const NOTE_SELF_HELPED: &str = "What helped:";
+/// Before what the client is proud of, in the note to the future self.
+pub const NOTE_SELF_PROUD: &str = "What you are proud of:";
+/// Before what to keep doing, in the note to the future self.
+pub const NOTE_SELF_KEEP_DOING: &str = "Keep doing this:";
+/// Before the setback plan, in the note to the future self.
+pub const NOTE_SELF_SETBACK: &str = "If things get hard:";
+/// The hint under a note.
+pub const NOTE_HINT: &str = "We started this note from your own answers. Change anything you \
+     like, clear it, or leave it blank. You choose whether to share it.";
+
+/// Heading of the plan in the summary.
+pub const PLAN_HEADING: &str = "Keeping what I gained";
+/// Under that heading.
+pub const PLAN_INTRO: &str = "Setbacks are normal. They do not undo your progress.";
+/// Plan part.
+pub const PLAN_EARLY_SIGNS: &str = "Early signs to watch for";
+/// Plan part.
+pub const PLAN_WHAT_HELPS: &str = "What helps me";
+/// Plan part.
+pub const PLAN_WHO_TO_CONTACT: &str = "Who I can contact";
+/// Plan part.
+pub const PLAN_AFTER_SETBACK: &str = "If I have a setback";
+/// Heading of the notes in the summary.
+pub const NOTES_HEADING: &str = "My notes";
+
+/// The link to support on every screen.
+pub const NEED_SUPPORT: &str = "Need support now?";
+/// The quick exit button on every screen.
+pub const LEAVE_PAGE: &str = "Leave this page";
+/// Hidden text after "Leave this page": the keyboard shortcut.
+pub const LEAVE_PAGE_HINT: &str = ", or press Shift 3 times";
+/// Announced when support contacts appear inline.
+pub const SUPPORT_SHOWN: &str = "Support contacts are shown below.";
+/// Heading of the support contacts.
+pub const SUPPORT_HEADING: &str = "Need support now?";
+/// Heading of the inline support contacts.
+pub const SUPPORT_INLINE_HEADING: &str = "Support is here if you need it";
+/// Before the contacts, when the clinic wrote nothing of its own.
+pub const SUPPORT_INTRO: &str =
+    "You do not have to carry this alone. Talking to someone can help, \
+     today or whenever you are ready.";
+/// Shown until the clinic adds its contacts.
+pub const SUPPORT_PLACEHOLDER: &str = "Your clinic has not added its support contacts here yet. \
+     You can contact your clinic, your family doctor, or a crisis line in your area.";
+/// Always shown with the contacts.
+pub const SUPPORT_EMERGENCY: &str = "If you are in danger, or you might act on thoughts of \
+     harming yourself, call your local emergency number now.";
+/// Label before a phone number.
+pub const CALL: &str = "Call";
+/// Label before a number to text.
+pub const TEXT_US: &str = "Text";
+/// Label before an email address.
+pub const EMAIL: &str = "Email";
+/// Label before opening hours.
+pub const HOURS: &str = "Hours";
+/// Hidden text after a link that opens in a new tab.
+pub const NEW_TAB: &str = " (opens in a new tab)";
+/// Closes the support contacts.
+pub const CLOSE: &str = "Close";
+
+/// "Press Shift 2 more times to leave this page."
+pub fn shift_more(remaining: usize) -> String {
+    match remaining {
+        1 => "Press Shift 1 more time to leave this page.".to_owned(),
+        n => format!("Press Shift {n} more times to leave this page."),
+    }
+}

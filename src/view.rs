@@ -42,9 +42,14 @@ pub fn save_bar(model: &Model) -> SaveBar {
             saved_at: Some(time),
         } => text::saved_at(time),
     };
+    let offered = model.settings().saving;
     SaveBar {
-        status,
-        can_save: *model.saving() == Saving::Off,
+        status: if offered || *model.saving() != Saving::Off {
+            status
+        } else {
+            text::STATUS_OFF.to_owned()
+        },
+        can_save: offered && *model.saving() == Saving::Off,
     }
 }
 

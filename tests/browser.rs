@@ -28,7 +28,7 @@ fn the_introduction_shows_with_language_direction_and_a_live_region() {
     assert_eq!(live.get_attribute("role").as_deref(), Some("status"));
     assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
     assert_eq!(text_of(&host, "h2"), "A short reflection");
-    assert_eq!(text_of(&host, "button"), "Start");
+    assert_eq!(text_of(&host, "[data-ew-action=start]"), "Start");
     assert_eq!(find_all(&host, ".ew-intro .ew-body").len(), 2);
 }
 

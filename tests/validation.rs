@@ -90,6 +90,7 @@ fn the_built_in_questionnaire_is_valid_and_complete() {
             "info",
             "long_text",
             "multiple_choice",
+            "note",
             "scale",
             "short_text",
             "single_choice"
@@ -221,7 +222,7 @@ fn unknown_fields_and_kinds_suggest_the_near_miss() {
             json!([{ "id": "c", "kind": "long_txt", "text": "C?" }])
         )),
         "sections[1].questions[0].kind: unknown kind \"long_txt\": use one of single_choice, \
-         multiple_choice, scale, short_text, long_text, info (did you mean \"long_text\"?)"
+         multiple_choice, scale, short_text, long_text, info, note (did you mean \"long_text\"?)"
     );
     // A field that belongs to another kind is unknown here.
     assert_eq!(
@@ -406,6 +407,25 @@ fn not_sure_and_prefer_not_to_say_are_added_as_standalone_options() {
             ("Me", false),
             ("Not sure", true),
             ("Prefer not to say", true),
+        ]
+    );
+}
+
+#[test]
+fn plan_notes_and_support_refer_to_real_questions() {
+    let mut value = with_questions(json!([{ "id": "c", "kind": "note", "text": "C?" }]));
+    value["plan"] = json!({ "early_signs": ["scale", "nope"], "later": [] });
+    value["notes"] = json!({ "helped": ["frist"] });
+    value["support_when"] = json!({ "equals": { "question": "scale", "value": 8 } });
+    assert_eq!(
+        problems_of(value),
+        [
+            "sections[1].questions[0].for: a note needs \"for\": \"therapist\" or \"future_self\"",
+            "plan.later: unknown field \"later\"",
+            "plan.early_signs[1]: unknown question \"nope\"",
+            "notes.helped[0]: unknown question \"frist\" (did you mean \"first\"?)",
+            "support_when.equals.value: question \"scale\" is a scale from 1 to 5: use a whole \
+             number in that range",
         ]
     );
 }

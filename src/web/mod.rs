@@ -9,6 +9,7 @@ mod render;
 mod saving;
 mod scale;
 mod storage;
+mod support;
 mod text_field;
 
 use std::cell::{Cell, RefCell};
@@ -22,13 +23,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{
     Element, Event, HtmlDialogElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement,
+    KeyboardEvent, PageTransitionEvent,
 };
 
 use crate::definition::Questionnaire;
 use crate::problem::Problem;
 use crate::session::{update, Effect, Focus, Model, Msg};
+use crate::settings::Settings;
 use crate::text;
-use crate::view::{self, view};
+use crate::view;
 use crypto::DraftKey;
 use dom::Dom;
 use render::Rendered;
@@ -103,6 +106,12 @@ struct App {
     dialog_opener: RefCell<Option<Element>>,
     /// The object URL of the last download, revoked at the next one or at destroy.
     last_download: RefCell<Option<String>>,
+    /// Set by quick exit: if the browser brings this page back from its back-forward cache,
+    /// it shows a fresh, empty widget.
+    exited: Cell<bool>,
+    /// Whether Shift is held with no other key pressed since: only a Shift pressed on its own
+    /// counts towards quick exit, not one used to type a capital letter.
+    shift_alone: Cell<bool>,
 }
 
 /// Mounts the widget into `element`, replacing what is inside it.
@@ -126,6 +135,7 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
     let status = dom.element("div", "ew-status ew-visually-hidden")?;
     dom::set_attributes(&status, &[("role", "status"), ("aria-live", "polite")])?;
     let screen = dom.element("div", "ew-screen")?;
+    let top_bar = top_bar(&dom)?;
     let save_bar = saving::save_bar(&dom)?;
     let dialog: HtmlDialogElement = dom.element("dialog", "ew-dialog")?.unchecked_into();
     dom::append_all(&root, &[&status, &screen])?;
@@ -140,10 +150,11 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         dialog,
         prefix,
     };
-    let (model, rendered) = match questionnaire_from_options(&options) {
-        Ok(questionnaire) => {
-            let model = Model::new(questionnaire);
-            let rendered = render::show(&ui.dom, &ui.screen, &ui.prefix, &view(&model))?;
+    let (model, rendered) = match read_options(&options) {
+        Ok((questionnaire, settings)) => {
+            let model = Model::with_settings(questionnaire, settings);
+            let rendered = render::show(&ui.dom, &ui.screen, &ui.prefix, &model)?;
+            ui.root.prepend_with_node_1(&top_bar)?;
             dom::append_all(&ui.root, &[&ui.save_bar.element, &ui.dialog])?;
             saving::refresh_save_bar(&ui.save_bar, &view::save_bar(&model))?;
             (Some(model), rendered)
@@ -166,6 +177,8 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         keeper: Keeper::default(),
         dialog_opener: RefCell::new(None),
         last_download: RefCell::new(None),
+        exited: Cell::new(false),
+        shift_alone: Cell::new(false),
     });
     let mut listeners: Vec<EventListener> = ["click", "change", "input"]
         .into_iter()
@@ -201,6 +214,9 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         "cancel",
         move |_| cancel_app.dispatch(Msg::DialogCancelled),
     ));
+    if let Some(window) = web_sys::window() {
+        listeners.extend(window_listeners(&app, &window));
+    }
     if let Some(store) = &app.store {
         let found = store.read();
         app.dispatch(Msg::StorageChecked {
@@ -212,6 +228,54 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         app: Some(app),
         listeners,
     })
+}
+
+/// "Need support now?" and "Leave this page", on every screen.
+fn top_bar(dom: &Dom) -> Result<Element, JsValue> {
+    let bar = dom.element("div", "ew-topbar")?;
+    let support = dom.button(
+        "ew-link-button ew-support-link",
+        "support",
+        text::NEED_SUPPORT,
+    )?;
+    let exit = dom.button("ew-exit-button", "exit", text::LEAVE_PAGE)?;
+    dom::append_all(&exit, &[&dom.hidden_text(text::LEAVE_PAGE_HINT)?])?;
+    dom::append_all(&bar, &[&support, &exit])?;
+    Ok(bar)
+}
+
+/// Listeners on the window: Shift pressed three times for quick exit, and a return from the
+/// back-forward cache after quick exit. Owned by the widget like the others.
+fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<EventListener> {
+    let down = Rc::clone(app);
+    let up = Rc::clone(app);
+    let shown = Rc::clone(app);
+    vec![
+        EventListener::new(window, "keydown", move |event| {
+            if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
+                // Shift starts a press; any other key while it is held makes it a combination.
+                down.shift_alone.set(key.key() == "Shift" && !key.repeat());
+            }
+        }),
+        EventListener::new(window, "keyup", move |event| {
+            let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if key.key() == "Shift" && up.shift_alone.replace(false) && up.model.borrow().is_some()
+            {
+                let at = js_sys::Date::now() as u64;
+                up.dispatch(Msg::ShiftPressedAlone { at });
+            }
+        }),
+        EventListener::new(window, "pageshow", move |event| {
+            let restored = event
+                .dyn_ref::<PageTransitionEvent>()
+                .is_some_and(PageTransitionEvent::persisted);
+            if restored && shown.exited.replace(false) {
+                shown.dispatch(Msg::PageRestored);
+            }
+        }),
+    ]
 }
 
 /// The backup file input, when the event is a file being chosen in it.
@@ -247,24 +311,46 @@ fn submitted(event: &Event) -> Option<Msg> {
     }
 }
 
-fn questionnaire_from_options(options: &JsValue) -> Result<Questionnaire, Vec<Problem>> {
+/// Reads the mount options: the questionnaire (a JSON string or an object; the built-in one
+/// without) and the clinic's settings, with every problem of both.
+fn read_options(options: &JsValue) -> Result<(Questionnaire, Settings), Vec<Problem>> {
     if options.is_undefined() || options.is_null() {
-        return Questionnaire::default_questionnaire();
+        return Ok((Questionnaire::default_questionnaire()?, Settings::default()));
     }
+    let as_json = |value: JsValue, what: &str| -> Result<Value, Vec<Problem>> {
+        serde_wasm_bindgen::from_value(value).map_err(|error| {
+            vec![Problem::new(
+                "",
+                format!("the {what} could not be read as JSON data: {error}"),
+            )]
+        })
+    };
     let given = js_sys::Reflect::get(options, &JsValue::from_str("questionnaire"))
         .unwrap_or(JsValue::UNDEFINED);
-    if given.is_undefined() || given.is_null() {
+    let questionnaire = if given.is_undefined() || given.is_null() {
         Questionnaire::default_questionnaire()
     } else if let Some(text) = given.as_string() {
         Questionnaire::from_json(&text)
     } else {
-        let value: Value = serde_wasm_bindgen::from_value(given).map_err(|error| {
-            vec![Problem::new(
-                "",
-                format!("the questionnaire could not be read as JSON data: {error}"),
-            )]
-        })?;
-        Questionnaire::from_value(&value)
+        as_json(given, "questionnaire").and_then(|value| Questionnaire::from_value(&value))
+    };
+    let settings =
+        as_json(options.clone(), "options").and_then(|value| Settings::from_value(&value));
+    match (questionnaire, settings) {
+        (Ok(questionnaire), Ok(settings)) => Ok((questionnaire, settings)),
+        (questionnaire, settings) => Err(questionnaire
+            .err()
+            .into_iter()
+            .flatten()
+            .chain(settings.err().into_iter().flatten().map(|problem| {
+                Problem {
+                    path: format!("options.{}", problem.path)
+                        .trim_end_matches('.')
+                        .to_owned(),
+                    ..problem
+                }
+            }))
+            .collect()),
     }
 }
 
@@ -299,6 +385,8 @@ fn message_for(root: &Element, event: &Event) -> Option<Msg> {
                 "delete" => Msg::DeleteClicked,
                 "cancel" => Msg::DialogCancelled,
                 "skip-unlock" => Msg::ContinueWithoutOpeningClicked,
+                "support" => Msg::SupportClicked,
+                "exit" => Msg::QuickExitClicked,
                 "clear" => Msg::AnswerCleared {
                     question: question(&button)?,
                 },
@@ -383,8 +471,8 @@ impl App {
         };
         match effect {
             Effect::ShowScreen(focus) => {
-                let rendered =
-                    render::show(&self.ui.dom, &self.ui.screen, &self.ui.prefix, &view(model))?;
+                dom::set_hidden(&self.ui.root, false)?;
+                let rendered = render::show(&self.ui.dom, &self.ui.screen, &self.ui.prefix, model)?;
                 *self.rendered.borrow_mut() = rendered;
                 let rendered = self.rendered.borrow();
                 match focus {
@@ -509,6 +597,28 @@ impl App {
                 });
                 Ok(())
             }
+            Effect::QuickExit { url, delete_draft } => {
+                // Hide first, in this same task, so nothing shows while the next page loads.
+                dom::set_hidden(&self.ui.root, true)?;
+                self.ui.screen.replace_children_with_node_0();
+                if self.ui.dialog.open() {
+                    self.ui.dialog.close();
+                }
+                *self.rendered.borrow_mut() = Rendered::default();
+                self.exited.set(true);
+                self.forget();
+                if delete_draft {
+                    if let Some(store) = &self.store {
+                        store.remove();
+                    }
+                }
+                // replace(), not assign(): the page leaves the history, so Back cannot return
+                // to it.
+                match web_sys::window() {
+                    Some(window) => window.location().replace(&url),
+                    None => Ok(()),
+                }
+            }
             Effect::DeleteStored => {
                 self.forget();
                 if let Some(store) = &self.store {
@@ -599,7 +709,13 @@ impl App {
             }
             return Ok(());
         };
-        saving::dialog_content(&self.ui.dom, dialog, &self.ui.prefix, content)?;
+        saving::dialog_content(
+            &self.ui.dom,
+            dialog,
+            &self.ui.prefix,
+            content,
+            &model.settings().support,
+        )?;
         if !dialog.open() {
             let opener = web_sys::window()
                 .and_then(|window| window.document())

@@ -4,7 +4,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement, HtmlProgressElement};
 
 use super::dom::{append_all, focus, set_attributes, set_hidden, Dom};
-use super::{choice, saving, scale, text_field};
+use super::{choice, saving, scale, support, text_field};
 use crate::answer::Answer;
 use crate::definition::QuestionKind;
 use crate::problem::Problem;
@@ -66,6 +66,7 @@ pub(crate) struct Rendered {
     progress: Option<(HtmlProgressElement, Element)>,
     heading: Option<Element>,
     change_buttons: Vec<(usize, Element)>,
+    support: Option<Element>,
 }
 
 impl Rendered {
@@ -80,12 +81,12 @@ pub(crate) fn show(
     dom: &Dom,
     screen: &Element,
     prefix: &str,
-    view: &View<'_>,
+    model: &Model,
 ) -> Result<Rendered, JsValue> {
     let mut rendered = Rendered::default();
-    let content = match view {
+    let content = match &view::view(model) {
         View::Intro(intro) => intro_screen(dom, prefix, intro, &mut rendered)?,
-        View::Section(section) => section_screen(dom, prefix, section, &mut rendered)?,
+        View::Section(section) => section_screen(dom, prefix, section, model, &mut rendered)?,
         View::Review(review) => review_screen(dom, prefix, review, &mut rendered)?,
         View::Summary(summary) => summary_screen(dom, prefix, summary, &mut rendered)?,
         View::Resume(unlock) => {
@@ -149,8 +150,22 @@ fn section_screen(
     dom: &Dom,
     prefix: &str,
     view: &SectionView<'_>,
+    model: &Model,
     rendered: &mut Rendered,
 ) -> Result<Element, JsValue> {
+    // Support contacts go after the last question here that the questionnaire's `support_when`
+    // looks at, so they appear right below the answer that called for them.
+    let support_after = model
+        .questionnaire()
+        .support_when
+        .as_ref()
+        .and_then(|condition| {
+            condition
+                .questions()
+                .into_iter()
+                .filter(|q| view.section.questions.contains(q))
+                .max()
+        });
     let (section, heading) =
         screen_section(dom, prefix, "ew-section", &view.section.title, rendered)?;
     append_all(
@@ -175,6 +190,12 @@ fn section_screen(
         let (block, nodes) = question_block(dom, prefix, question)?;
         section.append_child(&block)?;
         rendered.questions.push(nodes);
+        if support_after == Some(question.index) {
+            let panel =
+                support::inline_panel(dom, &model.settings().support, !model.support_needed())?;
+            section.append_child(&panel)?;
+            rendered.support = Some(panel);
+        }
     }
     append_all(
         &section,
@@ -219,7 +240,9 @@ fn question_block(
             block.append_child(&info)?;
         }
         QuestionKind::ShortText => text_field::render(dom, &block, view, &ids, false)?,
-        QuestionKind::LongText => text_field::render(dom, &block, view, &ids, true)?,
+        QuestionKind::LongText | QuestionKind::Note(_) => {
+            text_field::render(dom, &block, view, &ids, true)?;
+        }
         QuestionKind::SingleChoice { .. }
         | QuestionKind::MultipleChoice { .. }
         | QuestionKind::Scale(_) => {
@@ -279,6 +302,9 @@ pub(crate) fn refresh(rendered: &Rendered, model: &Model) -> Result<(), JsValue>
     }
     if let Some((bar, text)) = &rendered.progress {
         update_progress(bar, text, view::progress(model, &visible));
+    }
+    if let Some(panel) = &rendered.support {
+        set_hidden(panel, !model.support_needed())?;
     }
     Ok(())
 }
@@ -439,6 +465,38 @@ fn summary_screen(
             list.append_child(&row)?;
         }
         section.append_child(&list)?;
+    }
+    if !summary.plan.is_empty() {
+        let plan = dom.element("div", "ew-plan")?;
+        append_all(
+            &plan,
+            &[
+                &dom.text("h3", "ew-subheading", text::PLAN_HEADING)?,
+                &dom.text("p", "ew-body", text::PLAN_INTRO)?,
+            ],
+        )?;
+        for part in &summary.plan {
+            let list = dom.element("ul", "ew-list")?;
+            for item in &part.items {
+                append_all(&list, &[&dom.text("li", "", item)?])?;
+            }
+            append_all(
+                &plan,
+                &[&dom.text("h4", "ew-plan-heading", &part.heading)?, &list],
+            )?;
+        }
+        append_all(&section, &[&plan])?;
+    }
+    for note in &summary.notes {
+        let letter = dom.element("div", "ew-letter")?;
+        append_all(
+            &letter,
+            &[
+                &dom.text("h3", "ew-subheading", &note.title)?,
+                &dom.text("p", "ew-letter-text", &note.text)?,
+            ],
+        )?;
+        append_all(&section, &[&letter])?;
     }
     if summary.skipped > 0 && !summary.sections.is_empty() {
         append_all(

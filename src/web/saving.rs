@@ -9,6 +9,7 @@ use crate::draft::DraftProblem;
 use crate::saving::{
     Dialog, DraftSource, PassphraseProblem, PassphrasePurpose, Unlock, UnlockProblem,
 };
+use crate::settings::Support;
 use crate::text;
 use crate::view::SaveBar;
 
@@ -125,9 +126,26 @@ pub(crate) fn dialog_content(
     element: &Element,
     prefix: &str,
     dialog: &Dialog,
+    support: &Support,
 ) -> Result<(), JsValue> {
     let heading_id = format!("{prefix}-dialog-heading");
     element.set_attribute("aria-labelledby", &heading_id)?;
+    if let Dialog::Support = dialog {
+        let panel = dom.element("div", "ew-dialog-form")?;
+        let heading = dom.text("h2", "ew-heading", text::SUPPORT_HEADING)?;
+        heading.set_attribute("id", &heading_id)?;
+        let actions = dom.element("div", "ew-actions")?;
+        append_all(
+            &actions,
+            &[&dom.button("ew-button ew-button--secondary", "cancel", text::CLOSE)?],
+        )?;
+        append_all(
+            &panel,
+            &[&heading, &super::support::contacts(dom, support)?, &actions],
+        )?;
+        element.replace_children_with_node_1(&panel);
+        return Ok(());
+    }
     let form = dom.element("form", "ew-dialog-form")?;
     form.set_attribute("novalidate", "")?;
     let (heading, intro, confirm, confirm_class) = match dialog {
@@ -178,6 +196,7 @@ pub(crate) fn dialog_content(
             )?;
             (heading, intro, confirm, "ew-button")
         }
+        Dialog::Support => return Ok(()),
         Dialog::ConfirmDelete => {
             form.set_attribute("data-ew-form", "delete")?;
             (

@@ -6,6 +6,8 @@ use web_sys::Element;
 use super::dom::{append_all, set_attributes, Dom};
 use super::render::QuestionIds;
 use crate::answer::Answer;
+use crate::definition::QuestionKind;
+use crate::text;
 use crate::view::QuestionView;
 
 /// Builds a text question into `block`.
@@ -17,10 +19,15 @@ pub(crate) fn render(
     long: bool,
 ) -> Result<(), JsValue> {
     let input_id = ids.input();
+    let hint = match (&view.question.hint, &view.question.kind) {
+        (Some(hint), _) => Some(hint.as_str()),
+        (None, QuestionKind::Note(_)) => Some(text::NOTE_HINT),
+        (None, _) => None,
+    };
     let label = dom.text("label", "ew-label", &view.question.text)?;
     label.set_attribute("for", &input_id)?;
     block.append_child(&label)?;
-    if let Some(hint) = &view.question.hint {
+    if let Some(hint) = hint {
         let hint_element = dom.text("p", "ew-hint", hint)?;
         hint_element.set_attribute("id", &ids.hint())?;
         block.append_child(&hint_element)?;
@@ -44,7 +51,7 @@ pub(crate) fn render(
             ("data-ew-role", "text"),
         ],
     )?;
-    if view.question.hint.is_some() {
+    if hint.is_some() {
         input.set_attribute("aria-describedby", &ids.hint())?;
     }
     if let Some(Answer::Text(text)) = view.answer {

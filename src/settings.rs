@@ -1,0 +1,249 @@
+//! The clinic's settings: its name, its support contacts, where quick exit goes, and whether
+//! saving on the device is offered. Read like the questionnaire: every problem with its path.
+
+use serde_json::Value;
+
+use crate::problem::Problem;
+use crate::reader::Object;
+
+/// Where "Leave this page" goes when the clinic has not chosen: a neutral page, as GOV.UK's
+/// "Exit this page" component does.
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+
+/// The clinic's settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The clinic's name.
+    pub clinic: Option<String>,
+    /// Who a client can contact for support.
+    pub support: Support,
+    /// What "Leave this page" does.
+    pub quick_exit: QuickExit,
+    /// Whether "Save my answers on this device" is offered.
+    pub saving: bool,
+}
+
+/// Support contacts, shown by "Need support now?" and inline when the check-in shows distress.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Support {
+    /// A few words before the contacts.
+    pub intro: Option<String>,
+    /// The contacts; none until the clinic adds them.
+    pub resources: Vec<Resource>,
+}
+
+/// One support contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resource {
+    /// Who it is.
+    pub name: String,
+    /// A number to call, as written; dialled through a `tel:` link.
+    pub phone: Option<String>,
+    /// A number to text; opened through an `sms:` link.
+    pub text: Option<String>,
+    /// A web address (https only).
+    pub web: Option<String>,
+    /// An email address.
+    pub email: Option<String>,
+    /// When it is open.
+    pub hours: Option<String>,
+    /// Anything else worth knowing.
+    pub note: Option<String>,
+}
+
+/// What quick exit does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuickExit {
+    /// The neutral address the page is replaced with.
+    pub url: String,
+    /// Whether a draft saved on the device is deleted too (by default it stays, encrypted).
+    pub delete_draft: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            clinic: None,
+            support: Support::default(),
+            quick_exit: QuickExit {
+                url: DEFAULT_EXIT_URL.to_owned(),
+                delete_draft: false,
+            },
+            saving: true,
+        }
+    }
+}
+
+/// The fields of the settings object. `questionnaire` belongs to the mount options too.
+const FIELDS: [&str; 5] = ["questionnaire", "clinic", "support", "quick_exit", "saving"];
+
+impl Settings {
+    /// Reads settings from the mount options, returning every problem found.
+    pub fn from_value(value: &Value) -> Result<Self, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut settings = Self::default();
+        if let Some(object) = Object::new(value, "", &mut problems) {
+            object.reject_unknown(&FIELDS, &mut problems);
+            settings.clinic = object.optional_text("clinic", &mut problems);
+            if let Some(support) = object.get("support") {
+                settings.support = read_support(support, &object.path_of("support"), &mut problems);
+            }
+            if let Some(exit) = object.get("quick_exit") {
+                read_quick_exit(
+                    exit,
+                    &object.path_of("quick_exit"),
+                    &mut settings,
+                    &mut problems,
+                );
+            }
+            if object.get("saving").is_some() {
+                settings.saving = object.flag("saving", &mut problems);
+            }
+        }
+        if problems.is_empty() {
+            Ok(settings)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+fn read_support(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Support {
+    let mut support = Support::default();
+    let Some(object) = Object::new(value, path, problems) else {
+        return support;
+    };
+    object.reject_unknown(&["intro", "resources"], problems);
+    support.intro = object.optional_text("intro", problems);
+    for (path, item) in object.list("resources", problems).unwrap_or_default() {
+        let Some(entry) = Object::new(item, &path, problems) else {
+            continue;
+        };
+        entry.reject_unknown(
+            &["name", "phone", "text", "web", "email", "hours", "note"],
+            problems,
+        );
+        let name = entry.required_text("name", problems);
+        let number = |field: &str, problems: &mut Vec<Problem>| {
+            let value = entry.optional_text(field, problems)?;
+            if phone_link_target(&value).is_some() {
+                Some(value)
+            } else {
+                problems.push(Problem::new(
+                    entry.path_of(field),
+                    format!("\"{value}\" is not a phone number: use digits, spaces, +, - and ( )"),
+                ));
+                None
+            }
+        };
+        let phone = number("phone", problems);
+        let text = number("text", problems);
+        let web = entry.optional_text("web", problems).and_then(|web| {
+            if is_https_url(&web) {
+                Some(web)
+            } else {
+                problems.push(Problem::new(
+                    entry.path_of("web"),
+                    format!("\"{web}\" is not a web address starting with https://"),
+                ));
+                None
+            }
+        });
+        let email = entry.optional_text("email", problems).and_then(|email| {
+            if is_email(&email) {
+                Some(email)
+            } else {
+                problems.push(Problem::new(
+                    entry.path_of("email"),
+                    format!("\"{email}\" is not an email address"),
+                ));
+                None
+            }
+        });
+        let hours = entry.optional_text("hours", problems);
+        let note = entry.optional_text("note", problems);
+        if let Some(name) = name {
+            support.resources.push(Resource {
+                name,
+                phone,
+                text,
+                web,
+                email,
+                hours,
+                note,
+            });
+        }
+    }
+    support
+}
+
+fn read_quick_exit(
+    value: &Value,
+    path: &str,
+    settings: &mut Settings,
+    problems: &mut Vec<Problem>,
+) {
+    let Some(object) = Object::new(value, path, problems) else {
+        return;
+    };
+    object.reject_unknown(&["url", "delete_draft"], problems);
+    if let Some(url) = object.optional_text("url", problems) {
+        if is_https_url(&url) || is_site_path(&url) {
+            settings.quick_exit.url = url;
+        } else {
+            problems.push(Problem::new(
+                object.path_of("url"),
+                format!(
+                    "\"{url}\" is not usable: use a web address starting with https:// or a path \
+                     on this site starting with /"
+                ),
+            ));
+        }
+    }
+    settings.quick_exit.delete_draft = object.flag("delete_draft", problems);
+}
+
+/// Whether `url` is an `https:` address with nothing that could break out of an attribute.
+pub fn is_https_url(url: &str) -> bool {
+    url.strip_prefix("https://").is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('/')
+            && url
+                .chars()
+                .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\'))
+    })
+}
+
+/// Whether `path` is a path on this site, like `/` or `/weather`, and not `//elsewhere`.
+fn is_site_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && path
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\'))
+}
+
+/// The digits of a phone number for a `tel:` or `sms:` link, keeping a leading +.
+pub fn phone_link_target(number: &str) -> Option<String> {
+    let allowed = number
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.'));
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    if !allowed || digits.len() < 3 {
+        return None;
+    }
+    Some(if number.trim_start().starts_with('+') {
+        format!("+{digits}")
+    } else {
+        digits
+    })
+}
+
+fn is_email(email: &str) -> bool {
+    let mut parts = email.split('@');
+    matches!((parts.next(), parts.next(), parts.next()), (Some(user), Some(domain), None)
+        if !user.is_empty() && domain.contains('.'))
+        && email.chars().all(|c| {
+            c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | ':' | '?')
+        })
+}

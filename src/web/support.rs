@@ -1,0 +1,109 @@
+//! The clinic's support contacts, shown by "Need support now?" and inline when the check-in
+//! shows distress. Links are only ever `tel:`, `sms:`, `mailto:` or `https:`, checked when the
+//! settings were read.
+
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+use super::dom::{append_all, set_attributes, Dom};
+use crate::settings::{phone_link_target, Resource, Support};
+use crate::text;
+
+/// The contacts, with the emergency advice that always goes with them.
+pub(crate) fn contacts(dom: &Dom, support: &Support) -> Result<Element, JsValue> {
+    let wrapper = dom.element("div", "ew-support")?;
+    let intro = support.intro.as_deref().unwrap_or(text::SUPPORT_INTRO);
+    append_all(&wrapper, &[&dom.text("p", "ew-body", intro)?])?;
+    if support.resources.is_empty() {
+        append_all(
+            &wrapper,
+            &[&dom.text(
+                "p",
+                "ew-body ew-support-placeholder",
+                text::SUPPORT_PLACEHOLDER,
+            )?],
+        )?;
+    } else {
+        let list = dom.element("ul", "ew-contacts")?;
+        for resource in &support.resources {
+            append_all(&list, &[&contact(dom, resource)?])?;
+        }
+        append_all(&wrapper, &[&list])?;
+    }
+    append_all(
+        &wrapper,
+        &[&dom.text("p", "ew-support-emergency", text::SUPPORT_EMERGENCY)?],
+    )?;
+    Ok(wrapper)
+}
+
+fn contact(dom: &Dom, resource: &Resource) -> Result<Element, JsValue> {
+    let item = dom.element("li", "ew-contact")?;
+    append_all(&item, &[&dom.text("p", "ew-contact-name", &resource.name)?])?;
+    let phone_link = |scheme: &str, number: &str| {
+        phone_link_target(number).map(|target| format!("{scheme}:{target}"))
+    };
+    let lines = [
+        (
+            text::CALL,
+            resource.phone.as_deref(),
+            resource.phone.as_deref().and_then(|n| phone_link("tel", n)),
+            false,
+        ),
+        (
+            text::TEXT_US,
+            resource.text.as_deref(),
+            resource.text.as_deref().and_then(|n| phone_link("sms", n)),
+            false,
+        ),
+        (
+            text::EMAIL,
+            resource.email.as_deref(),
+            resource.email.as_ref().map(|e| format!("mailto:{e}")),
+            false,
+        ),
+        ("", resource.web.as_deref(), resource.web.clone(), true),
+        (text::HOURS, resource.hours.as_deref(), None, false),
+        ("", resource.note.as_deref(), None, false),
+    ];
+    for (label, shown, href, new_tab) in lines {
+        let Some(shown) = shown else { continue };
+        let line = dom.element("p", "ew-contact-line")?;
+        if !label.is_empty() {
+            append_all(&line, &[&dom.text("span", "ew-contact-label", label)?])?;
+            dom.append_text(&line, " ")?;
+        }
+        match href {
+            Some(href) => {
+                let link = dom.text("a", "ew-link", shown)?;
+                link.set_attribute("href", &href)?;
+                if new_tab {
+                    // A web page opens in a new tab, so the client's answers stay where they are.
+                    set_attributes(
+                        &link,
+                        &[("target", "_blank"), ("rel", "noopener noreferrer")],
+                    )?;
+                    append_all(&link, &[&dom.hidden_text(text::NEW_TAB)?])?;
+                }
+                append_all(&line, &[&link])?;
+            }
+            None => dom.append_text(&line, shown)?,
+        }
+        append_all(&item, &[&line])?;
+    }
+    Ok(item)
+}
+
+/// The support panel placed in a section, shown when the answers call for it.
+pub(crate) fn inline_panel(dom: &Dom, support: &Support, hidden: bool) -> Result<Element, JsValue> {
+    let panel = dom.element("div", "ew-support-inline")?;
+    append_all(
+        &panel,
+        &[
+            &dom.text("h3", "ew-subheading", text::SUPPORT_INLINE_HEADING)?,
+            &contacts(dom, support)?,
+        ],
+    )?;
+    panel.toggle_attribute_with_force("hidden", hidden)?;
+    Ok(panel)
+}

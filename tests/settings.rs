@@ -1,0 +1,83 @@
+//! The clinic's settings: support contacts with safe links only, the quick exit address, saving.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use ending_well::settings::{Settings, DEFAULT_EXIT_URL};
+use ending_well::Problem;
+use serde_json::json;
+
+fn problems(value: serde_json::Value) -> Vec<String> {
+    Settings::from_value(&value)
+        .unwrap_err()
+        .iter()
+        .map(Problem::to_string)
+        .collect()
+}
+
+#[test]
+fn a_complete_configuration_is_read() {
+    let settings = Settings::from_value(&json!({
+        "clinic": "Riverside Counselling",
+        "support": {
+            "intro": "We are here.",
+            "resources": [{
+                "name": "Reception", "phone": "+44 (0)1234 567 890", "text": "07700 900123",
+                "web": "https://example.org/help", "email": "hello@example.org",
+                "hours": "9 to 5", "note": "Ask for the duty worker"
+            }]
+        },
+        "quick_exit": { "url": "https://example.org/weather" },
+        "saving": false
+    }))
+    .unwrap();
+    assert_eq!(settings.clinic.as_deref(), Some("Riverside Counselling"));
+    assert_eq!(
+        settings.support.resources[0].phone.as_deref(),
+        Some("+44 (0)1234 567 890")
+    );
+    assert_eq!(settings.quick_exit.url, "https://example.org/weather");
+    assert!(!settings.quick_exit.delete_draft);
+    assert!(!settings.saving);
+}
+
+#[test]
+fn nothing_configured_means_placeholders_and_a_neutral_exit() {
+    let settings = Settings::from_value(&json!({})).unwrap();
+    assert!(settings.support.resources.is_empty());
+    assert_eq!(settings.quick_exit.url, DEFAULT_EXIT_URL);
+    assert!(settings.saving);
+}
+
+#[test]
+fn only_safe_links_are_accepted() {
+    let problems = problems(json!({
+        "support": { "resources": [
+            { "name": "A", "web": "javascript:alert(1)" },
+            { "name": "B", "web": "http://example.org" },
+            { "name": "C", "web": "data:text/html,<script>alert(1)</script>" },
+            { "name": "D", "phone": "call 999 now" },
+            { "name": "E", "email": "x@y.org?subject=\"hi\"" },
+            { "phone": "111" }
+        ]},
+        "quick_exit": { "url": "//elsewhere.example" },
+        "colour": "red"
+    }));
+    assert_eq!(
+        problems,
+        [
+            "colour: unknown field \"colour\"",
+            "support.resources[0].web: \"javascript:alert(1)\" is not a web address starting with https://",
+            "support.resources[1].web: \"http://example.org\" is not a web address starting with https://",
+            "support.resources[2].web: \"data:text/html,<script>alert(1)</script>\" is not a web address starting with https://",
+            "support.resources[3].phone: \"call 999 now\" is not a phone number: use digits, spaces, +, - and ( )",
+            "support.resources[4].email: \"x@y.org?subject=\"hi\"\" is not an email address",
+            "support.resources[5].name: missing \"name\": add some text",
+            "quick_exit.url: \"//elsewhere.example\" is not usable: use a web address starting with https:// or a path on this site starting with /",
+        ]
+    );
+}
