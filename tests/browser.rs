@@ -167,6 +167,21 @@ fn not_sure_unticks_the_other_feelings_and_something_else_opens_a_text_box() {
     assert_eq!(text_of(&host, "h2"), "Your summary");
     let summary = text_of(&host, ".ew-summary");
     assert!(summary.contains("Something else: Homesick"), "{summary}");
+    let buttons: Vec<String> = find_all(&host, ".ew-summary button")
+        .iter()
+        .map(|b| b.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        buttons,
+        [
+            "Print my summary",
+            "Download as a text file",
+            "Download as a web page",
+            "Copy to clipboard",
+            "Download an encrypted backup",
+            "Change my answers"
+        ]
+    );
 }
 
 #[wasm_bindgen_test]

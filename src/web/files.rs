@@ -7,8 +7,9 @@ use web_sys::{Blob, BlobPropertyBag, Element, File, HtmlAnchorElement, HtmlInput
 
 use super::dom::Dom;
 
-/// Offers `content` as a file named `filename`. Returns the object URL, which the caller
-/// revokes later: revoking it at once cancels the download in Firefox.
+/// Offers `content` as a file named `filename`, through a link briefly added to `parent`, which
+/// must be outside the widget. Returns the object URL, which the caller revokes later: revoking
+/// it at once cancels the download in Firefox.
 pub(crate) fn download(
     dom: &Dom,
     parent: &Element,
@@ -20,10 +21,13 @@ pub(crate) fn download(
     options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&content.into()), &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
-    let link: HtmlAnchorElement = dom.element("a", "ew-visually-hidden")?.unchecked_into();
+    let link: HtmlAnchorElement = dom.element("a", "")?.unchecked_into();
     link.set_href(&url);
     link.set_download(filename);
-    // Firefox only follows a click on a link that is in the document.
+    link.set_hidden(true);
+    // Firefox only follows a click on a link that is in the document. The link goes outside
+    // the widget: a click inside it would reach the widget's own click listener while that
+    // listener is still running.
     parent.append_child(&link)?;
     link.click();
     link.remove();

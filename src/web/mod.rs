@@ -604,6 +604,7 @@ impl App {
                 if self.ui.dialog.open() {
                     self.ui.dialog.close();
                 }
+                self.ui.dialog.replace_children_with_node_0();
                 *self.rendered.borrow_mut() = Rendered::default();
                 self.exited.set(true);
                 self.forget();
@@ -676,7 +677,13 @@ impl App {
     }
 
     fn download(&self, filename: &str, mime: &str, content: &str) -> Result<(), JsValue> {
-        let url = files::download(&self.ui.dom, &self.ui.root, filename, mime, content)?;
+        let parent = self
+            .ui
+            .root
+            .owner_document()
+            .and_then(|document| document.body())
+            .ok_or_else(|| JsValue::from_str("the page has no body"))?;
+        let url = files::download(&self.ui.dom, &parent, filename, mime, content)?;
         if let Some(previous) = self.last_download.borrow_mut().replace(url) {
             files::revoke(&previous);
         }
@@ -702,6 +709,8 @@ impl App {
             if dialog.open() {
                 dialog.close();
             }
+            // A passphrase typed into the dialog must not linger in the page.
+            dialog.replace_children_with_node_0();
             if let Some(opener) = self.dialog_opener.borrow_mut().take() {
                 if self.ui.root.contains(Some(&opener)) {
                     dom::focus(&opener)?;

@@ -512,6 +512,22 @@ fn summary_screen(
                 ("ew-button", "print", text::PRINT),
                 (
                     "ew-button ew-button--secondary",
+                    "download-text",
+                    text::DOWNLOAD_TEXT,
+                ),
+                (
+                    "ew-button ew-button--secondary",
+                    "download-html",
+                    text::DOWNLOAD_HTML,
+                ),
+                ("ew-button ew-button--secondary", "copy", text::COPY),
+                (
+                    "ew-button ew-button--secondary",
+                    "backup",
+                    text::DOWNLOAD_BACKUP,
+                ),
+                (
+                    "ew-button ew-button--secondary",
                     "review",
                     text::CHANGE_ANSWERS,
                 ),

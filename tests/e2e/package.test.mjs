@@ -1,0 +1,180 @@
+// Static privacy check of what the demo page ships: no JavaScript in www/ that can make a
+// request, and no WebAssembly import that could reach one. No browser needed.
+//
+// Run from the repository root: node --test --test-reporter=spec tests/e2e/
+// Needs the release build in www/pkg (bash scripts/build.sh). EW_WWW_DIR points the check at
+// another copy of www/ (used to prove the check fails on a real violation).
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const WWW = resolve(
+  process.env.EW_WWW_DIR ?? fileURLToPath(new URL("../../www/", import.meta.url)),
+);
+const PKG = join(WWW, "pkg");
+const WASM = join(PKG, "ending_well_bg.wasm");
+
+/** What in shipped JavaScript could make a request, by name and pattern. */
+const JS_PATTERNS = [
+  ["fetch(", /\bfetch\s*\(/],
+  ["XMLHttpRequest", /\bXMLHttpRequest\b/],
+  ["sendBeacon", /\bsendBeacon\b/],
+  ["WebSocket", /\bWebSocket\b/],
+  ["EventSource", /\bEventSource\b/],
+  ["new Worker(", /\bnew\s+Worker\s*\(/],
+  ["SharedWorker", /\bSharedWorker\b/],
+  ["importScripts", /\bimportScripts\b/],
+  ["navigator.serviceWorker", /\bserviceWorker\b/],
+  // A dynamic import() loads a module from a URL; the static `import ... from` is not matched.
+  ["dynamic import(", /(?<![\w$.])import\s*\(/],
+];
+
+/** Words that must not appear in the name of anything the WebAssembly module imports. */
+const WASM_WORDS = [
+  "fetch",
+  "xmlhttprequest",
+  "beacon",
+  "websocket",
+  "eventsource",
+  "worker",
+  "request",
+];
+
+/** The files under `dir` whose names end with one of `extensions`, recursively. */
+function filesUnder(dir, extensions) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(path, extensions));
+    else if (extensions.some((extension) => entry.name.endsWith(extension))) found.push(path);
+  }
+  return found.sort();
+}
+
+/** Every request-capable construct in `source`, as "name at line n: text". */
+export function jsViolations(source) {
+  const found = [];
+  const lines = source.split("\n");
+  lines.forEach((line, index) => {
+    for (const [name, pattern] of JS_PATTERNS) {
+      if (pattern.test(line)) {
+        const text = line.trim();
+        found.push(`${name} at line ${index + 1}: ${text.length > 120 ? `${text.slice(0, 120)}…` : text}`);
+      }
+    }
+  });
+  return found;
+}
+
+/** The imports of a WebAssembly module whose module or name mentions a request word. */
+export function wasmViolations(imports) {
+  return imports
+    .filter(({ module, name }) => {
+      const label = `${module} ${name}`.toLowerCase();
+      return WASM_WORDS.some((word) => label.includes(word));
+    })
+    .map(({ module, name, kind }) => `${module}.${name} (${kind})`);
+}
+
+/** A minimal WebAssembly module importing one function `module`.`name`. */
+function moduleImporting(module, name) {
+  const text = (value) => {
+    const bytes = [...Buffer.from(value, "utf8")];
+    return [bytes.length, ...bytes];
+  };
+  const section = (id, body) => [id, body.length, ...body];
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, [0x01, 0x60, 0x00, 0x00]),
+    ...section(2, [0x01, ...text(module), ...text(name), 0x00, 0x00]),
+  ]);
+}
+
+/** Reads a file, waiting a little if a rebuild removed it for a moment. */
+function readWithRetry(path, encoding) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return readFileSync(path, encoding);
+    } catch (error) {
+      if (error.code !== "ENOENT" || attempt >= 60) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_000);
+    }
+  }
+}
+
+describe("Ending Well, the shipped package", () => {
+  it("the checks themselves catch a violation", () => {
+    for (const bad of [
+      "const r = fetch(url);",
+      "window.fetch (url)",
+      "new XMLHttpRequest()",
+      "navigator.sendBeacon('/x', data)",
+      "new WebSocket('wss://x')",
+      "new EventSource('/x')",
+      "new Worker('w.js')",
+      "new SharedWorker('w.js')",
+      "importScripts('x.js')",
+      "navigator.serviceWorker.register('/sw.js')",
+      "await import('https://example.com/x.js')",
+    ]) {
+      assert.notDeepEqual(jsViolations(bad), [], `the JavaScript check catches: ${bad}`);
+    }
+    for (const fine of [
+      'import init, { mount } from "./pkg/ending_well.js";',
+      "const prefetch = 1; // no request here",
+      "module_or_path = new URL('x', import.meta.url);",
+    ]) {
+      assert.deepEqual(jsViolations(fine), [], `the JavaScript check lets through: ${fine}`);
+    }
+    const module = new WebAssembly.Module(moduleImporting("./ending_well_bg.js", "__wbg_fetch_1234"));
+    const imports = WebAssembly.Module.imports(module);
+    assert.equal(imports.length, 1, "the synthetic module has its one import");
+    assert.deepEqual(wasmViolations(imports), ["./ending_well_bg.js.__wbg_fetch_1234 (function)"]);
+    const harmless = WebAssembly.Module.imports(
+      new WebAssembly.Module(moduleImporting("./ending_well_bg.js", "__wbg_getItem_1")),
+    );
+    assert.deepEqual(wasmViolations(harmless), []);
+  });
+
+  it("ships no JavaScript that can make a request", () => {
+    assert.ok(existsSync(PKG), `${PKG} is missing: run \`bash scripts/build.sh\` first`);
+    const files = [
+      ...new Set([
+        ...filesUnder(PKG, [".js", ".mjs"]),
+        join(WWW, "ending-well.js"),
+        // Any other script the demo page ships is checked too.
+        ...filesUnder(WWW, [".js", ".mjs"]),
+      ]),
+    ];
+    assert.ok(files.some((file) => file.endsWith("ending_well.js")), "the glue is checked");
+    assert.ok(files.some((file) => file.endsWith("ending_well_bytes.js")), "the bytes are checked");
+    const problems = [];
+    let characters = 0;
+    for (const file of files) {
+      const source = readWithRetry(file, "utf8");
+      characters += source.length;
+      for (const violation of jsViolations(source)) {
+        problems.push(`${relative(WWW, file)}: ${violation}`);
+      }
+    }
+    console.log(
+      `package: ${files.length} JavaScript files checked (${characters} characters): ` +
+        files.map((file) => relative(WWW, file)).join(", "),
+    );
+    assert.deepEqual(problems, [], "no request-capable code in the shipped JavaScript");
+  });
+
+  it("imports nothing into the WebAssembly module that can make a request", () => {
+    assert.ok(existsSync(WASM), `${WASM} is missing: run \`bash scripts/build.sh\` first`);
+    const module = new WebAssembly.Module(readWithRetry(WASM));
+    const imports = WebAssembly.Module.imports(module);
+    console.log(
+      `package: ${imports.length} WebAssembly imports checked ` +
+        `(${imports.filter((entry) => entry.kind === "function").length} functions)`,
+    );
+    assert.ok(imports.length > 0, "the module imports the browser APIs it uses");
+    assert.deepEqual(wasmViolations(imports), [], "no import mentions a request API");
+  });
+});
