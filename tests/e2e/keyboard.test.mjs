@@ -7,21 +7,10 @@
 // no check(). page.evaluate only reads the DOM (to decide when to stop pressing Tab).
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { serve } from "../../scripts/serve.mjs";
+import { startHarness } from "./harness.mjs";
 
-const CHROMIUM = "/usr/bin/chromium";
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const MAX_TABS = 200;
 const WAIT_MS = 5_000;
 
@@ -45,29 +34,16 @@ const question = (id) => {
   return found;
 };
 
-let server;
+let harness;
 let origin;
 let browser;
 
 before(async () => {
-  const pkg = fileURLToPath(new URL("../../www/pkg/ending_well_bytes.js", import.meta.url));
-  assert.ok(existsSync(pkg), "www/pkg is missing: run `bash scripts/build.sh` first");
-  server = await serve(0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: LAUNCH_ARGS,
-  });
+  harness = await startHarness();
+  ({ origin, browser } = harness);
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) {
-    server.closeAllConnections?.();
-    await new Promise((done) => server.close(done));
-  }
-});
+after(() => harness?.close());
 
 /** A fresh context and page that record page errors and console errors. */
 async function openPage(t, { initScript } = {}) {

@@ -8,23 +8,13 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createDecipheriv, pbkdf2Sync, randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { serve } from "../../scripts/serve.mjs";
+import { CHROMIUM, LAUNCH_ARGS, startHarness } from "./harness.mjs";
 
-const CHROMIUM = "/usr/bin/chromium";
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const WAIT_MS = 10_000;
 const TEST_TIMEOUT = 180_000;
 /** Key derivation is 600,000 PBKDF2 iterations, on purpose: saving and opening take a moment. */
@@ -49,10 +39,6 @@ const STATIC_FILES = new Set([
 /** URL schemes that never reach the network (object URLs of downloads, inline data). */
 const LOCAL_SCHEMES = new Set(["blob:", "data:", "about:"]);
 
-const PKG_FILES = ["ending_well.js", "ending_well_bytes.js", "ending_well_bg.wasm"].map((name) =>
-  fileURLToPath(new URL(`../../www/pkg/${name}`, import.meta.url)),
-);
-
 const questionnaire = JSON.parse(
   readFileSync(
     fileURLToPath(new URL("../../questionnaires/ending-therapy.json", import.meta.url)),
@@ -63,38 +49,23 @@ const questionnaire = JSON.parse(
 /** A token that makes each run's answers unique, so nothing passes by accident. */
 const RUN = randomBytes(4).toString("hex");
 
-let server;
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+let harness;
 let origin;
 let browser;
 let downloadsDir;
 /** The encrypted backup downloaded by the first test, reused by the backup test. */
 let sharedBackup = null;
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-
-/** Waits (up to 3 minutes) while a rebuild has removed the package for a moment. */
-async function waitForBuild() {
-  const deadline = Date.now() + 180_000;
-  while (!PKG_FILES.every((file) => existsSync(file))) {
-    if (Date.now() > deadline) assert.fail("www/pkg is missing: run `bash scripts/build.sh` first");
-    await sleep(2_000);
-  }
-}
-
 before(async () => {
-  await waitForBuild();
-  server = await serve(0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  harness = await startHarness();
+  ({ origin, browser } = harness);
   downloadsDir = mkdtempSync(join(tmpdir(), "ending-well-downloads-"));
 });
 
 after(async () => {
-  await browser?.close();
-  if (server) {
-    server.closeAllConnections?.();
-    await new Promise((done) => server.close(done));
-  }
+  await harness?.close();
   if (downloadsDir) rmSync(downloadsDir, { recursive: true, force: true });
 });
 
