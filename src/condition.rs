@@ -110,7 +110,8 @@ pub(crate) enum RawCondition {
     Not(Box<RawCondition>),
 }
 
-const CONDITION_KINDS: [&str; 6] = ["answered", "equals", "includes", "any", "all", "not"];
+pub(crate) const CONDITION_KINDS: [&str; 6] =
+    ["answered", "equals", "includes", "any", "all", "not"];
 
 /// Deeper than this is certainly a mistake, and stops a hostile file from exhausting the stack.
 const MAX_DEPTH: usize = 16;

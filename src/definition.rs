@@ -180,7 +180,7 @@ pub const PREFER_NOT_TO_SAY_ID: &str = "prefer-not-to-say";
 /// Scales have at most this many points, so they fit on a phone.
 pub const MAX_SCALE_POINTS: i64 = 11;
 
-const KINDS: [&str; 7] = [
+pub(crate) const KINDS: [&str; 7] = [
     "single_choice",
     "multiple_choice",
     "scale",

@@ -16,6 +16,8 @@
 
 /// Client's answers, one slot per question.
 pub mod answer;
+/// A clinic's changes to the built-in questionnaire.
+pub mod changes;
 /// When a question is shown: a typed tree of conditions.
 pub mod condition;
 /// The questionnaire format and its validation.
@@ -32,6 +34,8 @@ pub mod problem;
 mod reader;
 /// Saving on this device: its state and dialogs.
 pub mod saving;
+/// A JSON Schema of the questionnaire format, for editors.
+pub mod schema;
 /// The session: model, messages, effects and `update`.
 pub mod session;
 /// The clinic's settings: support contacts, quick exit, saving.
@@ -50,6 +54,6 @@ pub use answer::{Answer, Answers};
 pub use condition::Condition;
 pub use definition::{ChoiceOption, Question, QuestionKind, Questionnaire, Scale, Section};
 pub use problem::Problem;
-pub use session::{update, Effect, Focus, Model, Msg, Screen};
+pub use session::{update, Effect, Focus, Model, Msg, Notice, Screen};
 pub use summary::{summarise, Shown, Summary};
 pub use view::{view, View};

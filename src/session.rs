@@ -1,6 +1,7 @@
 //! The client's session: where they are and what they answered, changed only by [`update`].
 
 use crate::answer::{Answer, Answers};
+use crate::changes;
 use crate::definition::{QuestionKind, Questionnaire};
 use crate::draft::{self, Envelope};
 use crate::export;
@@ -256,6 +257,8 @@ pub enum Effect {
         /// The draft JSON.
         draft: String,
     },
+    /// Tell the host page something that carries no answers.
+    Notify(Notice),
     /// Remove the stored draft and forget the key.
     DeleteStored,
     /// Hide everything at once, forget the key, and replace the page's address with `url`, so
@@ -266,6 +269,21 @@ pub enum Effect {
         /// Delete the stored draft too.
         delete_draft: bool,
     },
+}
+
+/// What the host page is told, as DOM events on the widget's element. Never an answer: a page
+/// cannot leak what it is never given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// `ending-well:section-change`, with the section's place.
+    SectionChanged {
+        /// Its number, from 1.
+        number: usize,
+        /// How many sections there are.
+        count: usize,
+    },
+    /// `ending-well:complete`: the client reached the summary.
+    Complete,
 }
 
 /// Where focus goes on a new screen.
@@ -302,6 +320,29 @@ impl Model {
             drafted: Vec::new(),
             shift_presses: Vec::new(),
         }
+    }
+
+    /// "Section n of m" for a section: sections the clinic left out are not counted.
+    pub fn section_place(&self, index: usize) -> (usize, usize) {
+        let offered: Vec<usize> = self
+            .questionnaire
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, section)| {
+                section.questions.clone().any(|q| {
+                    self.questionnaire
+                        .question(q)
+                        .is_some_and(|q| !changes::is_left_out(q))
+                })
+            })
+            .map(|(position, _)| position)
+            .collect();
+        let number = offered
+            .iter()
+            .filter(|&&position| position <= index)
+            .count();
+        (number.max(1), offered.len())
     }
 
     /// The clinic's settings.
@@ -458,7 +499,8 @@ impl Model {
                     .sections
                     .get(index)
                     .map(|s| s.title.as_str());
-                let place = text::section_of(index + 1, self.questionnaire.sections.len());
+                let (number, count) = self.section_place(index);
+                let place = text::section_of(number, count);
                 format!("{place}: {}", title.unwrap_or_default())
             }
             Screen::Review => text::REVIEW_HEADING.to_owned(),
@@ -466,6 +508,14 @@ impl Model {
             Screen::Resume => text::RESUME_HEADING.to_owned(),
         };
         let mut effects = vec![Effect::ShowScreen(focus), Effect::Announce(announcement)];
+        match screen {
+            Screen::Section(index) => {
+                let (number, count) = self.section_place(index);
+                effects.push(Effect::Notify(Notice::SectionChanged { number, count }));
+            }
+            Screen::Summary => effects.push(Effect::Notify(Notice::Complete)),
+            _ => {}
+        }
         // The place is part of the draft, so the client comes back to the section they were on.
         effects.extend(self.autosave());
         effects

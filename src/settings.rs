@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::changes::{self, Changes};
 use crate::problem::Problem;
 use crate::reader::Object;
 
@@ -21,6 +22,8 @@ pub struct Settings {
     pub quick_exit: QuickExit,
     /// Whether "Save my answers on this device" is offered.
     pub saving: bool,
+    /// Changes to the questionnaire: sections or questions left out, questions reworded.
+    pub changes: Changes,
 }
 
 /// Support contacts, shown by "Need support now?" and inline when the check-in shows distress.
@@ -70,12 +73,20 @@ impl Default for Settings {
                 delete_draft: false,
             },
             saving: true,
+            changes: Changes::default(),
         }
     }
 }
 
 /// The fields of the settings object. `questionnaire` belongs to the mount options too.
-const FIELDS: [&str; 5] = ["questionnaire", "clinic", "support", "quick_exit", "saving"];
+const FIELDS: [&str; 6] = [
+    "questionnaire",
+    "clinic",
+    "support",
+    "quick_exit",
+    "saving",
+    "changes",
+];
 
 impl Settings {
     /// Reads settings from the mount options, returning every problem found.
@@ -98,6 +109,10 @@ impl Settings {
             }
             if object.get("saving").is_some() {
                 settings.saving = object.flag("saving", &mut problems);
+            }
+            if let Some(changes) = object.get("changes") {
+                settings.changes =
+                    changes::read(changes, &object.path_of("changes"), &mut problems);
             }
         }
         if problems.is_empty() {

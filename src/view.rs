@@ -194,7 +194,10 @@ fn section_view<'a>(model: &'a Model, index: usize, section: &'a Section) -> Sec
     };
     SectionView {
         index,
-        caption: text::section_of(index + 1, questionnaire.sections.len()),
+        caption: {
+            let (number, count) = model.section_place(index);
+            text::section_of(number, count)
+        },
         section,
         questions: section
             .questions

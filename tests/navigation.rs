@@ -11,7 +11,7 @@ mod common;
 
 use common::{choose, q, send, small, tick, write};
 use ending_well::view::View;
-use ending_well::{view, Effect, Focus, Msg, Screen};
+use ending_well::{view, Effect, Focus, Msg, Notice, Screen};
 
 #[test]
 fn start_next_and_back_walk_the_sections_and_move_focus_to_the_heading() {
@@ -23,7 +23,11 @@ fn start_next_and_back_walk_the_sections_and_move_focus_to_the_heading() {
         effects,
         [
             Effect::ShowScreen(Focus::Heading),
-            Effect::Announce("Section 1 of 4: How the ending came about".into())
+            Effect::Announce("Section 1 of 4: How the ending came about".into()),
+            Effect::Notify(Notice::SectionChanged {
+                number: 1,
+                count: 4
+            })
         ]
     );
     send(&mut model, [Msg::NextClicked]);

@@ -1,22 +1,62 @@
-// Ending Well's loader: starts the WebAssembly module without a network request and mounts the
-// widget into every <ending-well> element on the page.
-import init, { mount } from "./pkg/ending_well.js";
+// Ending Well: one script and one element.
+//
+//   <script type="module" src="/ending-well/ending-well.js"></script>
+//   <ending-well></ending-well>
+//
+// The element renders the reflection in its own shadow root, so the page's CSS cannot break it
+// and its CSS cannot leak out. Configuration goes in a child <script type="application/json">,
+// or through mount(element, options) from JavaScript. Nothing here makes a network request:
+// the WebAssembly module's bytes come from a same-origin script, and the stylesheet is a
+// same-origin <link> (allowed by `style-src 'self'`).
+import { initSync, mount as mountInto } from "./pkg/ending_well.js";
 import { wasmBytes } from "./pkg/ending_well_bytes.js";
 
-/** Resolves once the WebAssembly module is ready. */
-export const ready = init({ module_or_path: wasmBytes() });
+initSync({ module: wasmBytes() });
 
-/** Mounts the widget into `element`; call `destroy()` on the result to remove it. */
-export async function mountWidget(element, options = {}) {
-  await ready;
-  return mount(element, options);
+const STYLESHEET = new URL("./ending-well.css", import.meta.url).href;
+
+/**
+ * Mounts the reflection into `element`'s shadow root and returns `{ destroy }`.
+ * `options`: `{ questionnaire, clinic, support, quick_exit, saving, changes }` (see README), or
+ * the same as a JSON string.
+ */
+export function mount(element, options = {}) {
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  const stylesheet = document.createElement("link");
+  stylesheet.rel = "stylesheet";
+  stylesheet.href = STYLESHEET;
+  const container = document.createElement("div");
+  shadow.replaceChildren(stylesheet, container);
+  let widget = mountInto(container, options);
+  return {
+    destroy() {
+      if (!widget) return;
+      widget.destroy();
+      widget.free();
+      widget = null;
+      shadow.replaceChildren();
+    },
+  };
 }
 
-/** The widgets mounted into this page's <ending-well> elements, by element. */
-export const widgets = new Map();
+/** The configuration in the element's child <script type="application/json">, as text. */
+function configuration(element) {
+  const script = element.querySelector(':scope > script[type="application/json"]');
+  return script ? script.textContent : {};
+}
 
-ready.then(() => {
-  for (const element of document.querySelectorAll("ending-well")) {
-    widgets.set(element, mount(element, {}));
+/** `<ending-well>`: mounts when added to the page, cleans up when removed. */
+export class EndingWellElement extends HTMLElement {
+  connectedCallback() {
+    if (!this.widget) this.widget = mount(this, configuration(this));
   }
-});
+
+  disconnectedCallback() {
+    this.widget?.destroy();
+    this.widget = null;
+  }
+}
+
+if (!customElements.get("ending-well")) {
+  customElements.define("ending-well", EndingWellElement);
+}

@@ -22,13 +22,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{
-    Element, Event, HtmlDialogElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement,
-    KeyboardEvent, PageTransitionEvent,
+    CustomEvent, CustomEventInit, Element, Event, HtmlDialogElement, HtmlFormElement,
+    HtmlInputElement, HtmlTextAreaElement, KeyboardEvent, PageTransitionEvent, ShadowRoot,
 };
 
+use crate::changes;
 use crate::definition::Questionnaire;
 use crate::problem::Problem;
-use crate::session::{update, Effect, Focus, Model, Msg};
+use crate::session::{update, Effect, Focus, Model, Msg, Notice};
 use crate::settings::Settings;
 use crate::text;
 use crate::view;
@@ -71,6 +72,8 @@ impl Drop for Widget {
 /// The widget's elements.
 struct Ui {
     dom: Dom,
+    /// The element the host page knows: events are dispatched on it.
+    host: Element,
     root: Element,
     status: Element,
     screen: Element,
@@ -143,6 +146,7 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
 
     let ui = Ui {
         dom,
+        host: page_element(element),
         root,
         status,
         screen,
@@ -224,10 +228,42 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
             stored: found.ok().flatten(),
         });
     }
+    if app.model.borrow().is_some() {
+        dispatch_event(&app.ui.host, "ending-well:ready", &JsValue::NULL)?;
+    }
     Ok(Widget {
         app: Some(app),
         listeners,
     })
+}
+
+/// The element the host page placed: the shadow host when `element` is inside a shadow root.
+fn page_element(element: &Element) -> Element {
+    element
+        .get_root_node()
+        .dyn_into::<ShadowRoot>()
+        .map(|shadow| shadow.host())
+        .unwrap_or_else(|_| element.clone())
+}
+
+/// Dispatches a bubbling, composed custom event.
+fn dispatch_event(target: &Element, name: &str, detail: &JsValue) -> Result<(), JsValue> {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    let event = CustomEvent::new_with_event_init_dict(name, &init)?;
+    target.dispatch_event(&event)?;
+    Ok(())
+}
+
+/// The focused element, looking inside the widget's shadow root when there is one
+/// (`document.activeElement` is only the shadow host then).
+fn focused_element(root: &Element) -> Option<Element> {
+    match root.get_root_node().dyn_into::<ShadowRoot>() {
+        Ok(shadow) => shadow.active_element(),
+        Err(node) => node.dyn_into::<web_sys::Document>().ok()?.active_element(),
+    }
 }
 
 /// "Need support now?" and "Leave this page", on every screen.
@@ -317,6 +353,21 @@ fn read_options(options: &JsValue) -> Result<(Questionnaire, Settings), Vec<Prob
     if options.is_undefined() || options.is_null() {
         return Ok((Questionnaire::default_questionnaire()?, Settings::default()));
     }
+    // The text of a `<script type="application/json">` comes as a string: parse it here, so that
+    // a syntax error is reported in the panel with its line and column.
+    if let Some(text) = options.as_string() {
+        let parsed = js_sys::JSON::parse(&text).map_err(|error| {
+            let reason = js_sys::Error::from(error).message();
+            vec![Problem::new(
+                "options",
+                format!(
+                    "the configuration is not valid JSON: {}",
+                    String::from(reason)
+                ),
+            )]
+        })?;
+        return read_options(&parsed);
+    }
     let as_json = |value: JsValue, what: &str| -> Result<Value, Vec<Problem>> {
         serde_wasm_bindgen::from_value(value).map_err(|error| {
             vec![Problem::new(
@@ -336,20 +387,26 @@ fn read_options(options: &JsValue) -> Result<(Questionnaire, Settings), Vec<Prob
     };
     let settings =
         as_json(options.clone(), "options").and_then(|value| Settings::from_value(&value));
+    let with_path = |problem: Problem| Problem {
+        path: format!("options.{}", problem.path)
+            .trim_end_matches('.')
+            .to_owned(),
+        ..problem
+    };
     match (questionnaire, settings) {
-        (Ok(questionnaire), Ok(settings)) => Ok((questionnaire, settings)),
+        (Ok(mut questionnaire), Ok(settings)) => {
+            let problems = changes::apply(&mut questionnaire, &settings.changes);
+            if problems.is_empty() {
+                Ok((questionnaire, settings))
+            } else {
+                Err(problems.into_iter().map(with_path).collect())
+            }
+        }
         (questionnaire, settings) => Err(questionnaire
             .err()
             .into_iter()
             .flatten()
-            .chain(settings.err().into_iter().flatten().map(|problem| {
-                Problem {
-                    path: format!("options.{}", problem.path)
-                        .trim_end_matches('.')
-                        .to_owned(),
-                    ..problem
-                }
-            }))
+            .chain(settings.err().into_iter().flatten().map(with_path))
             .collect()),
     }
 }
@@ -620,6 +677,7 @@ impl App {
                     None => Ok(()),
                 }
             }
+            Effect::Notify(notice) => self.notify(notice),
             Effect::DeleteStored => {
                 self.forget();
                 if let Some(store) = &self.store {
@@ -628,6 +686,21 @@ impl App {
                 Ok(())
             }
         }
+    }
+
+    /// Dispatches an `ending-well:*` event on the element the page knows: the shadow root's host
+    /// when the widget lives in one. Events carry places and counts, never answers.
+    fn notify(&self, notice: Notice) -> Result<(), JsValue> {
+        let (name, detail) = match notice {
+            Notice::SectionChanged { number, count } => {
+                let detail = js_sys::Object::new();
+                js_sys::Reflect::set(&detail, &"index".into(), &((number - 1) as f64).into())?;
+                js_sys::Reflect::set(&detail, &"count".into(), &(count as f64).into())?;
+                ("ending-well:section-change", JsValue::from(detail))
+            }
+            Notice::Complete => ("ending-well:complete", JsValue::NULL),
+        };
+        dispatch_event(&self.ui.host, name, &detail)
     }
 
     /// Says `message` in the polite live region.
@@ -726,9 +799,7 @@ impl App {
             &model.settings().support,
         )?;
         if !dialog.open() {
-            let opener = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.active_element());
+            let opener = focused_element(&self.ui.root);
             *self.dialog_opener.borrow_mut() = opener;
             dialog.show_modal()?;
         }

@@ -17,6 +17,27 @@ export const LAUNCH_ARGS = [
   "--disable-sync",
 ];
 
+/**
+ * Runs in every test page before the page's scripts: `__ew` reads inside the widget's shadow
+ * root, which `document.querySelector` does not enter. A leading "ending-well " in a selector is
+ * dropped; `__ew.focused()` is the focused element inside the shadow root.
+ */
+export function shadowHelpers() {
+  const root = () => document.querySelector("ending-well")?.shadowRoot ?? document;
+  const inside = (selector) => selector.replace(/^ending-well\s+/, "");
+  window.__ew = {
+    root,
+    $: (selector) => root().querySelector(inside(selector)),
+    $$: (selector) => [...root().querySelectorAll(inside(selector))],
+    matches: (element, selector) => element.matches(inside(selector)),
+    focused() {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      return element;
+    },
+  };
+}
+
 /** Starts the server and the browser; `close()` stops both. */
 export async function startHarness() {
   const pkg = fileURLToPath(new URL("../../www/pkg/ending_well_bytes.js", import.meta.url));
@@ -39,6 +60,7 @@ export async function startHarness() {
 export async function openPage(t, browser, contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, ...contextOptions });
   t.after(() => context.close());
+  await context.addInitScript(shadowHelpers);
   const page = await context.newPage();
   page.setDefaultTimeout(5_000);
   const errors = [];

@@ -9,7 +9,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { startHarness } from "./harness.mjs";
+import { shadowHelpers, startHarness } from "./harness.mjs";
 
 const MAX_TABS = 200;
 const WAIT_MS = 5_000;
@@ -49,6 +49,7 @@ after(() => harness?.close());
 async function openPage(t, { initScript } = {}) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   t.after(() => context.close());
+  await context.addInitScript(shadowHelpers);
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
   const problems = [];
@@ -65,7 +66,7 @@ async function loadDemo(page) {
   await page.goto(`${origin}/`, { waitUntil: "load" });
   await poll(
     page,
-    () => document.querySelector("ending-well h2.ew-heading") !== null,
+    () => __ew.$("ending-well h2.ew-heading") !== null,
     null,
     "the widget to mount",
   );
@@ -94,7 +95,7 @@ async function poll(page, fn, arg, what, timeout = WAIT_MS) {
  */
 function describeFocus(page, selector = null) {
   return page.evaluate((selector) => {
-    const el = document.activeElement;
+    const el = __ew.focused();
     if (!el || el === document.body || el === document.documentElement) {
       return { label: "<body>", matches: false, tag: "body" };
     }
@@ -108,7 +109,7 @@ function describeFocus(page, selector = null) {
     if (text && el.tagName !== "TEXTAREA") bits.push(`"${text}"`);
     return {
       label: bits.join(""),
-      matches: selector ? el.matches(selector) : false,
+      matches: selector ? __ew.matches(el, selector) : false,
       tag: el.tagName.toLowerCase(),
       id: el.id,
       action: data.ewAction ?? null,
@@ -149,7 +150,7 @@ async function tabUntil(page, predicate, { shift = false, max = MAX_TABS, what }
 
 /** The widget's id prefix, e.g. "ew1". */
 async function widgetPrefix(page) {
-  const id = await page.evaluate(() => document.querySelector("ending-well h2.ew-heading")?.id);
+  const id = await page.evaluate(() => __ew.$("ending-well h2.ew-heading")?.id);
   assert.match(id ?? "", /^ew\d+-heading$/, "the heading has a prefixed id");
   return id.replace(/-heading$/, "");
 }
@@ -159,8 +160,8 @@ async function expectHeadingFocused(page, title) {
   const heading = await poll(
     page,
     (title) => {
-      const el = document.activeElement;
-      if (!el || !el.matches("ending-well h2.ew-heading")) return null;
+      const el = __ew.focused();
+      if (!el || !__ew.matches(el, "ending-well h2.ew-heading")) return null;
       const text = el.textContent.trim();
       return title === null || text === title ? text : null;
     },
@@ -178,7 +179,7 @@ async function expectSection(page, sectionIndex) {
   const status = await poll(
     page,
     (expected) => {
-      const text = document.querySelector("ending-well .ew-status[role=status]")?.textContent;
+      const text = __ew.$("ending-well .ew-status[role=status]")?.textContent;
       return text && text.includes(expected) ? text : null;
     },
     expected,
@@ -189,7 +190,7 @@ async function expectSection(page, sectionIndex) {
 
 async function isHidden(page, selector) {
   return page.evaluate((selector) => {
-    const el = document.querySelector(selector);
+    const el = __ew.$(selector);
     if (!el) return "missing";
     return el.closest("[hidden]") !== null || el.getClientRects().length === 0;
   }, selector);
@@ -243,7 +244,7 @@ async function tickOtherAndType(page, prefix, questionId, text) {
   await tick(page, `#${prefix}-q-${questionId}-option-other`);
   await poll(
     page,
-    (wrapper) => !document.querySelector(wrapper)?.closest("[hidden]"),
+    (wrapper) => !__ew.$(wrapper)?.closest("[hidden]"),
     wrapper,
     `${questionId}: the other text box to appear`,
   );
@@ -266,7 +267,7 @@ async function chooseScalePoint(page, prefix, questionId, value) {
 /** The data-ew-question of a question's block inputs agrees with the questionnaire order. */
 async function checkQuestionIndex(page, prefix, questionId) {
   const index = await page.evaluate(
-    (selector) => document.querySelector(selector)?.getAttribute("data-ew-question"),
+    (selector) => __ew.$(selector)?.getAttribute("data-ew-question"),
     `#${prefix}-q-${questionId} [data-ew-question]`,
   );
   assert.equal(index, String(question(questionId).index), `${questionId} has the expected index`);
@@ -309,13 +310,13 @@ describe("Ending Well, keyboard only", () => {
     await chooseRadio(page, prefix, "who-decided", "therapist-choice");
     await poll(
       page,
-      (selector) => !document.querySelector(selector)?.hasAttribute("hidden"),
+      (selector) => !__ew.$(selector)?.hasAttribute("hidden"),
       q("not-my-choice"),
       "the follow-up not-my-choice to appear",
     );
     assert.equal(await isHidden(page, q("not-my-choice")), false, "the follow-up is shown");
     const revealed = await page.evaluate(
-      () => document.querySelector("ending-well .ew-status").textContent,
+      () => __ew.$("ending-well .ew-status").textContent,
     );
     assert.match(revealed, /follow-up question appeared/i, "the reveal is announced");
     const followUp = "E2E-followup-how-it-ended";
@@ -351,7 +352,7 @@ describe("Ending Well, keyboard only", () => {
     await chooseRadio(page, prefix, "ask-return", "maybe");
     await poll(
       page,
-      (selector) => !document.querySelector(selector)?.hasAttribute("hidden"),
+      (selector) => !__ew.$(selector)?.hasAttribute("hidden"),
       q("return-questions"),
       "the follow-up return-questions to appear",
     );
@@ -411,7 +412,7 @@ describe("Ending Well, keyboard only", () => {
     const reviewRow = (id) =>
       page.evaluate(
         ({ index }) => {
-          const button = document.querySelector(
+          const button = __ew.$(
             `ending-well button[data-ew-action=change][data-ew-question="${index}"]`,
           );
           return button?.closest(".ew-summary-row")?.querySelector(".ew-summary-value")
@@ -432,18 +433,18 @@ describe("Ending Well, keyboard only", () => {
     await page.keyboard.press("Enter");
     const inInput = await poll(
       page,
-      (selector) => document.activeElement?.matches(selector) ?? false,
+      (selector) => (__ew.focused() ? __ew.matches(__ew.focused(), selector) : false),
       `${q("proud-of")}-input`,
       "focus in the proud-of text box",
     );
     assert.ok(inInput);
     const section3 = await page.evaluate(
-      () => document.querySelector("ending-well h2.ew-heading")?.textContent,
+      () => __ew.$("ending-well h2.ew-heading")?.textContent,
     );
     assert.equal(section3, questionnaire.sections[2].title);
     await poll(
       page,
-      () => document.querySelector("ending-well .ew-status")?.textContent.includes("Section 3 of "),
+      () => __ew.$("ending-well .ew-status")?.textContent.includes("Section 3 of "),
       null,
       'the live region to say "Section 3 of"',
     );
@@ -463,12 +464,12 @@ describe("Ending Well, keyboard only", () => {
     // Back on the review, focus is on the "Change" button the client used, not at the top.
     await poll(
       page,
-      (selector) => document.activeElement?.matches(selector) ?? false,
+      (selector) => (__ew.focused() ? __ew.matches(__ew.focused(), selector) : false),
       `ending-well button[data-ew-action=change][data-ew-question="${question("proud-of").index}"]`,
       "focus back on the proud-of Change button",
     );
     assert.equal(
-      await page.evaluate(() => document.querySelector("ending-well h2.ew-heading")?.textContent),
+      await page.evaluate(() => __ew.$("ending-well h2.ew-heading")?.textContent),
       "Check your answers",
     );
     assert.equal(await reviewRow("proud-of"), newProud);
@@ -477,7 +478,7 @@ describe("Ending Well, keyboard only", () => {
     await pressAction(page, "summary");
     await expectHeadingFocused(page, "Your summary");
     const summary = await page.evaluate(() => {
-      const section = document.querySelector("ending-well .ew-summary");
+      const section = __ew.$("ending-well .ew-summary");
       return {
         text: section.textContent,
         answers: [...section.querySelectorAll(".ew-summary-value")].map((v) => v.textContent),
@@ -528,14 +529,14 @@ describe("Ending Well, keyboard only", () => {
     assert.equal(box.tag, "textarea");
     // Remember the element itself, to tell a re-rendered copy from the original.
     await page.evaluate(() => {
-      window.__ewBox = document.activeElement;
+      window.__ewBox = __ew.focused();
     });
     await page.keyboard.type("abc");
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.type("X");
     const state = await page.evaluate(() => {
-      const el = document.activeElement;
+      const el = __ew.focused();
       return {
         same: el === window.__ewBox,
         connected: window.__ewBox.isConnected,
@@ -549,7 +550,7 @@ describe("Ending Well, keyboard only", () => {
     assert.deepEqual(state.caret, [2, 2], "the caret is just after the X");
     // The answer reached the widget: the progress counts it.
     const progress = await page.evaluate(
-      () => document.querySelector("ending-well .ew-progress-text")?.textContent,
+      () => __ew.$("ending-well .ew-progress-text")?.textContent,
     );
     assert.match(progress ?? "", /^1 of \d+ questions answered$/);
     assert.deepEqual(problems, [], "no page or console errors");
@@ -575,7 +576,7 @@ describe("Ending Well, keyboard only", () => {
     assert.ok(response.headers()["content-security-policy"], "the server sends its CSP");
     await poll(
       page,
-      () => document.querySelector("ending-well h2.ew-heading") !== null,
+      () => __ew.$("ending-well h2.ew-heading") !== null,
       null,
       "the widget to mount",
     );

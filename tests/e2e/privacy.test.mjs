@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CHROMIUM, LAUNCH_ARGS, startHarness } from "./harness.mjs";
+import { CHROMIUM, LAUNCH_ARGS, shadowHelpers, startHarness } from "./harness.mjs";
 
 const WAIT_MS = 10_000;
 const TEST_TIMEOUT = 180_000;
@@ -137,6 +137,7 @@ async function openPage(t, { clipboard = false } = {}) {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   }
   await context.addInitScript(initScript);
+  await context.addInitScript(shadowHelpers);
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
   const seen = record(context, page);
@@ -164,7 +165,7 @@ async function loadDemo(page, seen) {
     try {
       await poll(
         page,
-        () => document.querySelector("ending-well .ew-screen h2.ew-heading") !== null,
+        () => __ew.$("ending-well .ew-screen h2.ew-heading") !== null,
         null,
         "the widget to mount",
       );
@@ -178,7 +179,7 @@ async function loadDemo(page, seen) {
     }
   }
   const id = await page.evaluate(
-    () => document.querySelector("ending-well .ew-screen h2.ew-heading")?.id,
+    () => __ew.$("ending-well .ew-screen h2.ew-heading")?.id,
   );
   assert.match(id ?? "", /^ew\d+-heading$/, "the heading has a prefixed id");
   return id.replace(/-heading$/, "");
@@ -186,7 +187,7 @@ async function loadDemo(page, seen) {
 
 function screenHeading(page) {
   return page.evaluate(
-    () => document.querySelector("ending-well .ew-screen h2.ew-heading")?.textContent ?? "",
+    () => __ew.$("ending-well .ew-screen h2.ew-heading")?.textContent ?? "",
   );
 }
 
@@ -194,7 +195,7 @@ async function waitForHeading(page, title, timeout = WAIT_MS) {
   await poll(
     page,
     (title) =>
-      document.querySelector("ending-well .ew-screen h2.ew-heading")?.textContent === title,
+      __ew.$("ending-well .ew-screen h2.ew-heading")?.textContent === title,
     title,
     `the heading "${title}"`,
     timeout,
@@ -208,7 +209,7 @@ async function clickToNextScreen(page, action) {
   await poll(
     page,
     (before) =>
-      (document.querySelector("ending-well .ew-screen h2.ew-heading")?.textContent ?? before) !==
+      (__ew.$("ending-well .ew-screen h2.ew-heading")?.textContent ?? before) !==
       before,
     before,
     `a new screen after "${action}" on "${before}"`,
@@ -301,7 +302,7 @@ async function downloadBackup(page, name) {
   await download.saveAs(path);
   await poll(
     page,
-    () => !document.querySelector("ending-well dialog.ew-dialog")?.open,
+    () => !__ew.$("ending-well dialog.ew-dialog")?.open,
     null,
     "the backup dialog to close",
   );
@@ -314,7 +315,7 @@ async function startSaving(page) {
   await submitNewPassphrase(page);
   await poll(
     page,
-    () => !document.querySelector("ending-well dialog.ew-dialog")?.open,
+    () => !__ew.$("ending-well dialog.ew-dialog")?.open,
     null,
     "the saving dialog to close",
   );
@@ -325,7 +326,7 @@ async function waitForSaved(page) {
   return poll(
     page,
     () => {
-      const text = document.querySelector("ending-well .ew-save-status")?.textContent ?? "";
+      const text = __ew.$("ending-well .ew-save-status")?.textContent ?? "";
       return /^Saved on this device at \d\d:\d\d\.$/.test(text) ? text : null;
     },
     null,
@@ -493,7 +494,7 @@ describe("Ending Well, privacy", () => {
     await clickAction(page, "copy");
     await poll(
       page,
-      () => document.querySelector("ending-well .ew-status")?.textContent.includes("copied"),
+      () => __ew.$("ending-well .ew-status")?.textContent.includes("copied"),
       null,
       'the live region to say "Your summary was copied."',
     );
@@ -635,7 +636,7 @@ describe("Ending Well, privacy", () => {
       await poll(
         page,
         () => {
-          const heading = document.querySelector("ending-well .ew-screen h2.ew-heading");
+          const heading = __ew.$("ending-well .ew-screen h2.ew-heading");
           return heading && heading.textContent !== "Welcome back";
         },
         null,
@@ -644,7 +645,7 @@ describe("Ending Well, privacy", () => {
       );
       await poll(
         page,
-        () => document.querySelector("ending-well .ew-status")?.textContent.includes("are back"),
+        () => __ew.$("ending-well .ew-status")?.textContent.includes("are back"),
         null,
         'the live region to say "Your saved answers are back."',
       );
@@ -688,6 +689,7 @@ describe("Ending Well, privacy", () => {
       rmSync(profile, { recursive: true, force: true });
     });
     await context.addInitScript(initScript);
+  await context.addInitScript(shadowHelpers);
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(WAIT_MS);
     const seen = record(context, page);
@@ -701,7 +703,7 @@ describe("Ending Well, privacy", () => {
     await page.click(`${unlock} button[type="submit"]`);
     await poll(
       page,
-      () => document.querySelector("ending-well .ew-status")?.textContent.includes("are back"),
+      () => __ew.$("ending-well .ew-status")?.textContent.includes("are back"),
       null,
       'the live region to say "Your saved answers are back."',
       CRYPTO_WAIT_MS,
@@ -750,7 +752,7 @@ describe("Ending Well, privacy", () => {
     await waitForHeading(page, introTitle);
     await poll(
       page,
-      () => document.querySelector("ending-well .ew-status")?.textContent.includes("deleted"),
+      () => __ew.$("ending-well .ew-status")?.textContent.includes("deleted"),
       null,
       'the live region to say "Everything was deleted from this device."',
     );
@@ -774,7 +776,7 @@ describe("Ending Well, privacy", () => {
     await page.reload({ waitUntil: "load" });
     await poll(
       page,
-      () => document.querySelector("ending-well .ew-screen h2.ew-heading") !== null,
+      () => __ew.$("ending-well .ew-screen h2.ew-heading") !== null,
       null,
       "the widget to mount again",
     );
@@ -799,20 +801,21 @@ describe("Ending Well, privacy", () => {
       const describe = (el) =>
         `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}` +
         `${el.dataset.ewAction ? `[${el.dataset.ewAction}]` : ""}`;
-      const visible = (selector) =>
-        [...document.querySelectorAll(selector)].filter(shown).map(describe);
-      const values = [...document.querySelectorAll("ending-well .ew-summary .ew-summary-value")];
+      // The page's own elements and the widget's, inside its shadow root.
+      const both = (selector) => [...document.querySelectorAll(selector), ...__ew.$$(selector)];
+      const visible = (selector) => both(selector).filter(shown).map(describe);
+      const values = [...__ew.$$("ending-well .ew-summary .ew-summary-value")];
       return {
         matchesPrint: matchMedia("print").matches,
-        buttons: document.querySelectorAll("button").length,
+        buttons: both("button").length,
         visibleButtons: visible("button"),
         visibleOther: visible(
           ".ew-savebar, .clinic-header, .clinic-footer, .clinic-skip-link, .ew-dialog, .ew-status",
         ),
-        headers: document.querySelectorAll(".clinic-header, .clinic-footer, .ew-savebar").length,
+        headers: both(".clinic-header, .clinic-footer, .ew-savebar").length,
         values: values.length,
         hiddenValues: values.filter((el) => !shown(el)).map((el) => el.textContent.slice(0, 40)),
-        heading: shown(document.querySelector("ending-well .ew-summary h2.ew-heading")),
+        heading: shown(__ew.$("ending-well .ew-summary h2.ew-heading")),
         answerShown: values.some((el) => shown(el) && el.textContent.includes("E2E-on-paper-")),
       };
     });
@@ -837,7 +840,7 @@ describe("Ending Well, privacy", () => {
     const prefix = await loadDemo(page, seen);
     await completeQuestionnaire(page, prefix, { "helped-most": `E2E-buttons-${RUN}` });
     const offered = await page.evaluate(() =>
-      [...document.querySelectorAll("ending-well button[data-ew-action]")]
+      [...__ew.$$("ending-well button[data-ew-action]")]
         .filter((button) => button.checkVisibility())
         .map((button) => button.dataset.ewAction),
     );

@@ -49,9 +49,9 @@ describe("Quick exit", () => {
     const historyBefore = await page.evaluate(() => history.length);
     // The widget hides in the same task as the click, before the next page arrives.
     const hiddenAtOnce = await page.evaluate(() => {
-      document.querySelector("ending-well [data-ew-action=exit]").click();
-      const root = document.querySelector("ending-well .ew");
-      return root.hidden && !document.querySelector("ending-well").textContent.includes("E2E");
+      __ew.$("ending-well [data-ew-action=exit]").click();
+      const root = __ew.$("ending-well .ew");
+      return root.hidden && !__ew.root().textContent.includes("E2E");
     });
     assert.ok(hiddenAtOnce, "content is hidden and gone at once");
     await expectLeftForGood(page, historyBefore);
@@ -80,7 +80,7 @@ describe("Quick exit", () => {
     await page.fill("dialog input[name=confirmation]", "blue kettle morning");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() =>
-      document.querySelector(".ew-save-status").textContent.startsWith("Saved on this device"),
+      __ew.$(".ew-save-status").textContent.startsWith("Saved on this device"),
     );
     await page.click("[data-ew-action=exit]");
     await page.waitForTimeout(200);

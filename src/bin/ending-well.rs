@@ -1,0 +1,226 @@
+//! `ending-well`: checks questionnaire files before clients see them, and prints a JSON Schema
+//! of the format for editors.
+//!
+//! ```text
+//! ending-well check my-questionnaire.json
+//! ending-well schema > questionnaire.schema.json
+//! ```
+
+use std::ffi::OsString;
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use ending_well::{schema, QuestionKind, Questionnaire};
+
+/// Every file is fine.
+const EXIT_OK: u8 = 0;
+/// A file has problems.
+const EXIT_PROBLEMS: u8 = 1;
+/// The command was not understood, or a file could not be read.
+const EXIT_USAGE: u8 = 2;
+
+const USAGE: &str = "\
+Ending Well: check a questionnaire file before clients see it.
+
+Usage:
+  ending-well check FILE...   Check questionnaire files and list every problem in them.
+                              Use - as FILE to read from standard input.
+  ending-well schema          Print a JSON Schema of the questionnaire format. Save it with
+                              ending-well schema > questionnaire.schema.json and point your
+                              editor at it to have files checked as you type.
+  ending-well help            Show this help.
+
+Each problem says where it is: sections[0].questions[4].hint is the \"hint\" of the fifth
+question in the first section (counting starts at 0).
+
+Exit status: 0 when every file is fine, 1 when a file has problems, 2 when a file cannot be
+read or the command is not understood.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let code = run(&args, &mut io::stdout().lock(), &mut io::stderr().lock());
+    // Output that cannot be written (a closed pipe) has nobody left to tell.
+    ExitCode::from(code.unwrap_or(EXIT_USAGE))
+}
+
+fn run(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+    let Some((command, rest)) = args.split_first() else {
+        out.write_all(USAGE.as_bytes())?;
+        return Ok(EXIT_OK);
+    };
+    match command.to_str() {
+        Some("help" | "--help" | "-h") => {
+            out.write_all(USAGE.as_bytes())?;
+            Ok(EXIT_OK)
+        }
+        Some("--version" | "-V") => {
+            writeln!(out, "ending-well {}", env!("CARGO_PKG_VERSION"))?;
+            Ok(EXIT_OK)
+        }
+        Some("check") => check(rest, out, err),
+        Some("schema") if rest.is_empty() => {
+            writeln!(out, "{:#}", schema::questionnaire_schema())?;
+            Ok(EXIT_OK)
+        }
+        Some("schema") => usage_error(err, "\"schema\" takes nothing after it"),
+        _ => usage_error(
+            err,
+            &format!("unknown command \"{}\"", command.to_string_lossy()),
+        ),
+    }
+}
+
+fn usage_error(err: &mut impl Write, message: &str) -> io::Result<u8> {
+    writeln!(err, "ending-well: {message}\n")?;
+    err.write_all(USAGE.as_bytes())?;
+    Ok(EXIT_USAGE)
+}
+
+/// What checking the files found, for the closing line.
+#[derive(Default)]
+struct Tally {
+    read: usize,
+    unreadable: usize,
+    with_problems: usize,
+    problems: usize,
+}
+
+fn check(files: &[OsString], out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+    if files.is_empty() {
+        return usage_error(
+            err,
+            "name the questionnaire files to check, for example: ending-well check \
+             my-questionnaire.json",
+        );
+    }
+    if files.iter().any(|file| file == "--help" || file == "-h") {
+        out.write_all(USAGE.as_bytes())?;
+        return Ok(EXIT_OK);
+    }
+    if let Some(option) = files.iter().find(|file| {
+        file.to_str()
+            .is_some_and(|f| f.starts_with('-') && f != "-")
+    }) {
+        return usage_error(
+            err,
+            &format!(
+                "unknown option \"{}\" (to check a file whose name starts with \"-\", write \
+                 ./ before it)",
+                option.to_string_lossy()
+            ),
+        );
+    }
+
+    let mut tally = Tally::default();
+    for file in files {
+        let name = if file == "-" {
+            "standard input".to_owned()
+        } else {
+            file.to_string_lossy().into_owned()
+        };
+        let text = match read(file) {
+            Ok(text) => text,
+            Err(reason) => {
+                writeln!(err, "cannot read {name}: {reason}")?;
+                tally.unreadable += 1;
+                continue;
+            }
+        };
+        tally.read += 1;
+        match Questionnaire::from_json(&text) {
+            Ok(questionnaire) => writeln!(out, "{name}: ok ({})", counts(&questionnaire))?,
+            Err(problems) => {
+                tally.with_problems += 1;
+                tally.problems += problems.len();
+                for problem in &problems {
+                    writeln!(out, "{name}: {problem}")?;
+                }
+            }
+        }
+    }
+    writeln!(out, "{}", closing_line(&tally))?;
+
+    Ok(if tally.unreadable > 0 {
+        EXIT_USAGE
+    } else if tally.problems > 0 {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// The text of a file, or of standard input for `-`; the reason in plain words if it cannot be
+/// read.
+fn read(file: &OsString) -> Result<String, String> {
+    let mut text = String::new();
+    let result = if file == "-" {
+        io::stdin().read_to_string(&mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(file)
+    };
+    result.map_err(|error| match error.kind() {
+        io::ErrorKind::InvalidData => {
+            "it is not plain text (save it as UTF-8 text and try again)".to_owned()
+        }
+        _ => {
+            // "No such file or directory (os error 2)": the number means nothing to a reader.
+            let reason = error.to_string();
+            match reason.split_once(" (os error ") {
+                Some((reason, _)) => reason.to_owned(),
+                None => reason,
+            }
+        }
+    })
+}
+
+/// "4 sections, 8 questions, 4 conditional": information text is not counted as a question.
+fn counts(questionnaire: &Questionnaire) -> String {
+    let answerable = || {
+        questionnaire
+            .questions
+            .iter()
+            .filter(|question| question.kind != QuestionKind::Info)
+    };
+    let conditional = answerable()
+        .filter(|question| question.show_if.is_some())
+        .count();
+    format!(
+        "{}, {}, {conditional} conditional",
+        count(questionnaire.sections.len(), "section"),
+        count(answerable().count(), "question"),
+    )
+}
+
+/// "1 file", "2 files".
+fn count(number: usize, noun: &str) -> String {
+    if number == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{number} {noun}s")
+    }
+}
+
+fn closing_line(tally: &Tally) -> String {
+    let unreadable = count(tally.unreadable, "file");
+    if tally.read == 0 {
+        return format!("{unreadable} could not be read.");
+    }
+    let mut line = format!("{} checked: ", count(tally.read, "file"));
+    if tally.problems == 0 {
+        line.push_str("no problems found");
+    } else {
+        line.push_str(&format!("{} found", count(tally.problems, "problem")));
+        if tally.with_problems < tally.read {
+            line.push_str(&format!(" in {} of them", tally.with_problems));
+        }
+    }
+    if tally.unreadable > 0 {
+        line.push_str(&format!("; {unreadable} could not be read"));
+    }
+    line.push('.');
+    if tally.problems > 0 {
+        line.push_str(" Fix them and check again.");
+    }
+    line
+}
