@@ -7,3 +7,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 wasm-pack build --release --target web --out-dir www/pkg --out-name ending_well
 node scripts/embed-wasm.mjs www/pkg
+# wasm-pack writes a .gitignore of "*" into its output, which would also keep the files out of
+# `npm pack`; the repository's own .gitignore already leaves www/pkg out of git.
+# Its README copy would also be packed; the package's README is the repository's.
+rm -f www/pkg/.gitignore www/pkg/README.md

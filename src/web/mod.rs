@@ -57,7 +57,7 @@ impl Widget {
     pub fn destroy(&mut self) {
         self.listeners.clear();
         if let Some(app) = self.app.take() {
-            app.forget();
+            app.drop_secrets();
             app.ui.root.remove();
         }
     }
@@ -664,7 +664,7 @@ impl App {
                 self.ui.dialog.replace_children_with_node_0();
                 *self.rendered.borrow_mut() = Rendered::default();
                 self.exited.set(true);
-                self.forget();
+                self.drop_secrets();
                 if delete_draft {
                     if let Some(store) = &self.store {
                         store.remove();
@@ -679,7 +679,7 @@ impl App {
             }
             Effect::Notify(notice) => self.notify(notice),
             Effect::DeleteStored => {
-                self.forget();
+                self.drop_secrets();
                 if let Some(store) = &self.store {
                     store.remove();
                 }
@@ -709,7 +709,7 @@ impl App {
     }
 
     /// Drops the key and any draft waiting to be written; a write under way is discarded.
-    fn forget(&self) {
+    fn drop_secrets(&self) {
         self.keeper
             .generation
             .set(self.keeper.generation.get().wrapping_add(1));
