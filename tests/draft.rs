@@ -9,9 +9,8 @@
 
 mod common;
 
-use common::{choose, fixture, q, send, small, tick, write};
+use common::{choose, fixture, rate, small, tick, write, write_other};
 use ending_well::draft::{decode, encode, DraftProblem, Envelope, ITERATIONS};
-use ending_well::Msg;
 
 fn envelope() -> Envelope {
     Envelope {
@@ -28,25 +27,8 @@ fn every_kind_of_answer_round_trips() {
     choose(&mut model, "who-decided", "therapist");
     write(&mut model, "therapist-decided", "Sudden.\nBut fair.");
     tick(&mut model, "feelings", "anger", true);
-    let feelings = q(&model, "feelings");
-    let strength = q(&model, "strength");
-    send(
-        &mut model,
-        [
-            Msg::OtherToggled {
-                question: feelings,
-                checked: true,
-            },
-            Msg::OtherTextChanged {
-                question: feelings,
-                text: "Tired".into(),
-            },
-            Msg::ScalePointChosen {
-                question: strength,
-                value: 3,
-            },
-        ],
-    );
+    write_other(&mut model, "feelings", "Tired");
+    rate(&mut model, "strength", 3);
     let text = encode(model.questionnaire(), model.answers(), Some(1));
     let restored = decode(model.questionnaire(), &text).unwrap();
     assert_eq!(&restored.answers, model.answers());

@@ -9,8 +9,8 @@
 
 mod common;
 
-use common::{choose, q, send, small, tick, write};
-use ending_well::{summarise, Msg, Shown};
+use common::{choose, rate, small, tick, write, write_other};
+use ending_well::{summarise, Shown};
 
 #[test]
 fn answers_appear_in_words_by_section() {
@@ -18,25 +18,8 @@ fn answers_appear_in_words_by_section() {
     choose(&mut model, "who-decided", "together");
     tick(&mut model, "feelings", "relief", true);
     tick(&mut model, "feelings", "sadness", true);
-    let feelings = q(&model, "feelings");
-    let strength = q(&model, "strength");
-    send(
-        &mut model,
-        [
-            Msg::OtherToggled {
-                question: feelings,
-                checked: true,
-            },
-            Msg::OtherTextChanged {
-                question: feelings,
-                text: "  Proud  ".into(),
-            },
-            Msg::ScalePointChosen {
-                question: strength,
-                value: 7,
-            },
-        ],
-    );
+    write_other(&mut model, "feelings", "  Proud  ");
+    rate(&mut model, "strength", 7);
     write(
         &mut model,
         "note-therapist",

@@ -77,3 +77,27 @@ pub fn write(model: &mut Model, question: &str, text: &str) -> Vec<Effect> {
 pub fn shown(model: &Model, question: &str) -> bool {
     model.visibility()[q(model, question)]
 }
+
+/// Ticks "something else" on a multiple choice question and types its text.
+pub fn write_other(model: &mut Model, question: &str, text: &str) {
+    let question = q(model, question);
+    send(
+        model,
+        [
+            Msg::OtherToggled {
+                question,
+                checked: true,
+            },
+            Msg::OtherTextChanged {
+                question,
+                text: text.to_owned(),
+            },
+        ],
+    );
+}
+
+/// Chooses a point on a scale question.
+pub fn rate(model: &mut Model, question: &str, value: i64) -> Vec<Effect> {
+    let question = q(model, question);
+    update(model, Msg::ScalePointChosen { question, value })
+}
