@@ -92,11 +92,13 @@ fn flag(description: String) -> Value {
     json!({ "type": "boolean", "default": false, "description": description })
 }
 
-/// `"a", "b" and "c"`.
-fn quoted_list(words: &[&str]) -> String {
+/// `"a", "b" or "c"`, with `or` being `conjunction`.
+fn quoted_list(words: &[&str], conjunction: &str) -> String {
     let quoted: Vec<String> = words.iter().map(|word| format!("\"{word}\"")).collect();
     match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {conjunction} {last}", rest.join(", "))
+        }
         Some((last, _)) => last.clone(),
         None => String::new(),
     }
@@ -394,17 +396,22 @@ fn question_schema() -> Value {
     let branches: Vec<Value> = KINDS
         .iter()
         .map(|kind| {
-            let mut fields = common_question_fields();
-            fields.extend(kind_fields(kind).unwrap_or_default());
+            let extra = kind_fields(kind).unwrap_or_default();
+            // The common fields are checked once, above; here they are only allowed.
+            let mut allowed: Map<String, Value> = common
+                .iter()
+                .map(|field| (field.name.to_owned(), Value::Bool(true)))
+                .collect();
+            allowed.extend(properties(&extra));
             json!({
                 "if": {
                     "properties": { "kind": { "const": kind } },
                     "required": ["kind"],
                 },
                 "then": {
-                    "description": format!("A \"{kind}\" question: {}.", kind_description(kind)),
-                    "properties": properties(&fields),
-                    "required": required_names(&fields),
+                    "description": format!("Kind \"{kind}\": {}.", kind_description(kind)),
+                    "properties": allowed,
+                    "required": required_names(&extra),
                     "additionalProperties": false,
                 },
             })
@@ -434,7 +441,7 @@ fn option_schema() -> Value {
                         "A short name for the option that never changes, different from the \
                          question's other options. Conditions refer to it. {} are kept for the \
                          built-in options: use \"not_sure\" and \"prefer_not_to_say\" instead.",
-                        quoted_list(&kept)
+                        quoted_list(&kept, "and")
                     ),
                 }),
             ),
@@ -452,7 +459,7 @@ fn condition_schema() -> Value {
     let mut schema = object(
         &format!(
             "A condition: an object with exactly one of {}. Conditions are never code.",
-            quoted_list(&CONDITION_KINDS)
+            quoted_list(&CONDITION_KINDS, "or")
         ),
         &fields,
     );
@@ -529,7 +536,7 @@ fn id_lists(description: &str, lists: &[(&'static str, &str)]) -> Value {
                 json!({
                     "type": "array",
                     "description": description,
-                    "items": reference("question_id", "The id of a question that is answered."),
+                    "items": reference("question_id", "The id of a question whose answer goes here."),
                 }),
             )
         })
@@ -607,7 +614,7 @@ mod tests {
 
     #[test]
     fn lists_read_naturally() {
-        assert_eq!(quoted_list(&["a"]), "\"a\"");
-        assert_eq!(quoted_list(&["a", "b", "c"]), "\"a\", \"b\" or \"c\"");
+        assert_eq!(quoted_list(&["a"], "or"), "\"a\"");
+        assert_eq!(quoted_list(&["a", "b", "c"], "or"), "\"a\", \"b\" or \"c\"");
     }
 }
