@@ -5,9 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # wasm-pack looks for wasm-opt on PATH; the npm package binaryen provides it.
 export PATH="$PWD/node_modules/.bin:$PATH"
-wasm-pack build --release --target web --out-dir www/pkg --out-name ending_well
+# --no-pack: no package.json, README or LICENSE of wasm-pack's in www/pkg; the repository's
+# own package.json describes the npm package.
+rm -rf www/pkg
+wasm-pack build --release --target web --no-pack --out-dir www/pkg --out-name ending_well
 node scripts/embed-wasm.mjs www/pkg
 # wasm-pack writes a .gitignore of "*" into its output, which would also keep the files out of
 # `npm pack`; the repository's own .gitignore already leaves www/pkg out of git.
-# Its README copy would also be packed; the package's README is the repository's.
-rm -f www/pkg/.gitignore www/pkg/README.md
+rm -f www/pkg/.gitignore

@@ -60,8 +60,8 @@ pub const OTHER_PREFIX: &str = "Something else";
 /// Heading of the panel shown for a broken questionnaire file.
 pub const PROBLEMS_HEADING: &str = "This questionnaire cannot be shown";
 /// Under that heading, for the clinic's staff.
-pub const PROBLEMS_INTRO: &str = "The questionnaire file has problems. Fix each one below, then \
-     reload the page. Nothing you typed has been lost or sent.";
+pub const PROBLEMS_INTRO: &str = "The questionnaire or the clinic's settings have problems. Fix \
+     each one below, then reload the page. Nothing was sent anywhere.";
 
 /// "Section 2 of 10".
 pub fn section_of(number: usize, count: usize) -> String {

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
 
 const WWW = resolve(
   process.env.EW_WWW_DIR ?? fileURLToPath(new URL("../../www/", import.meta.url)),
@@ -176,5 +177,37 @@ describe("Ending Well, the shipped package", () => {
     );
     assert.ok(imports.length > 0, "the module imports the browser APIs it uses");
     assert.deepEqual(wasmViolations(imports), [], "no import mentions a request API");
+  });
+
+  it("packs for npm exactly the files a clinic needs, and its exports resolve", () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    for (const field of ["name", "version", "description", "license", "exports", "files", "types"]) {
+      assert.ok(manifest[field], `package.json has "${field}"`);
+    }
+    const [packed] = JSON.parse(
+      execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }),
+    );
+    const paths = packed.files.map((file) => file.path).sort();
+    console.log(`package: npm pack has ${paths.length} files, ${packed.size} bytes packed`);
+    assert.deepEqual(paths, [
+      "LICENSE",
+      "README.md",
+      "ending-well.d.ts",
+      "package.json",
+      "www/ending-well.css",
+      "www/ending-well.js",
+      "www/pkg/ending_well.js",
+      "www/pkg/ending_well_bytes.js",
+    ]);
+    const targets = [manifest.types, manifest.exports["."].types, manifest.exports["."].default,
+      manifest.exports["./ending-well.css"]];
+    for (const target of targets) {
+      assert.ok(paths.includes(target.replace(/^\.\//, "")), `${target} is in the package`);
+    }
   });
 });

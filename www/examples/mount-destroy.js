@@ -1,0 +1,60 @@
+// Mounts and destroys the widget from JavaScript, and logs the events it sends to the page.
+// The events say where the client is (a section's index and the number of sections) and when
+// the summary is reached; they never carry an answer, so the log cannot show one.
+import { mount } from "../ending-well.js";
+
+const host = document.getElementById("widget-host");
+const log = document.getElementById("event-log");
+const mountButton = document.getElementById("mount-button");
+const destroyButton = document.getElementById("destroy-button");
+
+/** A short questionnaire given as an object (a JSON string works too). */
+const questionnaire = {
+  id: "mount-example",
+  title: "A short reflection",
+  intro: ["Two short sections, to show the events. Every question is optional."],
+  sections: [
+    {
+      id: "first",
+      title: "Looking back",
+      questions: [{ id: "helped", kind: "long_text", text: "What helped you most?" }],
+    },
+    {
+      id: "second",
+      title: "Looking ahead",
+      questions: [{ id: "keep", kind: "short_text", text: "What will you keep doing?" }],
+    },
+  ],
+};
+
+const EVENTS = ["ending-well:ready", "ending-well:section-change", "ending-well:complete"];
+
+for (const name of EVENTS) {
+  host.addEventListener(name, (event) => {
+    const item = document.createElement("li");
+    item.textContent = `${event.type} ${JSON.stringify(event.detail)}`;
+    log.append(item);
+  });
+}
+
+let widget = null;
+
+function showState() {
+  mountButton.disabled = widget !== null;
+  destroyButton.disabled = widget === null;
+}
+
+mountButton.addEventListener("click", () => {
+  if (widget) return;
+  widget = mount(host, { questionnaire, clinic: "Riverside Counselling", saving: false });
+  showState();
+});
+
+destroyButton.addEventListener("click", () => {
+  widget?.destroy();
+  widget = null;
+  showState();
+  mountButton.focus();
+});
+
+showState();
