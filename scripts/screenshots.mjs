@@ -1,0 +1,262 @@
+// Screenshots of the demo page's main screens, for reviewing the design: 375 px (a phone) and
+// 1280 px wide, light and dark, full page, into ./screenshots/ (git-ignored). A modal dialog is
+// shot as the window shows it: a full-page shot would draw the dialog and its backdrop over the
+// first window-full of the page only.
+//
+//   npm run screenshots        (or: node scripts/screenshots.mjs)
+//
+// Needs the release build in www/pkg (npm run build) and Debian's Chromium (/usr/bin/chromium),
+// started as the end-to-end tests start it, so it makes no connection of its own. The screens
+// are reached by clicking the widget's own buttons from script.
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { CHROMIUM, LAUNCH_ARGS, shadowHelpers } from "../tests/e2e/harness.mjs";
+import { serve } from "./serve.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const OUT = join(ROOT, "screenshots");
+const PKG = join(ROOT, "www", "pkg", "ending_well_bytes.js");
+const WIDTHS = [
+  { width: 375, height: 812 },
+  { width: 1280, height: 800 },
+];
+const SCHEMES = ["light", "dark"];
+const WAIT_MS = 10_000;
+/** Saving derives a key with 600,000 PBKDF2 iterations, on purpose: it takes a moment. */
+const SAVE_WAIT_MS = 30_000;
+/** The whole run gives up after this long. */
+const DEADLINE_MS = 90_000;
+const PASSPHRASE = "quiet river in the morning";
+/** Our own file names, so that only our old screenshots are removed. */
+const OURS = /^\d+-(light|dark)-\d\d-[a-z0-9-]+\.png$/;
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+async function poll(page, fn, arg, what, timeout = WAIT_MS) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(fn, arg)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+async function click(page, selector) {
+  const found = await page.evaluate((selector) => {
+    const el = __ew.$(selector);
+    el?.click();
+    return Boolean(el);
+  }, selector);
+  if (!found) throw new Error(`nothing on the page matches ${selector}`);
+}
+
+async function type(page, selector, text) {
+  const found = await page.evaluate(
+    ([selector, text]) => {
+      const el = __ew.$(selector);
+      if (!el) return false;
+      el.value = text;
+      el.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+      return true;
+    },
+    [selector, text],
+  );
+  if (!found) throw new Error(`no text field matches ${selector}`);
+}
+
+const heading = (page) =>
+  page.evaluate(() => __ew.$(".ew-screen h2.ew-heading")?.textContent ?? "");
+
+/** Clicks a button of the screen and waits for another screen. */
+async function act(page, action) {
+  const before = await heading(page);
+  await click(page, `.ew-screen button[data-ew-action="${action}"]`);
+  await poll(
+    page,
+    (before) => (__ew.$(".ew-screen h2.ew-heading")?.textContent ?? before) !== before,
+    before,
+    `a new screen after "${action}"`,
+  );
+}
+
+/** Presses "next" until the screen shows the question `questionId` (or the heading `title`). */
+async function forwardTo(page, { questionId, title }) {
+  for (let steps = 0; steps < 20; steps++) {
+    const here = await page.evaluate(
+      ([questionId, title]) =>
+        questionId
+          ? Boolean(__ew.$(`[id$="-q-${questionId}"]`))
+          : __ew.$(".ew-screen h2.ew-heading")?.textContent === title,
+      [questionId ?? null, title ?? null],
+    );
+    if (here) return;
+    await act(page, "next");
+  }
+  throw new Error(`never reached ${questionId ?? title}`);
+}
+
+const shows = (page, selector) =>
+  poll(
+    page,
+    (selector) => {
+      const el = __ew.$(selector);
+      return el && !el.closest("[hidden]") && el.getClientRects().length > 0;
+    },
+    selector,
+    `${selector} to show`,
+  );
+
+async function openDialog(page, opener) {
+  await click(page, opener);
+  await poll(page, () => __ew.$("dialog.ew-dialog")?.open, null, `the dialog of ${opener}`);
+}
+
+async function closeDialog(page) {
+  await click(page, 'dialog.ew-dialog [data-ew-action="cancel"]');
+  await poll(page, () => !__ew.$("dialog.ew-dialog").open, null, "the dialog to close");
+}
+
+async function loadDemo(page, origin) {
+  await page.goto(`${origin}/`, { waitUntil: "load" });
+  await poll(page, () => __ew.$(".ew-screen h2.ew-heading") !== null, null, "the widget to mount");
+}
+
+/** Goes through the screens in one page, calling `shoot(number, name, options)` on each. */
+async function tour(page, origin, shoot) {
+  await loadDemo(page, origin);
+  await shoot(1, "intro");
+
+  await act(page, "start");
+  await shoot(2, "section");
+
+  // Feelings: "Something else" and "Anger" reveal a text box and a question; the scale is set.
+  await forwardTo(page, { questionId: "feelings" });
+  for (const option of ["anger", "sadness", "other"]) {
+    await click(page, `[id$="-q-feelings-option-${option}"]`);
+  }
+  await shows(page, '[id$="-q-feelings-other-wrap"]');
+  await type(page, '[id$="-q-feelings-other-text"]', "Something I cannot name yet");
+  await click(page, '[id$="-q-feelings-strength-option-7"]');
+  await shows(page, '[id$="-q-anger-about"]');
+  await type(page, '[id$="-q-anger-about-input"]', "That it was decided for me.");
+  await shoot(3, "section-follow-up");
+
+  await forwardTo(page, { questionId: "proud-of" });
+  await type(page, '[id$="-q-proud-of-input"]', "Asking for help when I needed it");
+  await forwardTo(page, { questionId: "how-hard-now" });
+  await click(page, '[id$="-q-how-hard-now-option-9"]');
+  await shows(page, ".ew-support-inline");
+  await shoot(4, "check-in-support");
+
+  await forwardTo(page, { title: "Check your answers" });
+  await shoot(5, "review");
+  await act(page, "summary");
+  await shoot(6, "summary");
+
+  await openDialog(page, '.ew-topbar [data-ew-action="support"]');
+  await shoot(7, "support-dialog", { dialog: true });
+  await closeDialog(page);
+
+  await openDialog(page, '.ew-savebar [data-ew-action="save"]');
+  await shoot(8, "save-dialog", { dialog: true });
+
+  // Save for real, then reload: the draft waits behind its passphrase.
+  await type(page, 'dialog input[name="passphrase"]', PASSPHRASE);
+  await type(page, 'dialog input[name="confirmation"]', PASSPHRASE);
+  await click(page, 'dialog button[type="submit"]');
+  await poll(
+    page,
+    () => __ew.$(".ew-save-status")?.textContent.startsWith("Saved on this device"),
+    null,
+    "the answers to be saved",
+    SAVE_WAIT_MS,
+  );
+  await page.reload({ waitUntil: "load" });
+  await poll(
+    page,
+    () => __ew.$(".ew-screen h2.ew-heading")?.textContent === "Welcome back",
+    null,
+    "the welcome back screen",
+  );
+  await shoot(9, "welcome-back");
+}
+
+async function main() {
+  if (!existsSync(PKG)) {
+    console.error("www/pkg is missing: run `npm run build` first, then `npm run screenshots`.");
+    return 1;
+  }
+  const started = Date.now();
+  mkdirSync(OUT, { recursive: true });
+  for (const name of readdirSync(OUT)) {
+    if (OURS.test(name)) rmSync(join(OUT, name));
+  }
+  const server = await serve(0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  let browser;
+  const written = [];
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+    // One page per width and colour scheme, side by side.
+    await Promise.all(
+      WIDTHS.flatMap((viewport) =>
+        SCHEMES.map(async (scheme) => {
+          const context = await browser.newContext({ viewport, colorScheme: scheme });
+          try {
+            await context.addInitScript(shadowHelpers);
+            const page = await context.newPage();
+            page.setDefaultTimeout(WAIT_MS);
+            const problems = [];
+            page.on("pageerror", (error) => problems.push(error.message));
+            await tour(page, origin, async (number, name, { dialog = false } = {}) => {
+              const file = `${viewport.width}-${scheme}-${String(number).padStart(2, "0")}-${name}.png`;
+              // Two frames, so that a screen just rendered is painted.
+              await page.evaluate(
+                () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+              );
+              await page.screenshot({
+                path: join(OUT, file),
+                fullPage: !dialog,
+                animations: "disabled",
+                caret: "hide",
+              });
+              written.push(file);
+            });
+            if (problems.length) {
+              throw new Error(`page errors at ${viewport.width} px, ${scheme}: ${problems.join("; ")}`);
+            }
+          } catch (error) {
+            error.message = `${viewport.width} px, ${scheme}: ${error.message}`;
+            throw error;
+          } finally {
+            await context.close();
+          }
+        }),
+      ),
+    );
+  } finally {
+    await browser?.close();
+    server.closeAllConnections?.();
+    await new Promise((done) => server.close(done));
+  }
+  written.sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  for (const file of written) console.log(`  ${file}`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${written.length} screenshots in ${relative(process.cwd(), OUT) || "."}/ (${seconds} s)`);
+  return 0;
+}
+
+const timer = setTimeout(() => {
+  console.error(`screenshots: gave up after ${DEADLINE_MS / 1000} s`);
+  process.exit(1);
+}, DEADLINE_MS);
+timer.unref();
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(`screenshots failed: ${error.stack ?? error}`);
+  process.exitCode = 1;
+}
