@@ -783,8 +783,14 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::DraftSaved { time } => match &mut model.saving {
             Saving::On { saved_at } => {
-                *saved_at = Some(time);
-                vec![Effect::RefreshSaveBar]
+                // The first save is announced; later ones only update the visible status, or a
+                // screen reader would speak on every keystroke.
+                let first = saved_at.replace(time).is_none();
+                let mut effects = vec![Effect::RefreshSaveBar];
+                if first {
+                    effects.push(Effect::Announce(text::SAVING_STARTED.to_owned()));
+                }
+                effects
             }
             _ => Vec::new(),
         },

@@ -144,6 +144,9 @@ pub const SAVING_UNAVAILABLE: &str = "Saving is not available in this browser. Y
 /// The saving status when an earlier draft was not opened.
 pub const SAVING_KEPT: &str = "Answers saved earlier are on this device. They have not been \
      changed. Open or delete them to save again.";
+/// Announced when the first save on this device finishes.
+pub const SAVING_STARTED: &str = "Your answers are now saved on this device, locked with your \
+     passphrase.";
 /// The saving status before the first save finishes.
 pub const STATUS_SAVING: &str = "Saving on this device…";
 /// Announced when storing fails after saving started.

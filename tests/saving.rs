@@ -155,13 +155,27 @@ fn once_opted_in_every_change_is_saved_and_the_time_shown() {
         _ => None,
     });
     assert!(saved.unwrap().contains("Two weeks"));
-    send(
+    let effects = send(
         &mut model,
         [Msg::DraftSaved {
             time: "14:32".into(),
         }],
     );
     assert_eq!(save_bar(&model).status, "Saved on this device at 14:32.");
+    assert!(effects
+        .iter()
+        .any(|e| matches!(e, Effect::Announce(m) if m.starts_with("Your answers are now saved"))));
+    let effects = send(
+        &mut model,
+        [Msg::DraftSaved {
+            time: "14:33".into(),
+        }],
+    );
+    assert_eq!(
+        effects,
+        [Effect::RefreshSaveBar],
+        "later saves are not spoken"
+    );
 }
 
 #[test]

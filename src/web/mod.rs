@@ -211,6 +211,22 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
             }
         },
     ));
+    // A modal dialog makes the page inert, but Tab from its last control still leaves it for
+    // the browser's own toolbar (seen in Chromium 156): keep Tab going round inside.
+    let trap_app = Rc::clone(&app);
+    listeners.push(EventListener::new_with_options(
+        &app.ui.dialog.clone(),
+        "keydown",
+        EventListenerOptions::enable_prevent_default(),
+        move |event| {
+            let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if key.key() == "Tab" && trap_app.keep_focus_in_dialog(key.shift_key()) {
+                event.prevent_default();
+            }
+        },
+    ));
     // Escape closes a modal dialog by itself and fires `cancel`, which does not bubble.
     let cancel_app = Rc::clone(&app);
     listeners.push(EventListener::new(
@@ -773,6 +789,34 @@ impl App {
             // Choosing the same file again should read it again.
             input.set_value("");
         });
+    }
+
+    /// Moves focus round from the dialog's last control to its first (or back, with Shift);
+    /// true when it did, so the browser's own Tab is cancelled.
+    fn keep_focus_in_dialog(&self, backwards: bool) -> bool {
+        let Ok(list) = self.ui.dialog.query_selector_all(
+            "button, input, textarea, a[href], [tabindex='-1'].ew-error-summary",
+        ) else {
+            return false;
+        };
+        let controls: Vec<Element> = (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| node.dyn_into::<Element>().ok())
+            .collect();
+        let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+            return false;
+        };
+        let focused = focused_element(&self.ui.root);
+        let (from, to) = if backwards {
+            (first, last)
+        } else {
+            (last, first)
+        };
+        if focused.as_ref() == Some(from) {
+            dom::focus(to).is_ok()
+        } else {
+            false
+        }
     }
 
     /// Opens, refreshes or closes the dialog to match the model, moving focus sensibly.

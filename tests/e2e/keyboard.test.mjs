@@ -556,6 +556,58 @@ describe("Ending Well, keyboard only", () => {
     assert.deepEqual(problems, [], "no page or console errors");
   });
 
+  it("opens, uses and leaves the dialogs, and downloads, with the keyboard alone", async (t) => {
+    const { page, problems } = await openPage(t);
+    await loadDemo(page);
+    const focusInDialog = () =>
+      page.evaluate(() => Boolean(__ew.focused()?.closest("dialog.ew-dialog[open]")));
+
+    // The support dialog: focus goes in, stays in while tabbing round, and comes back on Escape.
+    await pressAction(page, "support");
+    await poll(page, () => __ew.$("dialog.ew-dialog")?.open, null, "the support dialog");
+    for (let i = 0; i < 6; i++) {
+      assert.ok(await focusInDialog(), `focus stays in the dialog (Tab ${i})`);
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Escape");
+    await poll(page, () => !__ew.$("dialog.ew-dialog").open, null, "the dialog to close");
+    const back = await describeFocus(page);
+    assert.equal(back.action, "support", "focus returns to the button that opened it");
+
+    // Saving: the passphrase dialog, filled in and confirmed with Enter.
+    await pressAction(page, "save");
+    const first = await describeFocus(page);
+    assert.equal(first.type, "password", "focus starts in the passphrase field");
+    await page.keyboard.type("blue kettle morning");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("blue kettle morning");
+    await page.keyboard.press("Enter");
+    await poll(
+      page,
+      () => __ew.$(".ew-status")?.textContent.startsWith("Your answers are now saved"),
+      null,
+      "the first save to be announced",
+      20_000,
+    );
+
+    // To the summary, and a download, by keyboard.
+    await pressAction(page, "start");
+    for (let section = 0; section < SECTION_COUNT; section++) {
+      await expectSection(page, section);
+      await pressAction(page, "next");
+    }
+    await expectHeadingFocused(page, "Check your answers");
+    await pressAction(page, "summary");
+    await expectHeadingFocused(page, "Your summary");
+    await tabUntil(page, 'ending-well button[data-ew-action="download-text"]');
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.keyboard.press("Enter"),
+    ]);
+    assert.equal(download.suggestedFilename(), "ending-well-summary.txt");
+    assert.deepEqual(problems, [], "no page or console errors");
+  });
+
   it("loads with no console errors, no CSP violations and no outside requests", async (t) => {
     const { page, problems } = await openPage(t, {
       initScript: () => {
