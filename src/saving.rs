@@ -20,6 +20,8 @@ pub enum Saving {
     On {
         /// The local time of the last save, as the browser wrote it ("14:32").
         saved_at: Option<String>,
+        /// Whether the next save is the first after the client chose to save, and is said.
+        announce_next: bool,
     },
 }
 

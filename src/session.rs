@@ -763,7 +763,10 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let draft = model.draft();
             match purpose {
                 PassphrasePurpose::Save if model.saving == Saving::Off => {
-                    model.saving = Saving::On { saved_at: None };
+                    model.saving = Saving::On {
+                        saved_at: None,
+                        announce_next: true,
+                    };
                     vec![
                         Effect::ShowDialog,
                         Effect::StartSaving { passphrase, draft },
@@ -782,12 +785,15 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![Effect::ShowDialog]
         }
         Msg::DraftSaved { time } => match &mut model.saving {
-            Saving::On { saved_at } => {
-                // The first save is announced; later ones only update the visible status, or a
-                // screen reader would speak on every keystroke.
-                let first = saved_at.replace(time).is_none();
+            Saving::On {
+                saved_at,
+                announce_next,
+            } => {
+                // The first save after choosing to save is announced; later ones only update the
+                // visible status, or a screen reader would speak on every keystroke.
+                *saved_at = Some(time);
                 let mut effects = vec![Effect::RefreshSaveBar];
-                if first {
+                if std::mem::take(announce_next) {
                     effects.push(Effect::Announce(text::SAVING_STARTED.to_owned()));
                 }
                 effects
@@ -832,7 +838,10 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     model.answers = restored.answers;
                     model.returning_to_review = None;
                     if unlock.source == DraftSource::Device {
-                        model.saving = Saving::On { saved_at: None };
+                        model.saving = Saving::On {
+                            saved_at: None,
+                            announce_next: false,
+                        };
                     }
                     let screen = restored.section.map_or(Screen::Intro, Screen::Section);
                     let mut effects = model.go_to(screen, Focus::Heading);

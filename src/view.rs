@@ -37,9 +37,10 @@ pub fn save_bar(model: &Model) -> SaveBar {
         Saving::Off => text::STATUS_OFF.to_owned(),
         Saving::Unavailable => text::SAVING_UNAVAILABLE.to_owned(),
         Saving::Kept => text::SAVING_KEPT.to_owned(),
-        Saving::On { saved_at: None } => text::STATUS_SAVING.to_owned(),
+        Saving::On { saved_at: None, .. } => text::STATUS_SAVING.to_owned(),
         Saving::On {
             saved_at: Some(time),
+            ..
         } => text::saved_at(time),
     };
     let offered = model.settings().saving;

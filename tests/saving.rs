@@ -268,7 +268,10 @@ fn the_right_passphrase_brings_the_answers_back_where_the_client_was() {
     assert_eq!(model.screen(), Screen::Section(1));
     assert_eq!(
         *model.saving(),
-        Saving::On { saved_at: None },
+        Saving::On {
+            saved_at: None,
+            announce_next: false
+        },
         "saving carries on"
     );
     assert!(effects.contains(&Effect::Announce(
