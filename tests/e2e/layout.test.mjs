@@ -1064,6 +1064,44 @@ describe("Ending Well, layout", () => {
     });
   }
 
+  it("focus moves in the order things are seen (2.4.3)", { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page } = await openDemo(t, { viewport: { width: 1000, height: 800 } });
+    await toRadiosSection(page);
+    await toFeelingsSection(page);
+    await page.evaluate(() => __ew.$(".ew-screen h2.ew-heading").focus());
+    const stops = [];
+    for (let presses = 0; presses < 80; presses++) {
+      await page.keyboard.press("Tab");
+      const stop = await page.evaluate(() => {
+        const element = __ew.focused();
+        if (!element || !element.closest(".ew")) return null;
+        const box = element.getBoundingClientRect();
+        return {
+          what: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}` +
+            `${element.dataset.ewAction ? `[${element.dataset.ewAction}]` : ""}`,
+          top: box.top + window.scrollY,
+          left: box.left + window.scrollX,
+          action: element.dataset.ewAction ?? null,
+        };
+      });
+      if (!stop) break;
+      stops.push(stop);
+      if (stop.action === "delete") break;
+    }
+    const backwards = [];
+    stops.forEach((stop, index) => {
+      const before = stops[index - 1];
+      if (!before) return;
+      const sameLine = Math.abs(stop.top - before.top) < 8;
+      const onward = sameLine ? stop.left > before.left : stop.top > before.top;
+      if (!onward) backwards.push(`${before.what} (${before.left}, ${before.top}) then ${stop.what} (${stop.left}, ${stop.top})`);
+    });
+    console.log(`layout: focus order on the feelings section: ${stops.length} stops, ${backwards.length} out of reading order`);
+    assert.ok(stops.length > 10, "Tab reaches the controls");
+    assert.equal(stops.at(-1).action, "delete", "Tab ends at the save bar below the screen");
+    expectNone(backwards, "focus stops out of reading order");
+  });
+
   it("focus is not hidden under the sticky top bar at 320 px (2.4.11)", { timeout: TEST_TIMEOUT }, async (t) => {
     const { page } = await openDemo(t, { viewport: { width: 320, height: 640 } });
     const failures = [];
