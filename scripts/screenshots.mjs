@@ -12,7 +12,16 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CHROMIUM, LAUNCH_ARGS, shadowHelpers } from "../tests/e2e/harness.mjs";
+import {
+  act,
+  CHROMIUM,
+  click,
+  heading,
+  LAUNCH_ARGS,
+  poll,
+  shadowHelpers,
+  type,
+} from "../tests/e2e/harness.mjs";
 import { serve } from "./serve.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -32,54 +41,11 @@ const PASSPHRASE = "quiet river in the morning";
 /** Our own file names, so that only our old screenshots are removed. */
 const OURS = /^\d+-(light|dark)-\d\d-[a-z0-9-]+\.png$/;
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-async function poll(page, fn, arg, what, timeout = WAIT_MS) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    if (await page.evaluate(fn, arg)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
-async function click(page, selector) {
-  const found = await page.evaluate((selector) => {
-    const el = __ew.$(selector);
-    el?.click();
-    return Boolean(el);
-  }, selector);
-  if (!found) throw new Error(`nothing on the page matches ${selector}`);
-}
 
-async function type(page, selector, text) {
-  const found = await page.evaluate(
-    ([selector, text]) => {
-      const el = __ew.$(selector);
-      if (!el) return false;
-      el.value = text;
-      el.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
-      return true;
-    },
-    [selector, text],
-  );
-  if (!found) throw new Error(`no text field matches ${selector}`);
-}
 
-const heading = (page) =>
-  page.evaluate(() => __ew.$(".ew-screen h2.ew-heading")?.textContent ?? "");
 
-/** Clicks a button of the screen and waits for another screen. */
-async function act(page, action) {
-  const before = await heading(page);
-  await click(page, `.ew-screen button[data-ew-action="${action}"]`);
-  await poll(
-    page,
-    (before) => (__ew.$(".ew-screen h2.ew-heading")?.textContent ?? before) !== before,
-    before,
-    `a new screen after "${action}"`,
-  );
-}
 
 /** Presses "next" until the screen shows the question `questionId` (or the heading `title`). */
 async function forwardTo(page, { questionId, title }) {

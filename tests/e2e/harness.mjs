@@ -70,3 +70,59 @@ export async function openPage(t, browser, contextOptions = {}) {
   });
   return { context, page, errors };
 }
+
+// Getting around the widget from a test or a script, reading inside its shadow root.
+
+const pause = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** Evaluates `fn(arg)` in the page until it is truthy; returns its value. */
+export async function poll(page, fn, arg, what, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await pause(20);
+  }
+}
+
+/** Clicks an element of the widget from script. */
+export async function click(page, selector) {
+  const found = await page.evaluate((selector) => {
+    const el = __ew.$(selector);
+    el?.click();
+    return Boolean(el);
+  }, selector);
+  if (!found) throw new Error(`no element matches ${selector}`);
+}
+
+/** Types into a text field of the widget, as the input event would report it. */
+export async function type(page, selector, text) {
+  const found = await page.evaluate(
+    ([selector, text]) => {
+      const el = __ew.$(selector);
+      if (!el) return false;
+      el.value = text;
+      el.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+      return true;
+    },
+    [selector, text],
+  );
+  if (!found) throw new Error(`no text field matches ${selector}`);
+}
+
+/** The heading of the widget's current screen. */
+export const heading = (page) =>
+  page.evaluate(() => __ew.$(".ew-screen h2.ew-heading")?.textContent ?? "");
+
+/** Clicks a button of the screen and waits for another screen. */
+export async function act(page, action) {
+  const before = await heading(page);
+  await click(page, `.ew-screen button[data-ew-action="${action}"]`);
+  await poll(
+    page,
+    (before) => (__ew.$(".ew-screen h2.ew-heading")?.textContent ?? before) !== before,
+    before,
+    `a new screen after "${action}" on "${before}"`,
+  );
+}

@@ -25,7 +25,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { openPage, startHarness } from "./harness.mjs";
+import { act, click, heading, openPage, poll, startHarness, type } from "./harness.mjs";
 
 const WAIT_MS = 10_000;
 const TEST_TIMEOUT = 120_000;
@@ -659,16 +659,6 @@ function judgeFocus(report, screen, { forced = false } = {}) {
 // ---------------------------------------------------------------------------------------------
 // Getting around
 
-/** Evaluates `fn(arg)` in the page until it is truthy; returns its value. */
-async function poll(page, fn, arg, what, timeout = WAIT_MS) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await page.evaluate(fn, arg);
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 /** A fresh context with the helpers, and the demo page loaded. */
 async function openDemo(t, contextOptions = {}) {
@@ -694,8 +684,6 @@ async function loadDemo(page) {
   }
 }
 
-const heading = (page) =>
-  page.evaluate(() => __ew.$(".ew-screen h2.ew-heading")?.textContent ?? "");
 
 async function waitForHeading(page, title) {
   await poll(
@@ -706,27 +694,7 @@ async function waitForHeading(page, title) {
   );
 }
 
-/** Clicks an element of the widget from script. */
-async function click(page, selector) {
-  const found = await page.evaluate((selector) => {
-    const el = __ew.$(selector);
-    el?.click();
-    return Boolean(el);
-  }, selector);
-  assert.ok(found, `no element matches ${selector}`);
-}
 
-/** Clicks a button of the screen and waits for another screen. */
-async function act(page, action) {
-  const before = await heading(page);
-  await click(page, `.ew-screen button[data-ew-action="${action}"]`);
-  await poll(
-    page,
-    (before) => (__ew.$(".ew-screen h2.ew-heading")?.textContent ?? before) !== before,
-    before,
-    `a new screen after "${action}" on "${before}"`,
-  );
-}
 
 /** Types TEXTS into those of their questions that are on the screen. */
 async function typeTexts(page) {
@@ -750,20 +718,6 @@ async function nextUntil(page, title) {
   assert.fail(`never reached "${title}"`);
 }
 
-/** Types into a text field of the widget, as the input event would report it. */
-async function type(page, selector, text) {
-  const found = await page.evaluate(
-    ([selector, text]) => {
-      const el = __ew.$(selector);
-      if (!el) return false;
-      el.value = text;
-      el.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
-      return true;
-    },
-    [selector, text],
-  );
-  assert.ok(found, `no text field matches ${selector}`);
-}
 
 const shownSelector = (page, selector) =>
   poll(
