@@ -41,12 +41,6 @@ const PASSPHRASE = "quiet river in the morning";
 /** Our own file names, so that only our old screenshots are removed. */
 const OURS = /^\d+-(light|dark)-\d\d-[a-z0-9-]+\.png$/;
 
-
-
-
-
-
-
 /** Presses "next" until the screen shows the question `questionId` (or the heading `title`). */
 async function forwardTo(page, { questionId, title }) {
   for (let steps = 0; steps < 20; steps++) {

@@ -659,7 +659,6 @@ function judgeFocus(report, screen, { forced = false } = {}) {
 // ---------------------------------------------------------------------------------------------
 // Getting around
 
-
 /** A fresh context with the helpers, and the demo page loaded. */
 async function openDemo(t, contextOptions = {}) {
   const opened = await openPage(t, harness.browser, contextOptions);
@@ -684,7 +683,6 @@ async function loadDemo(page) {
   }
 }
 
-
 async function waitForHeading(page, title) {
   await poll(
     page,
@@ -693,8 +691,6 @@ async function waitForHeading(page, title) {
     `the heading "${title}"`,
   );
 }
-
-
 
 /** Types TEXTS into those of their questions that are on the screen. */
 async function typeTexts(page) {
@@ -717,7 +713,6 @@ async function nextUntil(page, title) {
   }
   assert.fail(`never reached "${title}"`);
 }
-
 
 const shownSelector = (page, selector) =>
   poll(
