@@ -353,11 +353,15 @@ impl Model {
     /// Whether the answers call for support contacts to show inline: the questionnaire's
     /// `support_when` holds.
     pub fn support_needed(&self) -> bool {
-        let visible = self.visibility();
+        self.support_needed_with(&self.visibility())
+    }
+
+    /// [`Model::support_needed`], with the visibility already worked out.
+    pub fn support_needed_with(&self, visible: &[bool]) -> bool {
         self.questionnaire
             .support_when
             .as_ref()
-            .is_some_and(|condition| condition.holds(&self.answers, &visible))
+            .is_some_and(|condition| condition.holds(&self.answers, visible))
     }
 
     /// Gives each note of a section its draft the first time the client comes to it.
@@ -557,7 +561,7 @@ impl Model {
     /// Sets an answer and reports what the page must update.
     fn answer(&mut self, question: usize, answer: Option<Answer>, sync: bool) -> Vec<Effect> {
         let before = self.visibility();
-        let support_before = self.support_needed();
+        let support_before = self.support_needed_with(&before);
         self.answers.set(question, answer);
         let after = self.visibility();
         let mut effects = vec![Effect::Refresh];
@@ -574,7 +578,7 @@ impl Model {
         if revealed > 0 {
             effects.push(Effect::Announce(text::questions_revealed(revealed)));
         }
-        if !support_before && self.support_needed() {
+        if !support_before && self.support_needed_with(&after) {
             effects.push(Effect::Announce(text::SUPPORT_SHOWN.to_owned()));
         }
         effects

@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{choose, q, send, tick, write};
+use common::{choose, enter_passphrase, q, send, tick, write};
 use ending_well::saving::Saving;
 use ending_well::settings::{Settings, DEFAULT_EXIT_URL};
 use ending_well::{summarise, Answer, Effect, Model, Msg, Questionnaire, Screen};
@@ -188,13 +188,7 @@ fn quick_exit_forgets_the_answers_and_keeps_the_encrypted_draft_by_default() {
             Msg::SaveClicked,
         ],
     );
-    send(
-        &mut model,
-        [Msg::PassphraseSubmitted {
-            passphrase: "a long phrase".into(),
-            confirmation: "a long phrase".into(),
-        }],
-    );
+    enter_passphrase(&mut model, "a long phrase");
     write(&mut model, "proud-of", "Private");
     let effects = send(&mut model, [Msg::QuickExitClicked]);
     assert_eq!(

@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{choose, q, send, small, write};
+use common::{choose, enter_passphrase, q, send, small, write};
 use ending_well::draft::{self, Envelope, ITERATIONS};
 use ending_well::saving::{
     Dialog, DraftSource, PassphraseProblem, PassphrasePurpose, Saving, UnlockProblem,
@@ -48,13 +48,7 @@ fn saving_model() -> (Model, Vec<Effect>) {
         }],
     );
     send(&mut model, [Msg::SaveClicked]);
-    let effects = send(
-        &mut model,
-        [Msg::PassphraseSubmitted {
-            passphrase: "blue kettle morning".into(),
-            confirmation: "blue kettle morning".into(),
-        }],
-    );
+    let effects = enter_passphrase(&mut model, "blue kettle morning");
     (model, effects)
 }
 
@@ -382,13 +376,7 @@ fn a_backup_is_made_without_storing_and_opened_from_a_file() {
     );
     write(&mut model, "weeks-known", "Since May");
     send(&mut model, [Msg::BackupClicked]);
-    let effects = send(
-        &mut model,
-        [Msg::PassphraseSubmitted {
-            passphrase: "a long phrase".into(),
-            confirmation: "a long phrase".into(),
-        }],
-    );
+    let effects = enter_passphrase(&mut model, "a long phrase");
     assert!(
         matches!(&effects[1], Effect::DownloadBackup { draft, .. } if draft.contains("Since May"))
     );

@@ -384,25 +384,19 @@ fn read_options(options: &JsValue) -> Result<(Questionnaire, Settings), Vec<Prob
         })?;
         return read_options(&parsed);
     }
-    let as_json = |value: JsValue, what: &str| -> Result<Value, Vec<Problem>> {
-        serde_wasm_bindgen::from_value(value).map_err(|error| {
-            vec![Problem::new(
-                "",
-                format!("the {what} could not be read as JSON data: {error}"),
-            )]
-        })
+    // One conversion of the whole options; the questionnaire inside is an object, or its text.
+    let value: Value = serde_wasm_bindgen::from_value(options.clone()).map_err(|error| {
+        vec![Problem::new(
+            "options",
+            format!("the options could not be read as JSON data: {error}"),
+        )]
+    })?;
+    let questionnaire = match value.get("questionnaire") {
+        None | Some(Value::Null) => Questionnaire::default_questionnaire(),
+        Some(Value::String(text)) => Questionnaire::from_json(text),
+        Some(given) => Questionnaire::from_value(given),
     };
-    let given = js_sys::Reflect::get(options, &JsValue::from_str("questionnaire"))
-        .unwrap_or(JsValue::UNDEFINED);
-    let questionnaire = if given.is_undefined() || given.is_null() {
-        Questionnaire::default_questionnaire()
-    } else if let Some(text) = given.as_string() {
-        Questionnaire::from_json(&text)
-    } else {
-        as_json(given, "questionnaire").and_then(|value| Questionnaire::from_value(&value))
-    };
-    let settings =
-        as_json(options.clone(), "options").and_then(|value| Settings::from_value(&value));
+    let settings = Settings::from_value(&value);
     let with_path = |problem: Problem| Problem {
         path: format!("options.{}", problem.path)
             .trim_end_matches('.')

@@ -304,7 +304,7 @@ pub(crate) fn refresh(rendered: &Rendered, model: &Model) -> Result<(), JsValue>
         update_progress(bar, text, view::progress(model, &visible));
     }
     if let Some(panel) = &rendered.support {
-        set_hidden(panel, !model.support_needed())?;
+        set_hidden(panel, !model.support_needed_with(&visible))?;
     }
     Ok(())
 }

@@ -101,3 +101,12 @@ pub fn rate(model: &mut Model, question: &str, value: i64) -> Vec<Effect> {
     let question = q(model, question);
     update(model, Msg::ScalePointChosen { question, value })
 }
+
+/// Enters a new passphrase, the same twice, in the open passphrase dialog.
+pub fn enter_passphrase(model: &mut Model, passphrase: &str) -> Vec<Effect> {
+    let msg = Msg::PassphraseSubmitted {
+        passphrase: passphrase.to_owned(),
+        confirmation: passphrase.to_owned(),
+    };
+    update(model, msg)
+}
