@@ -7,15 +7,21 @@ use std::ops::Range;
 use serde_json::Value;
 
 use crate::condition::{self, Condition, RawCondition};
+use crate::language;
 use crate::problem::{field_path, with_suggestion, Problem};
 use crate::reader::{read_id, Object};
-use crate::text;
+use crate::text::{Interface, Texts};
+use crate::translation::{self, FileKind};
 
 /// A validated questionnaire.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Questionnaire {
     /// Stable id of the questionnaire.
     pub id: String,
+    /// The language its text was read in.
+    pub language: String,
+    /// Every language the file has text in, its own language first.
+    pub languages: Vec<String>,
     /// Title, shown as the heading of the introduction.
     pub title: String,
     /// Paragraphs of the introduction.
@@ -198,13 +204,45 @@ impl Questionnaire {
         Self::from_value(&value)
     }
 
-    /// Validates a questionnaire already parsed as JSON, returning every problem found.
+    /// Validates a questionnaire already parsed as JSON, in its own language, returning every
+    /// problem found.
     pub fn from_value(value: &Value) -> Result<Self, Vec<Problem>> {
-        let mut problems = Vec::new();
-        let questionnaire = read_questionnaire(value, &mut problems);
+        Self::from_value_in(value, translation::own_language(value))
+    }
+
+    /// Validates a questionnaire already parsed as JSON, with its text in the language `tag`
+    /// (falling back text by text to the file's own language, then English), returning every
+    /// problem found.
+    pub fn from_value_in(value: &Value, tag: &str) -> Result<Self, Vec<Problem>> {
+        let (localized, found, mut problems) =
+            translation::localize(value, tag, FileKind::Questionnaire);
+        let questionnaire = read_questionnaire(&localized, &mut problems);
         match questionnaire {
-            Some(questionnaire) if problems.is_empty() => Ok(questionnaire),
+            Some(mut questionnaire) if problems.is_empty() => {
+                questionnaire.language = tag.to_owned();
+                questionnaire.languages = found.languages;
+                questionnaire.label_built_in_options(&Texts::for_language(tag, &Interface::new()));
+                Ok(questionnaire)
+            }
             _ => Err(problems),
+        }
+    }
+
+    /// Labels the built-in "not sure" and "prefer not to say" options in `texts`' language.
+    pub fn label_built_in_options(&mut self, texts: &Texts) {
+        for question in &mut self.questions {
+            let options = match &mut question.kind {
+                QuestionKind::SingleChoice { options }
+                | QuestionKind::MultipleChoice { options, .. } => options,
+                _ => continue,
+            };
+            for option in options {
+                if option.id == NOT_SURE_ID {
+                    option.label.clone_from(&texts.not_sure);
+                } else if option.id == PREFER_NOT_TO_SAY_ID {
+                    option.label.clone_from(&texts.prefer_not_to_say);
+                }
+            }
         }
     }
 
@@ -232,6 +270,7 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
     object.reject_unknown(
         &[
             "id",
+            "language",
             "title",
             "intro",
             "minutes",
@@ -243,6 +282,16 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
         problems,
     );
     let id = read_id(&object, problems);
+    if let Some(tag) = object.optional_text("language", problems) {
+        if !language::is_language_tag(&tag) {
+            problems.push(Problem::new(
+                object.path_of("language"),
+                format!(
+                    "\"{tag}\" is not a language code: use a code like \"en\", \"es\" or \"pt-BR\""
+                ),
+            ));
+        }
+    }
     let title = object.required_text("title", problems);
     let intro = read_paragraphs(&object, problems);
     let minutes = object
@@ -341,6 +390,8 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
 
     Some(Questionnaire {
         id: id?,
+        language: String::new(),
+        languages: Vec::new(),
         title: title?,
         intro,
         minutes,
@@ -659,14 +710,14 @@ fn read_options(object: &Object<'_>, problems: &mut Vec<Problem>) -> Option<Vec<
     if object.flag("not_sure", problems) {
         options.push(ChoiceOption {
             id: NOT_SURE_ID.to_owned(),
-            label: text::NOT_SURE.to_owned(),
+            label: String::new(),
             exclusive: true,
         });
     }
     if object.flag("prefer_not_to_say", problems) {
         options.push(ChoiceOption {
             id: PREFER_NOT_TO_SAY_ID.to_owned(),
-            label: text::PREFER_NOT_TO_SAY.to_owned(),
+            label: String::new(),
             exclusive: true,
         });
     }

@@ -1,17 +1,18 @@
 //! The summary as files a client can keep: plain text, and a self-contained HTML page.
 
+use crate::language;
 use crate::summary::{Shown, Summary};
-use crate::text;
+use crate::text::Texts;
 
 /// The summary as plain text, readable in any app on any phone.
-pub fn to_plain_text(summary: &Summary) -> String {
+pub fn to_plain_text(summary: &Summary, texts: &Texts) -> String {
     let mut out = String::new();
     underline(&mut out, &summary.title, '=');
-    out.push_str(text::EXPORT_NOTE);
+    out.push_str(&texts.export_note);
     out.push('\n');
     if summary.sections.is_empty() {
         out.push('\n');
-        out.push_str(text::SUMMARY_EMPTY);
+        out.push_str(&texts.summary_empty);
         out.push('\n');
     }
     for section in &summary.sections {
@@ -41,8 +42,8 @@ pub fn to_plain_text(summary: &Summary) -> String {
     }
     if !summary.plan.is_empty() {
         out.push('\n');
-        underline(&mut out, text::PLAN_HEADING, '-');
-        out.push_str(text::PLAN_INTRO);
+        underline(&mut out, &texts.plan_heading, '-');
+        out.push_str(&texts.plan_intro);
         out.push('\n');
         for part in &summary.plan {
             out.push('\n');
@@ -63,7 +64,7 @@ pub fn to_plain_text(summary: &Summary) -> String {
     }
     if summary.skipped > 0 && !summary.sections.is_empty() {
         out.push('\n');
-        out.push_str(&text::skipped_count(summary.skipped));
+        out.push_str(&texts.skipped_count(summary.skipped));
         out.push('\n');
     }
     out
@@ -94,15 +95,15 @@ pub fn escape_html(text: &str) -> String {
 
 /// The summary as one HTML file with its own styles and no scripts, links or other files. Every
 /// piece of text is escaped, so nothing a client typed can become markup.
-pub fn to_html(summary: &Summary) -> String {
+pub fn to_html(summary: &Summary, texts: &Texts) -> String {
     let mut body = String::new();
     body.push_str(&format!("<h1>{}</h1>\n", escape_html(&summary.title)));
     body.push_str(&format!(
         "<p class=\"note\">{}</p>\n",
-        escape_html(text::EXPORT_NOTE)
+        escape_html(&texts.export_note)
     ));
     if summary.sections.is_empty() {
-        body.push_str(&format!("<p>{}</p>\n", escape_html(text::SUMMARY_EMPTY)));
+        body.push_str(&format!("<p>{}</p>\n", escape_html(&texts.summary_empty)));
     }
     for section in &summary.sections {
         body.push_str(&format!("<h2>{}</h2>\n<dl>\n", escape_html(&section.title)));
@@ -126,8 +127,8 @@ pub fn to_html(summary: &Summary) -> String {
     if !summary.plan.is_empty() {
         body.push_str(&format!(
             "<section class=\"plan\"><h2>{}</h2>\n<p class=\"note\">{}</p>\n",
-            escape_html(text::PLAN_HEADING),
-            escape_html(text::PLAN_INTRO)
+            escape_html(&texts.plan_heading),
+            escape_html(&texts.plan_intro)
         ));
         for part in &summary.plan {
             body.push_str(&format!("<h3>{}</h3>\n<ul>", escape_html(&part.heading)));
@@ -148,15 +149,17 @@ pub fn to_html(summary: &Summary) -> String {
     if summary.skipped > 0 && !summary.sections.is_empty() {
         body.push_str(&format!(
             "<p class=\"note\">{}</p>\n",
-            escape_html(&text::skipped_count(summary.skipped))
+            escape_html(&texts.skipped_count(summary.skipped))
         ));
     }
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
         title = escape_html(&summary.title),
+        lang = escape_html(&texts.language),
+        dir = language::direction(&texts.language).attribute(),
     )
 }
 

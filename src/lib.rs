@@ -26,6 +26,10 @@ pub mod definition;
 pub mod draft;
 /// The summary as files: plain text and self-contained HTML.
 pub mod export;
+/// Languages: choosing one, its direction, its plural forms.
+pub mod language;
+/// Everything the client sees, once per language offered.
+pub mod localized;
 /// The note drafts, made from the client's own answers.
 pub mod notes;
 /// Problems found in a questionnaire file, with paths.
@@ -42,8 +46,10 @@ pub mod session;
 pub mod settings;
 /// The summary a client may print and bring.
 pub mod summary;
-/// Every interface string, in English.
+/// Every interface string, read from the language files.
 pub mod text;
+/// Text in several languages inside one questionnaire or settings file.
+pub mod translation;
 /// What each screen shows, as plain data.
 pub mod view;
 /// The DOM layer: mounting, rendering, events (WebAssembly only).

@@ -4,7 +4,6 @@
 use crate::definition::NoteFor;
 use crate::session::Model;
 use crate::summary::{shown, Shown};
-use crate::text;
 
 /// The client's shown answers to these questions, each as one piece of text.
 fn answers_to(model: &Model, questions: &[usize], visible: &[bool]) -> Vec<String> {
@@ -13,7 +12,7 @@ fn answers_to(model: &Model, questions: &[usize], visible: &[bool]) -> Vec<Strin
         .filter(|&&q| visible.get(q) == Some(&true))
         .filter_map(|&q| {
             let question = model.questionnaire().question(q)?;
-            match shown(question, model.answers().get(q)?)? {
+            match shown(question, model.answers().get(q)?, model.texts())? {
                 Shown::Text(text) => Some(text),
                 Shown::List(items) => Some(items.join(", ")),
             }
@@ -29,37 +28,37 @@ pub fn draft(model: &Model, recipient: NoteFor) -> String {
     let parts: Vec<(&str, Vec<String>)> = match recipient {
         NoteFor::Therapist => vec![
             (
-                text::NOTE_HELPED,
+                &model.texts().note_helped,
                 answers_to(model, &sources.helped, &visible),
             ),
             (
-                text::NOTE_PROUD,
+                &model.texts().note_proud,
                 answers_to(model, &sources.proud, &visible),
             ),
             (
-                text::NOTE_KEEP_DOING,
+                &model.texts().note_keep_doing,
                 answers_to(model, &sources.keep_doing, &visible),
             ),
             (
-                text::NOTE_TO_SAY,
+                &model.texts().note_to_say,
                 answers_to(model, &sources.to_say, &visible),
             ),
         ],
         NoteFor::FutureSelf => vec![
             (
-                text::NOTE_SELF_HELPED,
+                &model.texts().note_self_helped,
                 answers_to(model, &sources.helped, &visible),
             ),
             (
-                text::NOTE_SELF_PROUD,
+                &model.texts().note_self_proud,
                 answers_to(model, &sources.proud, &visible),
             ),
             (
-                text::NOTE_SELF_KEEP_DOING,
+                &model.texts().note_self_keep_doing,
                 answers_to(model, &sources.keep_doing, &visible),
             ),
             (
-                text::NOTE_SELF_SETBACK,
+                &model.texts().note_self_setback,
                 answers_to(model, &plan.after_setback, &visible),
             ),
         ],
@@ -68,8 +67,14 @@ pub fn draft(model: &Model, recipient: NoteFor) -> String {
         return String::new();
     }
     let (opening, closing) = match recipient {
-        NoteFor::Therapist => (text::NOTE_THERAPIST_OPENING, text::NOTE_THERAPIST_CLOSING),
-        NoteFor::FutureSelf => (text::NOTE_SELF_OPENING, text::NOTE_SELF_CLOSING),
+        NoteFor::Therapist => (
+            &model.texts().note_therapist_opening,
+            &model.texts().note_therapist_closing,
+        ),
+        NoteFor::FutureSelf => (
+            &model.texts().note_self_opening,
+            &model.texts().note_self_closing,
+        ),
     };
     let mut note = String::from(opening);
     for (heading, answers) in parts.iter().filter(|(_, answers)| !answers.is_empty()) {

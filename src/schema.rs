@@ -14,7 +14,7 @@ use serde_json::{json, Map, Value};
 
 use crate::condition::CONDITION_KINDS;
 use crate::definition::{KINDS, MAX_SCALE_POINTS, NOT_SURE_ID, PREFER_NOT_TO_SAY_ID};
-use crate::text;
+use crate::text::Texts;
 
 /// The draft of JSON Schema the schema follows, as its `$schema`.
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -29,6 +29,8 @@ const ID_PATTERN: &str = "^[A-Za-z][A-Za-z0-9_-]{0,63}$";
 
 /// Text that is not blank: at least one character that is not a space.
 const TEXT_PATTERN: &str = "\\S";
+/// A language code, as `language::is_language_tag` accepts it.
+const LANGUAGE_PATTERN: &str = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
 
 /// One field of an object in the format.
 struct Field {
@@ -115,6 +117,17 @@ pub fn questionnaire_schema() -> Value {
                  \"ending-therapy\". Clients never see it.",
             ),
         ),
+        optional(
+            "language",
+            json!({
+                "type": "string",
+                "pattern": LANGUAGE_PATTERN,
+                "default": "en",
+                "description": "The language of text written without a language, as a code \
+                                like \"en\" or \"es\". Text given per language adds its \
+                                languages to the ones offered to the client.",
+            }),
+        ),
         required(
             "title",
             text("The title, shown as the heading of the first page."),
@@ -194,9 +207,18 @@ fn definitions() -> Map<String, Value> {
     defs.insert(
         "text".to_owned(),
         json!({
-            "type": "string",
-            "pattern": TEXT_PATTERN,
-            "description": "Some text in quotes; it may not be blank.",
+            "description": "Some text in quotes, in the file's language; or the text per \
+                            language, like {\"en\": \"Start\", \"es\": \"Empezar\"}. It \
+                            may not be blank.",
+            "oneOf": [
+                { "type": "string", "pattern": TEXT_PATTERN },
+                {
+                    "type": "object",
+                    "minProperties": 1,
+                    "propertyNames": { "pattern": LANGUAGE_PATTERN },
+                    "additionalProperties": { "type": "string", "pattern": TEXT_PATTERN },
+                },
+            ],
         }),
     );
     defs.insert("section".to_owned(), section_schema());
@@ -310,7 +332,7 @@ fn kind_fields(kind: &str) -> Option<Vec<Field>> {
             "not_sure",
             flag(format!(
                 "true adds a \"{}\" option after the others (its id is \"{NOT_SURE_ID}\").",
-                text::NOT_SURE
+                Texts::english().not_sure
             )),
         )
     };
@@ -320,7 +342,7 @@ fn kind_fields(kind: &str) -> Option<Vec<Field>> {
             flag(format!(
                 "true adds a \"{}\" option after the others (its id is \
                  \"{PREFER_NOT_TO_SAY_ID}\").",
-                text::PREFER_NOT_TO_SAY
+                Texts::english().prefer_not_to_say
             )),
         )
     };

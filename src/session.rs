@@ -5,12 +5,13 @@ use crate::changes;
 use crate::definition::{QuestionKind, Questionnaire};
 use crate::draft::{self, Envelope};
 use crate::export;
+use crate::localized::Localized;
 use crate::saving::{
     check_new_passphrase, Dialog, DraftSource, PassphrasePurpose, Saving, Unlock, UnlockProblem,
 };
 use crate::settings::Settings;
 use crate::summary::summarise;
-use crate::text;
+use crate::text::Texts;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +31,12 @@ pub enum Screen {
 /// Everything the session knows.
 #[derive(Debug, Clone)]
 pub struct Model {
+    /// Every language's version of the questionnaire, settings and interface text.
+    versions: Vec<Localized>,
+    /// The position in `versions` of the language showing; the three fields below are its.
+    language: usize,
     questionnaire: Questionnaire,
+    texts: Texts,
     answers: Answers,
     screen: Screen,
     /// Set when a section was opened with "Change" on the review: the question changed. The
@@ -192,6 +198,11 @@ pub enum Msg {
     },
     /// The page came back from the browser's back-forward cache after quick exit.
     PageRestored,
+    /// A language in the language switcher.
+    LanguageChosen {
+        /// Its position among the languages offered.
+        language: usize,
+    },
 }
 
 /// An instruction to the page, carried out by the web layer.
@@ -261,6 +272,9 @@ pub enum Effect {
     Notify(Notice),
     /// Remove the stored draft and forget the key.
     DeleteStored,
+    /// The language changed: set the widget's `lang` and `dir`, rebuild everything showing in
+    /// the new language, and keep focus on the language switcher.
+    LanguageChanged,
     /// Hide everything at once, forget the key, and replace the page's address with `url`, so
     /// that Back does not return to the answers.
     QuickExit {
@@ -307,8 +321,40 @@ impl Model {
 
     /// A fresh session on the introduction, with the clinic's settings.
     pub fn with_settings(questionnaire: Questionnaire, settings: Settings) -> Self {
-        let answers = Answers::new(questionnaire.questions.len());
+        let version = Localized::single(questionnaire, settings);
+        let answers = Answers::new(version.questionnaire.questions.len());
         Self {
+            questionnaire: version.questionnaire.clone(),
+            settings: version.settings.clone(),
+            texts: version.texts.clone(),
+            versions: vec![version],
+            language: 0,
+            answers,
+            screen: Screen::Intro,
+            returning_to_review: None,
+            saving: Saving::Off,
+            unlock: None,
+            dialog: None,
+            drafted: Vec::new(),
+            shift_presses: Vec::new(),
+        }
+    }
+
+    /// A fresh session on the introduction in the language at `chosen` of `versions`; `None`
+    /// without any version.
+    pub fn localized(versions: Vec<Localized>, chosen: usize) -> Option<Self> {
+        let language = chosen.min(versions.len().checked_sub(1)?);
+        let Localized {
+            questionnaire,
+            settings,
+            texts,
+            ..
+        } = versions.get(language)?.clone();
+        let answers = Answers::new(questionnaire.questions.len());
+        Some(Self {
+            versions,
+            language,
+            texts,
             questionnaire,
             answers,
             screen: Screen::Intro,
@@ -319,7 +365,7 @@ impl Model {
             settings,
             drafted: Vec::new(),
             shift_presses: Vec::new(),
-        }
+        })
     }
 
     /// "Section n of m" for a section: sections the clinic left out are not counted.
@@ -348,6 +394,63 @@ impl Model {
     /// The clinic's settings.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The interface text in the language showing.
+    pub fn texts(&self) -> &Texts {
+        &self.texts
+    }
+
+    /// Every language offered, each with its version of everything.
+    pub fn versions(&self) -> &[Localized] {
+        &self.versions
+    }
+
+    /// The language showing: its version of everything.
+    pub fn current(&self) -> Option<&Localized> {
+        self.versions.get(self.language)
+    }
+
+    /// The position of the language showing among [`Model::versions`].
+    pub fn language(&self) -> usize {
+        self.language
+    }
+
+    /// Shows another language. Answers stay, kept by ids; a note still exactly as drafted is
+    /// drafted again in the new language, while one the client changed is left alone.
+    fn switch_language(&mut self, language: usize) -> bool {
+        if language == self.language {
+            return false;
+        }
+        let Some(version) = self.versions.get(language).cloned() else {
+            return false;
+        };
+        let untouched: Vec<(usize, crate::definition::NoteFor)> = self
+            .drafted
+            .iter()
+            .filter_map(|&question| match self.kind_of(question) {
+                Some(QuestionKind::Note(recipient)) => {
+                    let draft = crate::notes::draft(self, *recipient);
+                    let answer = self.answers.get(question);
+                    let unchanged = match answer {
+                        Some(Answer::Text(text)) => *text == draft,
+                        _ => false,
+                    };
+                    unchanged.then_some((question, *recipient))
+                }
+                _ => None,
+            })
+            .collect();
+        self.language = language;
+        self.questionnaire = version.questionnaire;
+        self.settings = version.settings;
+        self.texts = version.texts;
+        for (question, recipient) in untouched {
+            let draft = crate::notes::draft(self, recipient);
+            let answer = (!draft.is_empty()).then_some(Answer::Text(draft));
+            self.answers.set(question, answer);
+        }
+        true
     }
 
     /// Whether the answers call for support contacts to show inline: the questionnaire's
@@ -504,12 +607,12 @@ impl Model {
                     .get(index)
                     .map(|s| s.title.as_str());
                 let (number, count) = self.section_place(index);
-                let place = text::section_of(number, count);
+                let place = self.texts.section_of(number, count);
                 format!("{place}: {}", title.unwrap_or_default())
             }
-            Screen::Review => text::REVIEW_HEADING.to_owned(),
-            Screen::Summary => text::SUMMARY_HEADING.to_owned(),
-            Screen::Resume => text::RESUME_HEADING.to_owned(),
+            Screen::Review => self.texts.review_heading.clone(),
+            Screen::Summary => self.texts.summary_heading.clone(),
+            Screen::Resume => self.texts.resume_heading.clone(),
         };
         let mut effects = vec![Effect::ShowScreen(focus), Effect::Announce(announcement)];
         match screen {
@@ -576,10 +679,10 @@ impl Model {
             .filter(|(index, (was, is))| !**was && **is && self.is_on_screen(*index))
             .count();
         if revealed > 0 {
-            effects.push(Effect::Announce(text::questions_revealed(revealed)));
+            effects.push(Effect::Announce(self.texts.questions_revealed(revealed)));
         }
         if !support_before && self.support_needed_with(&after) {
-            effects.push(Effect::Announce(text::SUPPORT_SHOWN.to_owned()));
+            effects.push(Effect::Announce(self.texts.support_shown.clone()));
         }
         effects
     }
@@ -679,7 +782,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             let mut effects = model.answer(question, None, true);
             effects.push(Effect::FocusQuestion(question));
-            effects.push(Effect::Announce(text::ANSWER_CLEARED.to_owned()));
+            effects.push(Effect::Announce(model.texts.answer_cleared.clone()));
             effects
         }
         Msg::StartClicked
@@ -695,21 +798,24 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::DownloadTextClicked => vec![Effect::Download {
-            filename: text::TEXT_FILENAME.to_owned(),
+            filename: model.texts.text_filename.clone(),
             mime: "text/plain;charset=utf-8",
-            content: export::to_plain_text(&summarise(model)),
+            content: export::to_plain_text(&summarise(model), &model.texts),
         }],
         Msg::DownloadHtmlClicked => vec![Effect::Download {
-            filename: text::HTML_FILENAME.to_owned(),
+            filename: model.texts.html_filename.clone(),
             mime: "text/html;charset=utf-8",
-            content: export::to_html(&summarise(model)),
+            content: export::to_html(&summarise(model), &model.texts),
         }],
-        Msg::CopyClicked => vec![Effect::Copy(export::to_plain_text(&summarise(model)))],
+        Msg::CopyClicked => vec![Effect::Copy(export::to_plain_text(
+            &summarise(model),
+            &model.texts,
+        ))],
         Msg::CopyFinished { copied } => vec![Effect::Announce(
             if copied {
-                text::COPIED
+                &model.texts.copied
             } else {
-                text::COPY_REFUSED
+                &model.texts.copy_refused
             }
             .to_owned(),
         )],
@@ -736,8 +842,8 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     problem: None,
                 },
             ),
-            Saving::Unavailable => vec![Effect::Announce(text::SAVING_UNAVAILABLE.to_owned())],
-            Saving::Kept => vec![Effect::Announce(text::SAVING_KEPT.to_owned())],
+            Saving::Unavailable => vec![Effect::Announce(model.texts.saving_unavailable.clone())],
+            Saving::Kept => vec![Effect::Announce(model.texts.saving_kept.clone())],
             Saving::On { .. } => Vec::new(),
         },
         Msg::BackupClicked => open_dialog(
@@ -798,7 +904,7 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 *saved_at = Some(time);
                 let mut effects = vec![Effect::RefreshSaveBar];
                 if std::mem::take(announce_next) {
-                    effects.push(Effect::Announce(text::SAVING_STARTED.to_owned()));
+                    effects.push(Effect::Announce(model.texts.saving_started.clone()));
                 }
                 effects
             }
@@ -809,7 +915,7 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 model.saving = Saving::Unavailable;
                 vec![
                     Effect::RefreshSaveBar,
-                    Effect::Announce(text::SAVE_FAILED.to_owned()),
+                    Effect::Announce(model.texts.save_failed.clone()),
                 ]
             }
             _ => Vec::new(),
@@ -849,7 +955,7 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     }
                     let screen = restored.section.map_or(Screen::Intro, Screen::Section);
                     let mut effects = model.go_to(screen, Focus::Heading);
-                    prefix_announcement(&mut effects, &text::restored(restored.left_out));
+                    prefix_announcement(&mut effects, &model.texts.restored(restored.left_out));
                     effects.push(Effect::RefreshSaveBar);
                     effects
                 }
@@ -882,7 +988,7 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             let mut effects = vec![Effect::ShowDialog, Effect::DeleteStored];
             effects.extend(model.go_to(Screen::Intro, Focus::Heading));
-            prefix_announcement(&mut effects, text::DELETED);
+            prefix_announcement(&mut effects, &model.texts.deleted);
             effects.push(Effect::RefreshSaveBar);
             effects
         }
@@ -896,13 +1002,21 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.shift_presses.push(at);
             match model.shift_presses.len() {
                 n if n >= 3 => quick_exit(model),
-                n => vec![Effect::Announce(text::shift_more(3 - n))],
+                n => vec![Effect::Announce(model.texts.shift_more(3 - n))],
             }
         }
         Msg::PageRestored => {
             model.forget_answers();
             let mut effects = model.go_to(Screen::Intro, Focus::Heading);
             effects.push(Effect::RefreshSaveBar);
+            effects
+        }
+        Msg::LanguageChosen { language } => {
+            if !model.switch_language(language) {
+                return Vec::new();
+            }
+            let mut effects = vec![Effect::LanguageChanged];
+            effects.extend(model.autosave());
             effects
         }
         _ => Vec::new(),

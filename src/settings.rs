@@ -4,8 +4,11 @@
 use serde_json::Value;
 
 use crate::changes::{self, Changes};
-use crate::problem::Problem;
-use crate::reader::Object;
+use crate::language;
+use crate::problem::{field_path, Problem};
+use crate::reader::{describe, Object};
+use crate::text::{self, Interface};
+use crate::translation::{self, FileKind};
 
 /// Where "Leave this page" goes when the clinic has not chosen: a neutral page, as GOV.UK's
 /// "Exit this page" component does.
@@ -24,6 +27,10 @@ pub struct Settings {
     pub saving: bool,
     /// Changes to the questionnaire: sections or questions left out, questions reworded.
     pub changes: Changes,
+    /// The languages offered, in order, each with its path; all the questionnaire's without.
+    pub languages: Option<Vec<(String, String)>>,
+    /// The clinic's own interface text, per language, over the built-in text.
+    pub interface: Interface,
 }
 
 /// Support contacts, shown by "Need support now?" and inline when the check-in shows distress.
@@ -74,24 +81,36 @@ impl Default for Settings {
             },
             saving: true,
             changes: Changes::default(),
+            languages: None,
+            interface: Interface::new(),
         }
     }
 }
 
 /// The fields of the settings object. `questionnaire` belongs to the mount options too.
-const FIELDS: [&str; 6] = [
+const FIELDS: [&str; 8] = [
     "questionnaire",
     "clinic",
     "support",
     "quick_exit",
     "saving",
     "changes",
+    "languages",
+    "interface",
 ];
 
 impl Settings {
-    /// Reads settings from the mount options, returning every problem found.
+    /// Reads settings from the mount options, returning every problem found. Text given per
+    /// language is read in English.
     pub fn from_value(value: &Value) -> Result<Self, Vec<Problem>> {
-        let mut problems = Vec::new();
+        Self::from_value_in(value, language::FALLBACK, language::FALLBACK)
+    }
+
+    /// Reads settings from the mount options with text given per language read in `tag`, for a
+    /// questionnaire whose own language is `own`, returning every problem found.
+    pub fn from_value_in(value: &Value, tag: &str, own: &str) -> Result<Self, Vec<Problem>> {
+        let (value, _, mut problems) = translation::localize(value, tag, FileKind::Settings(own));
+        let value = &value;
         let mut settings = Self::default();
         if let Some(object) = Object::new(value, "", &mut problems) {
             object.reject_unknown(&FIELDS, &mut problems);
@@ -114,6 +133,13 @@ impl Settings {
                 settings.changes =
                     changes::read(changes, &object.path_of("changes"), &mut problems);
             }
+            if object.get("languages").is_some() {
+                settings.languages = Some(read_languages(&object, &mut problems));
+            }
+            if let Some(interface) = object.get("interface") {
+                settings.interface =
+                    read_interface(interface, &object.path_of("interface"), &mut problems);
+            }
         }
         if problems.is_empty() {
             Ok(settings)
@@ -121,6 +147,58 @@ impl Settings {
             Err(problems)
         }
     }
+}
+
+fn read_languages(object: &Object<'_>, problems: &mut Vec<Problem>) -> Vec<(String, String)> {
+    let items = object.list("languages", problems).unwrap_or_default();
+    if items.is_empty() && object.get("languages").is_some_and(Value::is_array) {
+        problems.push(Problem::new(
+            object.path_of("languages"),
+            "is empty: list the languages to offer, like [\"en\", \"es\"], or leave it out",
+        ));
+    }
+    items
+        .into_iter()
+        .filter_map(|(path, item)| match item.as_str() {
+            Some(tag) if language::is_language_tag(tag) => Some((tag.to_owned(), path)),
+            _ => {
+                problems.push(Problem::new(
+                    path,
+                    "expected a language code in quotes, like \"en\" or \"es\"",
+                ));
+                None
+            }
+        })
+        .collect()
+}
+
+fn read_interface(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Interface {
+    let mut interface = Interface::new();
+    let Value::Object(languages) = value else {
+        problems.push(Problem::new(
+            path,
+            format!(
+                "expected an object of language codes, each with interface text, found {}",
+                describe(value)
+            ),
+        ));
+        return interface;
+    };
+    for (tag, entries) in languages {
+        let tag_path = field_path(path, tag);
+        if !language::is_language_tag(tag) {
+            problems.push(Problem::new(
+                tag_path,
+                format!("\"{tag}\" is not a language code: use a code like \"en\" or \"es\""),
+            ));
+            continue;
+        }
+        interface.insert(
+            tag.clone(),
+            text::read_entries(entries, &tag_path, problems),
+        );
+    }
+    interface
 }
 
 fn read_support(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Support {

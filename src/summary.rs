@@ -3,7 +3,7 @@
 use crate::answer::Answer;
 use crate::definition::{Question, QuestionKind};
 use crate::session::Model;
-use crate::text;
+use crate::text::Texts;
 
 /// The summary of a session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +68,7 @@ pub enum Shown {
 }
 
 /// Puts an answer into words; `None` if it says nothing (e.g. an unticked "something else").
-pub fn shown(question: &Question, answer: &Answer) -> Option<Shown> {
+pub fn shown(question: &Question, answer: &Answer, texts: &Texts) -> Option<Shown> {
     match (&question.kind, answer) {
         (QuestionKind::SingleChoice { options }, Answer::Choice(option)) => options
             .get(*option)
@@ -85,7 +85,7 @@ pub fn shown(question: &Question, answer: &Answer) -> Option<Shown> {
                 .filter_map(|&o| options.get(o).map(|option| option.label.clone()))
                 .collect();
             if let Some(text) = text {
-                let label = other.as_deref().unwrap_or(text::OTHER_PREFIX);
+                let label = other.as_deref().unwrap_or(&texts.other_prefix);
                 let text = text.trim();
                 items.push(if text.is_empty() {
                     label.to_owned()
@@ -100,7 +100,7 @@ pub fn shown(question: &Question, answer: &Answer) -> Option<Shown> {
             }
         }
         (QuestionKind::Scale(scale), Answer::Scale(value)) => {
-            Some(Shown::Text(text::scale_answer(
+            Some(Shown::Text(texts.scale_answer(
                 *value,
                 scale.min,
                 &scale.min_label,
@@ -138,7 +138,7 @@ pub fn summarise(model: &Model) -> Summary {
                     let answer = model
                         .answers()
                         .get(q)
-                        .and_then(|answer| shown(question, answer));
+                        .and_then(|answer| shown(question, answer, model.texts()));
                     if answer.is_none() {
                         skipped += 1;
                     }
@@ -178,10 +178,10 @@ pub fn summarise(model: &Model) -> Summary {
 fn plan(model: &Model, visible: &[bool]) -> Vec<PlanPart> {
     let plan = &model.questionnaire().plan;
     [
-        (text::PLAN_EARLY_SIGNS, &plan.early_signs),
-        (text::PLAN_WHAT_HELPS, &plan.what_helps),
-        (text::PLAN_WHO_TO_CONTACT, &plan.who_to_contact),
-        (text::PLAN_AFTER_SETBACK, &plan.after_setback),
+        (&model.texts().plan_early_signs, &plan.early_signs),
+        (&model.texts().plan_what_helps, &plan.what_helps),
+        (&model.texts().plan_who_to_contact, &plan.who_to_contact),
+        (&model.texts().plan_after_setback, &plan.after_setback),
     ]
     .into_iter()
     .filter_map(|(heading, questions)| {
@@ -190,7 +190,7 @@ fn plan(model: &Model, visible: &[bool]) -> Vec<PlanPart> {
             .filter(|&&q| visible.get(q) == Some(&true))
             .filter_map(|&q| {
                 let question = model.questionnaire().question(q)?;
-                shown(question, model.answers().get(q)?)
+                shown(question, model.answers().get(q)?, model.texts())
             })
             .flat_map(|answer| match answer {
                 Shown::Text(text) => vec![text],

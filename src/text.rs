@@ -1,354 +1,859 @@
-//! Every interface string the client sees, in English, in one place.
+//! Every interface string the client sees, read from the language files in `locales/`.
+//!
+//! Each file is a flat JSON object: a key, then either the text or, for text that depends on a
+//! number, an object of CLDR plural forms (`{"one": "{count} question", "other": "{count}
+//! questions"}`). Text may name placeholders in braces, filled in by the methods below. English
+//! is complete by definition; any other language falls back to it key by key, and
+//! [`check_language`] lists what a language file lacks. Clinics add or change text per language
+//! through the `interface` setting, read by the same code.
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::language::{self, Category};
+use crate::problem::{field_path, with_suggestion, Problem};
+use crate::reader::describe;
+
+/// The languages whose interface text ships with the widget, with their files.
+pub const BUILT_IN: [(&str, &str); 2] = [
+    ("en", include_str!("../locales/en.json")),
+    ("es", include_str!("../locales/es.json")),
+];
+
+/// Text that depends on a number: one form per CLDR plural category.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Plural {
+    forms: Vec<(Category, String)>,
+}
+
+impl Plural {
+    /// The form for `category`, or the "other" form.
+    fn form(&self, category: Category) -> &str {
+        let find = |wanted: Category| {
+            self.forms
+                .iter()
+                .find(|(category, _)| *category == wanted)
+                .map(|(_, text)| text.as_str())
+        };
+        find(category)
+            .or_else(|| find(Category::Other))
+            .unwrap_or_default()
+    }
+}
+
+/// The kind of value a key takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Text, possibly with placeholders.
+    Text,
+    /// Plural forms.
+    Plural,
+}
+
+/// One value of a language file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// Text.
+    Text(String),
+    /// Plural forms.
+    Plural(Plural),
+}
+
+/// The values of one language file, by key.
+pub type Entries = BTreeMap<String, Entry>;
+
+/// Clinic text per language, laid over the built-in text: language tag to entries.
+pub type Interface = BTreeMap<String, Entries>;
+
+macro_rules! texts {
+    (@type text) => { String };
+    (@type template) => { String };
+    (@type plural) => { Plural };
+    (@kind plural) => { Kind::Plural };
+    (@kind $other:ident) => { Kind::Text };
+    (@take plural, $layers:expr, $key:expr) => { $layers.plural($key) };
+    (@take $other:ident, $layers:expr, $key:expr) => { $layers.text($key) };
+    ($( $(#[doc = $doc:literal])* $vis:vis $key:ident : $kind:ident ),* $(,)?) => {
+        /// The interface text of one language.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct Texts {
+            /// The language's tag, which chooses the plural forms.
+            pub language: String,
+            $( $(#[doc = $doc])* $vis $key: texts!(@type $kind), )*
+        }
+
+        /// Every key, with the kind of value it takes.
+        pub const KEYS: &[(&str, Kind)] = &[ $( (stringify!($key), texts!(@kind $kind)) ),* ];
+
+        impl Texts {
+            fn from_layers(language: &str, layers: &Layers<'_>) -> Self {
+                Self {
+                    language: language.to_owned(),
+                    $( $key: texts!(@take $kind, layers, stringify!($key)), )*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+/// The language's own name, in the language switcher.
+pub language_name: text,
+/// Accessible name of the language switcher.
+pub language_switcher: text,
 /// Label of the built-in "not sure" option.
-pub const NOT_SURE: &str = "Not sure";
+pub not_sure: text,
 /// Label of the built-in "prefer not to say" option.
-pub const PREFER_NOT_TO_SAY: &str = "Prefer not to say";
+pub prefer_not_to_say: text,
 /// Shown between the ordinary options and the "not sure" ones.
-pub const OR: &str = "or";
+pub or: text,
 /// Label of the text box under "something else".
-pub const OTHER_TEXT_LABEL: &str = "In your own words";
-
+pub other_text_label: text,
 /// The button on the introduction.
-pub const START: &str = "Start";
+pub start: text,
 /// The main button of a section.
-pub const CONTINUE: &str = "Continue";
+pub continue_label: text,
 /// The main button of the last section.
-pub const CHECK_ANSWERS: &str = "Check your answers";
+pub check_answers: text,
+/// "Section 2 of 10": `{number}`, `{count}`.
+pub(crate) section_of: template,
+/// "5 of 31 questions answered", by `{total}`: `{answered}`, `{total}`.
+pub(crate) answered_of: plural,
+/// "3 sections", in the introduction.
+pub(crate) count_sections: plural,
+/// "about 15 minutes", in the introduction.
+pub(crate) count_minutes: plural,
+/// Under the introduction's heading: `{sections}`.
+pub(crate) intro_meta: template,
+/// Under the introduction's heading, with a time: `{sections}`, `{minutes}`.
+pub(crate) intro_meta_minutes: template,
 /// The main button of a section opened from the review.
-pub const RETURN_TO_REVIEW: &str = "Save and return to your answers";
+pub return_to_review: text,
 /// Goes one screen back.
-pub const BACK: &str = "Back";
+pub back: text,
 /// Moves on without answering.
-pub const SKIP_SECTION: &str = "Skip this section";
+pub skip_section: text,
 /// Clears the answer of a radio question, which a browser cannot untick.
-pub const CLEAR_ANSWER: &str = "Clear this answer";
+pub clear_answer: text,
 /// Announced when an answer is cleared.
-pub const ANSWER_CLEARED: &str = "Answer cleared";
-
+pub answer_cleared: text,
 /// Heading of the review screen.
-pub const REVIEW_HEADING: &str = "Check your answers";
+pub review_heading: text,
 /// Under the review heading.
-pub const REVIEW_INTRO: &str =
-    "Here is everything you wrote. You can change any answer. Nothing has been sent anywhere.";
+pub review_intro: text,
 /// Shown in place of an answer that was skipped.
-pub const SKIPPED: &str = "Skipped";
+pub skipped: text,
 /// The change button on the review screen; followed by hidden text naming the question.
-pub const CHANGE: &str = "Change";
+pub change: text,
 /// Hidden text after "Change", before the question.
-pub const CHANGE_HIDDEN_PREFIX: &str = " your answer to: ";
+pub change_hidden_prefix: text,
 /// The button that leads from the review to the summary.
-pub const SEE_SUMMARY: &str = "See my summary";
-
+pub see_summary: text,
+/// "3 questions skipped." in the summary.
+pub(crate) skipped_count: plural,
+/// Announced when follow-up questions appear below the one just answered.
+pub(crate) questions_revealed: plural,
+/// A scale answer: `{value}`, `{min}`, `{min_label}`, `{max}`, `{max_label}`.
+pub(crate) scale_answer: template,
 /// Heading of the summary screen.
-pub const SUMMARY_HEADING: &str = "Your summary";
+pub summary_heading: text,
 /// Under the summary heading.
-pub const SUMMARY_INTRO: &str = "This is for you. Nothing has been sent anywhere. You can print \
-     it, and you can choose whether to bring it to your last session.";
+pub summary_intro: text,
 /// Shown when nothing was answered.
-pub const SUMMARY_EMPTY: &str =
-    "You have not answered any questions yet. That is fine: you can go back at any time.";
+pub summary_empty: text,
 /// Prints the summary.
-pub const PRINT: &str = "Print my summary";
+pub print: text,
 /// Leads from the summary back to the review.
-pub const CHANGE_ANSWERS: &str = "Change my answers";
+pub change_answers: text,
 /// At the top of a downloaded summary.
-pub const EXPORT_NOTE: &str = "Written on this device with Ending Well. Nothing was sent anywhere.";
+pub export_note: text,
 /// Introduces the label of the "something else" text in a summary.
-pub const OTHER_PREFIX: &str = "Something else";
-
+pub other_prefix: text,
 /// Heading of the panel shown for a broken questionnaire file.
-pub const PROBLEMS_HEADING: &str = "This questionnaire cannot be shown";
+pub problems_heading: text,
 /// Under that heading, for the clinic's staff.
-pub const PROBLEMS_INTRO: &str = "The questionnaire or the clinic's settings have problems. Fix \
-     each one below, then reload the page. Nothing was sent anywhere.";
-
-/// "Section 2 of 10".
-pub fn section_of(number: usize, count: usize) -> String {
-    format!("Section {number} of {count}")
-}
-
-/// "5 of 31 questions answered".
-pub fn answered_of(answered: usize, total: usize) -> String {
-    let noun = if total == 1 { "question" } else { "questions" };
-    format!("{answered} of {total} {noun} answered")
-}
-
-/// "About 15 minutes. Every question is optional." for the introduction.
-pub fn intro_meta(minutes: Option<u32>, sections: usize) -> String {
-    let sections = plural(sections, "section", "sections");
-    match minutes {
-        Some(minutes) => format!(
-            "{sections}, about {minutes} minutes. Every question is optional. You can stop at \
-             any time."
-        ),
-        None => format!("{sections}. Every question is optional. You can stop at any time."),
-    }
-}
-
-/// "1 question skipped", "3 questions skipped".
-pub fn skipped_count(count: usize) -> String {
-    format!("{} skipped.", plural(count, "question", "questions"))
-}
-
-/// Announced when a follow-up question appears below the one just answered.
-pub fn questions_revealed(count: usize) -> String {
-    if count == 1 {
-        "A follow-up question appeared below.".to_owned()
-    } else {
-        format!("{count} follow-up questions appeared below.")
-    }
-}
-
-/// "7, on a scale from 0 (Not at all) to 10 (Very much)".
-pub fn scale_answer(value: i64, min: i64, min_label: &str, max: i64, max_label: &str) -> String {
-    format!("{value}, on a scale from {min} ({min_label}) to {max} ({max_label})")
-}
-
-/// Count and noun: "1 section", "3 sections".
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
-/// "This file has 3 problems." for the problems panel.
-pub fn problem_count(count: usize) -> String {
-    format!("This file has {}.", plural(count, "problem", "problems"))
-}
-
+pub problems_intro: text,
+/// "This file has 3 problems." on the problems panel.
+pub(crate) problem_count: plural,
 /// Name of the downloaded plain text summary.
-pub const TEXT_FILENAME: &str = "ending-well-summary.txt";
+pub text_filename: text,
 /// Name of the downloaded web page summary.
-pub const HTML_FILENAME: &str = "ending-well-summary.html";
+pub html_filename: text,
 /// Name of the downloaded encrypted backup.
-pub const BACKUP_FILENAME: &str = "ending-well-backup.json";
+pub backup_filename: text,
 /// Downloads the summary as text.
-pub const DOWNLOAD_TEXT: &str = "Download as a text file";
+pub download_text: text,
 /// Downloads the summary as a web page.
-pub const DOWNLOAD_HTML: &str = "Download as a web page";
+pub download_html: text,
 /// Copies the summary.
-pub const COPY: &str = "Copy to clipboard";
+pub copy: text,
 /// Announced after copying.
-pub const COPIED: &str = "Your summary was copied.";
+pub copied: text,
 /// Announced when the browser refuses the clipboard.
-pub const COPY_REFUSED: &str =
-    "This browser did not allow copying. You can select the text and copy it yourself.";
+pub copy_refused: text,
 /// Downloads an encrypted backup.
-pub const DOWNLOAD_BACKUP: &str = "Download an encrypted backup";
-
+pub download_backup: text,
 /// The saving status when saving is off.
-pub const STATUS_OFF: &str =
-    "Your answers are only in this page. Nothing is stored on this device.";
+pub status_off: text,
 /// The saving status when the browser will not store anything.
-pub const SAVING_UNAVAILABLE: &str = "Saving is not available in this browser. Your answers stay \
-     in this page while it is open.";
+pub saving_unavailable: text,
 /// The saving status when an earlier draft was not opened.
-pub const SAVING_KEPT: &str = "Answers saved earlier are on this device. They have not been \
-     changed. Open or delete them to save again.";
+pub saving_kept: text,
 /// Announced when the first save on this device finishes.
-pub const SAVING_STARTED: &str = "Your answers are now saved on this device, locked with your \
-     passphrase.";
+pub saving_started: text,
 /// The saving status before the first save finishes.
-pub const STATUS_SAVING: &str = "Saving on this device…";
+pub status_saving: text,
 /// Announced when storing fails after saving started.
-pub const SAVE_FAILED: &str = "Saving stopped: this browser would not store your answers. They \
-     are still here while this page is open.";
+pub save_failed: text,
 /// Opens the passphrase dialog to save.
-pub const SAVE_ON_DEVICE: &str = "Save my answers on this device";
+pub save_on_device: text,
 /// Opens the confirmation to delete.
-pub const DELETE_EVERYTHING: &str = "Delete everything from this device";
-
-/// "Saved on this device at 14:32".
-pub fn saved_at(time: &str) -> String {
-    format!("Saved on this device at {time}.")
-}
-
+pub delete_everything: text,
+/// "Saved on this device at 14:32.": `{time}`.
+pub(crate) saved_at: template,
 /// Heading of the passphrase dialog for saving.
-pub const SAVE_DIALOG_HEADING: &str = "Save your answers on this device";
+pub save_dialog_heading: text,
 /// Explains saving.
-pub const SAVE_DIALOG_INTRO: &str = "Your answers will be locked with a passphrase and kept only \
-     in this browser. Anyone without the passphrase cannot read them. If you forget it, your \
-     answers cannot be recovered.";
+pub save_dialog_intro: text,
 /// Heading of the passphrase dialog for a backup.
-pub const BACKUP_DIALOG_HEADING: &str = "Download an encrypted backup";
+pub backup_dialog_heading: text,
 /// Explains the backup.
-pub const BACKUP_DIALOG_INTRO: &str = "The file will be locked with a passphrase. You can open \
-     it on another device to carry on. Nothing is stored on this one.";
+pub backup_dialog_intro: text,
 /// Label of the new passphrase.
-pub const PASSPHRASE: &str = "Passphrase";
+pub passphrase: text,
 /// Hint of the new passphrase.
-pub const PASSPHRASE_HINT: &str =
-    "At least 8 characters. A few words you will remember works well.";
+pub passphrase_hint: text,
 /// Label of the confirmation.
-pub const PASSPHRASE_AGAIN: &str = "Type the passphrase again";
+pub passphrase_again: text,
 /// Error: too short.
-pub const PASSPHRASE_TOO_SHORT: &str = "Use at least 8 characters for your passphrase";
+pub passphrase_too_short: text,
 /// Error: the two differ.
-pub const PASSPHRASE_MISMATCH: &str = "The two passphrases are different. Type them again";
+pub passphrase_mismatch: text,
 /// Heading of an error summary.
-pub const THERE_IS_A_PROBLEM: &str = "There is a problem";
+pub there_is_a_problem: text,
 /// Confirms saving.
-pub const START_SAVING: &str = "Save on this device";
+pub start_saving: text,
 /// Confirms the backup.
-pub const SAVE_BACKUP: &str = "Download backup";
+pub save_backup: text,
 /// Closes a dialog without doing anything.
-pub const CANCEL: &str = "Cancel";
-
+pub cancel: text,
 /// Heading of the delete confirmation.
-pub const DELETE_HEADING: &str = "Delete everything from this device?";
+pub delete_heading: text,
 /// Explains deleting.
-pub const DELETE_INTRO: &str = "This deletes your answers from this page and any answers saved \
-     on this device. It cannot be undone. Files you downloaded are not affected.";
+pub delete_intro: text,
 /// Confirms deleting.
-pub const DELETE_CONFIRM: &str = "Yes, delete everything";
+pub delete_confirm: text,
 /// Announced after deleting.
-pub const DELETED: &str = "Everything was deleted from this device.";
-
+pub deleted: text,
 /// Heading of the screen for saved answers found on this device.
-pub const RESUME_HEADING: &str = "Welcome back";
+pub resume_heading: text,
 /// Explains the screen for a stored draft.
-pub const RESUME_INTRO: &str = "Answers saved earlier are on this device. Enter your passphrase \
-     to carry on where you left off.";
+pub resume_intro: text,
 /// Heading of the screen for a backup file.
-pub const BACKUP_HEADING: &str = "Open your backup";
+pub backup_heading: text,
 /// Explains the screen for a backup file.
-pub const BACKUP_INTRO: &str = "Enter the passphrase you chose for this backup.";
+pub backup_intro: text,
 /// Label of the passphrase to open a draft.
-pub const YOUR_PASSPHRASE: &str = "Your passphrase";
+pub your_passphrase: text,
 /// Opens the draft.
-pub const OPEN_DRAFT: &str = "Continue";
+pub open_draft: text,
 /// Error: wrong passphrase.
-pub const WRONG_PASSPHRASE: &str = "That passphrase did not open your saved answers. Check it and \
-     try again. Nothing has been changed.";
+pub wrong_passphrase: text,
 /// The wrong passphrase, next to the field.
-pub const WRONG_PASSPHRASE_FIELD: &str = "Check your passphrase and try again";
+pub wrong_passphrase_field: text,
 /// Deletes the draft and starts again.
-pub const START_FRESH: &str = "Start fresh";
+pub start_fresh: text,
 /// Explains starting fresh.
-pub const START_FRESH_INTRO: &str = "Or start fresh: this deletes the saved answers.";
+pub start_fresh_intro: text,
 /// Leaves a draft as it is and goes on without it.
-pub const CONTINUE_WITHOUT_OPENING: &str = "Continue without opening them";
+pub continue_without_opening: text,
 /// Heading of the screen for a draft that cannot be used.
-pub const UNUSABLE_HEADING: &str = "Your saved answers cannot be opened";
+pub unusable_heading: text,
 /// A damaged draft.
-pub const DRAFT_DAMAGED: &str =
-    "They seem to be damaged or incomplete, or they were not saved by this reflection.";
+pub draft_damaged: text,
 /// A draft from a newer version.
-pub const DRAFT_NEWER: &str =
-    "They were saved by a newer version of this reflection. Try again after the page updates.";
+pub draft_newer: text,
 /// A draft from another questionnaire.
-pub const DRAFT_OTHER: &str = "They were saved from a different questionnaire.";
+pub draft_other: text,
 /// Reassures about an unusable draft.
-pub const DRAFT_LEFT_ALONE: &str =
-    "They have been left exactly as they are. You can carry on without them, or delete them.";
+pub draft_left_alone: text,
 /// Label of the file input for a backup.
-pub const OPEN_BACKUP: &str = "Continue from a backup file";
+pub open_backup: text,
 /// Hint of the file input.
-pub const OPEN_BACKUP_HINT: &str = "A file you downloaded from this reflection before.";
+pub open_backup_hint: text,
+/// Announced when saved answers were opened.
+pub restored: text,
+/// Announced when saved answers were opened but some no longer fit.
+pub(crate) restored_left_out: plural,
+/// Announced while a passphrase is being checked (it takes a moment on purpose).
+pub opening: text,
+/// Announced when the backup file was offered.
+pub backup_ready: text,
+/// Announced when the backup could not be made.
+pub backup_failed: text,
+/// Announced when a chosen file cannot be read.
+pub backup_unreadable: text,
+/// The start of the note to the therapist.
+pub note_therapist_opening: text,
+/// The end of the note to the therapist.
+pub note_therapist_closing: text,
+/// Before what helped, in the note to the therapist.
+pub note_helped: text,
+/// Before what the client is proud of, in the note to the therapist.
+pub note_proud: text,
+/// Before what the client will keep doing, in the note to the therapist.
+pub note_keep_doing: text,
+/// Before what the client wants to say, in the note to the therapist.
+pub note_to_say: text,
+/// The start of the note to the future self.
+pub note_self_opening: text,
+/// The end of the note to the future self.
+pub note_self_closing: text,
+/// Before what helped, in the note to the future self.
+pub note_self_helped: text,
+/// Before what the client is proud of, in the note to the future self.
+pub note_self_proud: text,
+/// Before what to keep doing, in the note to the future self.
+pub note_self_keep_doing: text,
+/// Before the setback plan, in the note to the future self.
+pub note_self_setback: text,
+/// The hint under a note.
+pub note_hint: text,
+/// Heading of the plan in the summary.
+pub plan_heading: text,
+/// Under that heading.
+pub plan_intro: text,
+/// Plan part.
+pub plan_early_signs: text,
+/// Plan part.
+pub plan_what_helps: text,
+/// Plan part.
+pub plan_who_to_contact: text,
+/// Plan part.
+pub plan_after_setback: text,
+/// Heading of the notes in the summary.
+pub notes_heading: text,
+/// The link to support on every screen.
+pub need_support: text,
+/// The quick exit button on every screen.
+pub leave_page: text,
+/// Hidden text after "Leave this page": the keyboard shortcut.
+pub leave_page_hint: text,
+/// Announced when support contacts appear inline.
+pub support_shown: text,
+/// Heading of the support contacts.
+pub support_heading: text,
+/// Heading of the inline support contacts.
+pub support_inline_heading: text,
+/// Before the contacts, when the clinic wrote nothing of its own.
+pub support_intro: text,
+/// Shown until the clinic adds its contacts.
+pub support_placeholder: text,
+/// Always shown with the contacts.
+pub support_emergency: text,
+/// Label before a phone number.
+pub call: text,
+/// Label before a number to text.
+pub text_us: text,
+/// Label before an email address.
+pub email: text,
+/// Label before opening hours.
+pub hours: text,
+/// Hidden text after a link that opens in a new tab.
+pub new_tab: text,
+/// Closes the support contacts.
+pub close: text,
+/// "Press Shift 2 more times to leave this page."
+pub(crate) shift_more: plural,}
 
-/// Announced when a draft was opened.
-pub fn restored(left_out: usize) -> String {
-    match left_out {
-        0 => "Your saved answers are back.".to_owned(),
-        n => format!(
-            "Your saved answers are back. {} no longer match the questions and were left out.",
-            plural(n, "answer", "answers")
-        ),
+/// Entries in order of preference: the first that has a key gives its value. Values from a
+/// fallback layer (English standing in) are wrapped in Unicode isolates when the language is
+/// written the other way, so that "Need support now?" keeps its question mark on the right in a
+/// right-to-left widget.
+struct Layers<'a> {
+    layers: Vec<(&'a Entries, bool)>,
+    isolate: bool,
+}
+
+/// First strong isolate and pop directional isolate: text between them is laid out on its own.
+const ISOLATE: (char, char) = ('\u{2068}', '\u{2069}');
+
+impl Layers<'_> {
+    fn find<T>(&self, key: &str, pick: impl Fn(&Entry) -> Option<T>) -> Option<(T, bool)> {
+        self.layers.iter().find_map(|(entries, fallback)| {
+            let value = pick(entries.get(key)?)?;
+            Some((value, *fallback && self.isolate))
+        })
+    }
+
+    fn isolated(text: &str) -> String {
+        format!("{}{text}{}", ISOLATE.0, ISOLATE.1)
+    }
+
+    fn text(&self, key: &str) -> String {
+        match self.find(key, |entry| match entry {
+            Entry::Text(text) => Some(text.clone()),
+            Entry::Plural(_) => None,
+        }) {
+            Some((text, true)) => Self::isolated(&text),
+            Some((text, false)) => text,
+            None => String::new(),
+        }
+    }
+
+    fn plural(&self, key: &str) -> Plural {
+        match self.find(key, |entry| match entry {
+            Entry::Plural(plural) => Some(plural.clone()),
+            Entry::Text(_) => None,
+        }) {
+            Some((plural, true)) => Plural {
+                forms: plural
+                    .forms
+                    .into_iter()
+                    .map(|(category, text)| (category, Self::isolated(&text)))
+                    .collect(),
+            },
+            Some((plural, false)) => plural,
+            None => Plural::default(),
+        }
     }
 }
 
-/// Announced while a passphrase is being checked (it takes a moment on purpose).
-pub const OPENING: &str = "Checking your passphrase…";
-/// Announced when the backup file was offered.
-pub const BACKUP_READY: &str = "Your encrypted backup was downloaded.";
-/// Announced when the backup could not be made.
-pub const BACKUP_FAILED: &str = "The backup could not be made in this browser.";
-/// Announced when a chosen file cannot be read.
-pub const BACKUP_UNREADABLE: &str = "That file could not be read. Choose the backup file again.";
+/// The built-in entries of each shipped language, read once.
+fn built_in() -> &'static BTreeMap<&'static str, Entries> {
+    static BUILT: OnceLock<BTreeMap<&'static str, Entries>> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        BUILT_IN
+            .iter()
+            .map(|(tag, file)| {
+                let value = serde_json::from_str(file).unwrap_or(Value::Null);
+                let mut problems = Vec::new();
+                (*tag, read_against(&value, "", None, &mut problems))
+            })
+            .collect()
+    })
+}
 
-/// The start of the note to the therapist.
-pub const NOTE_THERAPIST_OPENING: &str = "To my therapist,\n\nThank you for our work together.";
-/// The end of the note to the therapist.
-pub const NOTE_THERAPIST_CLOSING: &str = "With thanks,";
-/// Before what helped, in the note to the therapist.
-pub const NOTE_HELPED: &str = "What helped me most:";
-/// Before what the client is proud of, in the note to the therapist.
-pub const NOTE_PROUD: &str = "Something I am proud of:";
-/// Before what the client will keep doing, in the note to the therapist.
-pub const NOTE_KEEP_DOING: &str = "What I want to keep doing:";
-/// Before what the client wants to say, in the note to the therapist.
-pub const NOTE_TO_SAY: &str = "Something I want to say:";
-/// The start of the note to the future self.
-pub const NOTE_SELF_OPENING: &str = "To me, in the months ahead,\n\nYou did real work in therapy. \
-     Here is what you want to remember.";
-/// The end of the note to the future self.
-pub const NOTE_SELF_CLOSING: &str =
-    "Be kind to yourself. Setbacks are normal, and you know what to do.";
-/// Before what helped, in the note to the future self.
-pub const NOTE_SELF_HELPED: &str = "What helped:";
-/// Before what the client is proud of, in the note to the future self.
-pub const NOTE_SELF_PROUD: &str = "What you are proud of:";
-/// Before what to keep doing, in the note to the future self.
-pub const NOTE_SELF_KEEP_DOING: &str = "Keep doing this:";
-/// Before the setback plan, in the note to the future self.
-pub const NOTE_SELF_SETBACK: &str = "If things get hard:";
-/// The hint under a note.
-pub const NOTE_HINT: &str = "We started this note from your own answers. Change anything you \
-     like, clear it, or leave it blank. You choose whether to share it.";
+fn english() -> &'static Entries {
+    static EMPTY: OnceLock<Entries> = OnceLock::new();
+    built_in()
+        .get(language::FALLBACK)
+        .unwrap_or_else(|| EMPTY.get_or_init(Entries::new))
+}
 
-/// Heading of the plan in the summary.
-pub const PLAN_HEADING: &str = "Keeping what I gained";
-/// Under that heading.
-pub const PLAN_INTRO: &str = "Setbacks are normal. They do not undo your progress.";
-/// Plan part.
-pub const PLAN_EARLY_SIGNS: &str = "Early signs to watch for";
-/// Plan part.
-pub const PLAN_WHAT_HELPS: &str = "What helps me";
-/// Plan part.
-pub const PLAN_WHO_TO_CONTACT: &str = "Who I can contact";
-/// Plan part.
-pub const PLAN_AFTER_SETBACK: &str = "If I have a setback";
-/// Heading of the notes in the summary.
-pub const NOTES_HEADING: &str = "My notes";
+/// The built-in entries of `tag`'s language: exact tag, then its primary language.
+fn built_in_for(tag: &str) -> Option<&'static Entries> {
+    let built = built_in();
+    built
+        .iter()
+        .find(|(built, _)| built.eq_ignore_ascii_case(tag))
+        .or_else(|| {
+            built
+                .iter()
+                .find(|(built, _)| language::primary(built) == language::primary(tag))
+        })
+        .map(|(_, entries)| entries)
+}
 
-/// The link to support on every screen.
-pub const NEED_SUPPORT: &str = "Need support now?";
-/// The quick exit button on every screen.
-pub const LEAVE_PAGE: &str = "Leave this page";
-/// Hidden text after "Leave this page": the keyboard shortcut.
-pub const LEAVE_PAGE_HINT: &str = ", or press Shift 3 times";
-/// Announced when support contacts appear inline.
-pub const SUPPORT_SHOWN: &str = "Support contacts are shown below.";
-/// Heading of the support contacts.
-pub const SUPPORT_HEADING: &str = "Need support now?";
-/// Heading of the inline support contacts.
-pub const SUPPORT_INLINE_HEADING: &str = "Support is here if you need it";
-/// Before the contacts, when the clinic wrote nothing of its own.
-pub const SUPPORT_INTRO: &str =
-    "You do not have to carry this alone. Talking to someone can help, \
-     today or whenever you are ready.";
-/// Shown until the clinic adds its contacts.
-pub const SUPPORT_PLACEHOLDER: &str = "Your clinic has not added its support contacts here yet. \
-     You can contact your clinic, your family doctor, or a crisis line in your area.";
-/// Always shown with the contacts.
-pub const SUPPORT_EMERGENCY: &str = "If you are in danger, or you might act on thoughts of \
-     harming yourself, call your local emergency number now.";
-/// Label before a phone number.
-pub const CALL: &str = "Call";
-/// Label before a number to text.
-pub const TEXT_US: &str = "Text";
-/// Label before an email address.
-pub const EMAIL: &str = "Email";
-/// Label before opening hours.
-pub const HOURS: &str = "Hours";
-/// Hidden text after a link that opens in a new tab.
-pub const NEW_TAB: &str = " (opens in a new tab)";
-/// Closes the support contacts.
-pub const CLOSE: &str = "Close";
-
-/// "Press Shift 2 more times to leave this page."
-pub fn shift_more(remaining: usize) -> String {
-    match remaining {
-        1 => "Press Shift 1 more time to leave this page.".to_owned(),
-        n => format!("Press Shift {n} more times to leave this page."),
+impl Texts {
+    /// The built-in English text.
+    pub fn english() -> Self {
+        Self::for_language(language::FALLBACK, &Interface::new())
     }
+
+    /// The text for `tag`: the clinic's text for it, the built-in text for it, then the
+    /// clinic's English, then the built-in English, key by key.
+    pub fn for_language(tag: &str, clinic: &Interface) -> Self {
+        let clinic_for = |tag: &str| {
+            clinic
+                .iter()
+                .find(|(language, _)| language.eq_ignore_ascii_case(tag))
+                .map(|(_, entries)| entries)
+        };
+        let own = language::primary(tag) == language::FALLBACK;
+        let layers = [
+            (clinic_for(tag), false),
+            (built_in_for(tag), false),
+            (clinic_for(language::FALLBACK), !own),
+            (Some(english()), !own),
+        ];
+        let layers = Layers {
+            layers: layers
+                .into_iter()
+                .filter_map(|(entries, fallback)| Some((entries?, fallback)))
+                .collect(),
+            isolate: language::direction(tag) != language::direction(language::FALLBACK),
+        };
+        let mut texts = Self::from_layers(tag, &layers);
+        // A language's name must never fall back to "English": the switcher would offer two.
+        let named = [clinic_for(tag), built_in_for(tag)]
+            .into_iter()
+            .flatten()
+            .any(|entries| entries.contains_key("language_name"));
+        if !named {
+            texts.language_name = language::endonym(tag).unwrap_or(tag).to_owned();
+        }
+        texts
+    }
+
+    /// Chooses the plural form for `count` and fills in `{count}` and `args`.
+    fn count(&self, plural: &Plural, count: usize, args: &[(&str, &str)]) -> String {
+        let form = plural.form(language::category(&self.language, count));
+        let count = count.to_string();
+        let mut all = vec![("count", count.as_str())];
+        all.extend_from_slice(args);
+        fill(form, &all)
+    }
+
+    /// "Section 2 of 10".
+    pub fn section_of(&self, number: usize, count: usize) -> String {
+        fill(
+            &self.section_of,
+            &[
+                ("number", &number.to_string()),
+                ("count", &count.to_string()),
+            ],
+        )
+    }
+
+    /// "5 of 31 questions answered".
+    pub fn answered_of(&self, answered: usize, total: usize) -> String {
+        let answered = answered.to_string();
+        let total_text = total.to_string();
+        self.count(
+            &self.answered_of,
+            total,
+            &[("answered", &answered), ("total", &total_text)],
+        )
+    }
+
+    /// "10 sections, about 15 minutes. Every question is optional." for the introduction.
+    pub fn intro_meta(&self, minutes: Option<u32>, sections: usize) -> String {
+        let sections = self.count(&self.count_sections, sections, &[]);
+        match minutes {
+            Some(minutes) => {
+                let minutes = self.count(&self.count_minutes, minutes as usize, &[]);
+                fill(
+                    &self.intro_meta_minutes,
+                    &[("sections", &sections), ("minutes", &minutes)],
+                )
+            }
+            None => fill(&self.intro_meta, &[("sections", &sections)]),
+        }
+    }
+
+    /// "1 question skipped.", "3 questions skipped."
+    pub fn skipped_count(&self, count: usize) -> String {
+        self.count(&self.skipped_count, count, &[])
+    }
+
+    /// Announced when follow-up questions appear below the one just answered.
+    pub fn questions_revealed(&self, count: usize) -> String {
+        self.count(&self.questions_revealed, count, &[])
+    }
+
+    /// "7, on a scale from 0 (Not at all) to 10 (Very much)".
+    pub fn scale_answer(
+        &self,
+        value: i64,
+        min: i64,
+        min_label: &str,
+        max: i64,
+        max_label: &str,
+    ) -> String {
+        fill(
+            &self.scale_answer,
+            &[
+                ("value", &value.to_string()),
+                ("min", &min.to_string()),
+                ("min_label", min_label),
+                ("max", &max.to_string()),
+                ("max_label", max_label),
+            ],
+        )
+    }
+
+    /// "This file has 3 problems." for the problems panel.
+    pub fn problem_count(&self, count: usize) -> String {
+        self.count(&self.problem_count, count, &[])
+    }
+
+    /// "Saved on this device at 14:32."
+    pub fn saved_at(&self, time: &str) -> String {
+        fill(&self.saved_at, &[("time", time)])
+    }
+
+    /// Announced when a draft was opened, with how many answers no longer fit.
+    pub fn restored(&self, left_out: usize) -> String {
+        match left_out {
+            0 => self.restored.clone(),
+            n => self.count(&self.restored_left_out, n, &[]),
+        }
+    }
+
+    /// "Press Shift 2 more times to leave this page."
+    pub fn shift_more(&self, remaining: usize) -> String {
+        self.count(&self.shift_more, remaining, &[])
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value; unknown names stay as written.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        out.push_str(before);
+        let name_and_rest = from_brace.get(1..).unwrap_or_default();
+        let value = name_and_rest.find('}').and_then(|close| {
+            let name = name_and_rest.get(..close)?;
+            let (_, value) = args.iter().find(|(arg, _)| *arg == name)?;
+            Some((*value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = name_and_rest.get(close + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push('{');
+                rest = name_and_rest;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholder names in `text`, sorted.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|part| {
+            let name = part.get(..part.find('}')?)?;
+            let is_name =
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+            is_name.then_some(name)
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Reads a language file (or a clinic's `interface` entry for one language): every key known,
+/// each value of the right kind, plural forms named by CLDR, and the placeholders of the
+/// English text, no more and no fewer.
+pub fn read_entries(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Entries {
+    read_against(value, path, built_in().get(language::FALLBACK), problems)
+}
+
+/// Reads a language file, checking placeholders against `english` when given (English itself
+/// is read without: it is what the check compares with).
+fn read_against(
+    value: &Value,
+    path: &str,
+    english: Option<&Entries>,
+    problems: &mut Vec<Problem>,
+) -> Entries {
+    let mut entries = Entries::new();
+    let Value::Object(fields) = value else {
+        problems.push(Problem::new(
+            path,
+            format!(
+                "expected an object of interface text, found {}",
+                describe(value)
+            ),
+        ));
+        return entries;
+    };
+    for (key, value) in fields {
+        let key_path = field_path(path, key);
+        let Some((_, kind)) = KEYS.iter().find(|(known, _)| known == key) else {
+            problems.push(Problem::new(
+                key_path,
+                with_suggestion(
+                    format!("unknown interface text \"{key}\""),
+                    key,
+                    KEYS.iter().map(|(known, _)| *known),
+                ),
+            ));
+            continue;
+        };
+        let entry = match (kind, value) {
+            (Kind::Text, Value::String(text)) => Entry::Text(text.clone()),
+            (Kind::Plural, Value::Object(forms)) => {
+                let mut plural = Plural::default();
+                for (name, form) in forms {
+                    let form_path = field_path(&key_path, name);
+                    let category = Category::ALL.into_iter().find(|c| c.name() == name);
+                    match (category, form) {
+                        (Some(category), Value::String(text)) => {
+                            plural.forms.push((category, text.clone()));
+                        }
+                        (Some(_), other) => problems.push(Problem::new(
+                            form_path,
+                            format!("expected text in quotes, found {}", describe(other)),
+                        )),
+                        (None, _) => problems.push(Problem::new(
+                            form_path,
+                            with_suggestion(
+                                format!(
+                                    "unknown plural form \"{name}\": use zero, one, two, few, \
+                                     many or other"
+                                ),
+                                name,
+                                Category::ALL.into_iter().map(Category::name),
+                            ),
+                        )),
+                    }
+                }
+                if !forms.contains_key("other") {
+                    problems.push(Problem::new(
+                        field_path(&key_path, "other"),
+                        "missing \"other\": every plural text needs it",
+                    ));
+                }
+                Entry::Plural(plural)
+            }
+            (Kind::Text, other) => {
+                problems.push(Problem::new(
+                    key_path,
+                    format!("expected text in quotes, found {}", describe(other)),
+                ));
+                continue;
+            }
+            (Kind::Plural, other) => {
+                problems.push(Problem::new(
+                    key_path,
+                    format!(
+                        "expected plural forms like {{\"one\": \"...\", \"other\": \"...\"}}, \
+                         found {}",
+                        describe(other)
+                    ),
+                ));
+                continue;
+            }
+        };
+        if let Some(reference) = english.and_then(|english| english.get(key)) {
+            check_placeholders(reference, &entry, &key_path, problems);
+        }
+        entries.insert(key.clone(), entry);
+    }
+    entries
+}
+
+/// Each form may use only the English placeholders, and must use all those of the English
+/// text (for plural text: of its "other" form, since "one" may say "a question" for 1).
+fn check_placeholders(reference: &Entry, entry: &Entry, path: &str, problems: &mut Vec<Problem>) {
+    let (allowed, required): (Vec<&str>, Vec<&str>) = match reference {
+        Entry::Text(text) => (placeholders(text), placeholders(text)),
+        Entry::Plural(plural) => {
+            let mut all: Vec<&str> = plural
+                .forms
+                .iter()
+                .flat_map(|(_, text)| placeholders(text))
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            (all, placeholders(plural.form(Category::Other)))
+        }
+    };
+    let forms: Vec<(String, &str, bool)> = match entry {
+        Entry::Text(text) => vec![(path.to_owned(), text.as_str(), true)],
+        Entry::Plural(plural) => plural
+            .forms
+            .iter()
+            .map(|(category, text)| {
+                (
+                    field_path(path, category.name()),
+                    text.as_str(),
+                    *category == Category::Other,
+                )
+            })
+            .collect(),
+    };
+    let list = |names: &[&str]| {
+        names
+            .iter()
+            .map(|name| format!("{{{name}}}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (form_path, text, complete) in forms {
+        let used = placeholders(text);
+        if let Some(unknown) = used.iter().find(|name| !allowed.contains(name)) {
+            let message = if allowed.is_empty() {
+                format!("{{{unknown}}} is not filled in here: this text takes no placeholders")
+            } else {
+                format!(
+                    "{{{unknown}}} is not filled in here: use only {}",
+                    list(&allowed)
+                )
+            };
+            problems.push(Problem::new(form_path, message));
+        } else if complete {
+            let missing: Vec<&str> = required
+                .iter()
+                .copied()
+                .filter(|name| !used.contains(name))
+                .collect();
+            if !missing.is_empty() {
+                problems.push(Problem::new(
+                    form_path,
+                    format!("leaves out {}: the English text shows it", list(&missing)),
+                ));
+            }
+        }
+    }
+}
+
+/// Everything a language file lacks or gets wrong for `tag`: problems reading it, keys it does
+/// not translate, and plural forms its language needs for counts under 1,000.
+pub fn check_language(tag: &str, file: &str) -> Vec<Problem> {
+    let value: Value = match serde_json::from_str(file) {
+        Ok(value) => value,
+        Err(error) => return vec![Problem::new("", format!("not valid JSON: {error}"))],
+    };
+    let mut problems = Vec::new();
+    let entries = read_entries(&value, "", &mut problems);
+    problems.extend(
+        missing(tag, &entries, "")
+            .into_iter()
+            .map(|(path, message)| Problem::new(path, message)),
+    );
+    problems
+}
+
+/// The keys `entries` lacks and the plural forms `tag` needs that it lacks, each with its path
+/// and a message.
+pub fn missing(tag: &str, entries: &Entries, path: &str) -> Vec<(String, String)> {
+    let needed = language::categories_in_use(tag);
+    let mut gaps = Vec::new();
+    for (key, _) in KEYS {
+        match entries.get(*key) {
+            None => gaps.push((
+                field_path(path, key),
+                "missing: shows in English".to_owned(),
+            )),
+            Some(Entry::Plural(plural)) => {
+                for category in &needed {
+                    if !plural.forms.iter().any(|(has, _)| has == category) {
+                        gaps.push((
+                            field_path(&field_path(path, key), category.name()),
+                            format!(
+                                "missing the \"{}\" form, which this language uses",
+                                category.name()
+                            ),
+                        ));
+                    }
+                }
+            }
+            Some(Entry::Text(_)) => {}
+        }
+    }
+    gaps
 }

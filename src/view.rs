@@ -5,7 +5,7 @@ use crate::definition::{Question, QuestionKind, Section};
 use crate::saving::{Saving, Unlock};
 use crate::session::{Model, Screen};
 use crate::summary::{self, Shown, Summary};
-use crate::text;
+use crate::text::Texts;
 
 /// A screen to show.
 #[derive(Debug)]
@@ -34,21 +34,21 @@ pub struct SaveBar {
 /// The saving status and buttons for the current state.
 pub fn save_bar(model: &Model) -> SaveBar {
     let status = match model.saving() {
-        Saving::Off => text::STATUS_OFF.to_owned(),
-        Saving::Unavailable => text::SAVING_UNAVAILABLE.to_owned(),
-        Saving::Kept => text::SAVING_KEPT.to_owned(),
-        Saving::On { saved_at: None, .. } => text::STATUS_SAVING.to_owned(),
+        Saving::Off => model.texts().status_off.clone(),
+        Saving::Unavailable => model.texts().saving_unavailable.clone(),
+        Saving::Kept => model.texts().saving_kept.clone(),
+        Saving::On { saved_at: None, .. } => model.texts().status_saving.clone(),
         Saving::On {
             saved_at: Some(time),
             ..
-        } => text::saved_at(time),
+        } => model.texts().saved_at(time),
     };
     let offered = model.settings().saving;
     SaveBar {
         status: if offered || *model.saving() != Saving::Off {
             status
         } else {
-            text::STATUS_OFF.to_owned()
+            model.texts().status_off.clone()
         },
         can_save: offered && *model.saving() == Saving::Off,
     }
@@ -79,7 +79,7 @@ pub struct SectionView<'a> {
     /// Answered of shown questions, over the whole questionnaire.
     pub progress: Progress,
     /// The main button's label.
-    pub next_label: &'static str,
+    pub next_label: &'a str,
 }
 
 /// A question on a section screen.
@@ -106,8 +106,8 @@ pub struct Progress {
 
 impl Progress {
     /// "5 of 31 questions answered".
-    pub fn text(&self) -> String {
-        text::answered_of(self.answered, self.total)
+    pub fn text(&self, texts: &Texts) -> String {
+        texts.answered_of(self.answered, self.total)
     }
 }
 
@@ -162,7 +162,9 @@ pub fn view(model: &Model) -> View<'_> {
         Screen::Intro => View::Intro(IntroView {
             title: &questionnaire.title,
             paragraphs: &questionnaire.intro,
-            meta: text::intro_meta(questionnaire.minutes, questionnaire.sections.len()),
+            meta: model
+                .texts()
+                .intro_meta(questionnaire.minutes, questionnaire.sections.len()),
         }),
         Screen::Section(index) => match questionnaire.sections.get(index) {
             Some(section) => View::Section(section_view(model, index, section)),
@@ -187,17 +189,17 @@ fn section_view<'a>(model: &'a Model, index: usize, section: &'a Section) -> Sec
             .is_some_and(|s| s.questions.clone().any(|q| visible.get(q) == Some(&true)))
     });
     let next_label = if model.returning_to_review() {
-        text::RETURN_TO_REVIEW
+        &model.texts().return_to_review
     } else if is_last {
-        text::CHECK_ANSWERS
+        &model.texts().check_answers
     } else {
-        text::CONTINUE
+        &model.texts().continue_label
     };
     SectionView {
         index,
         caption: {
             let (number, count) = model.section_place(index);
-            text::section_of(number, count)
+            model.texts().section_of(number, count)
         },
         section,
         questions: section
@@ -236,7 +238,7 @@ fn review_view(model: &Model) -> ReviewView<'_> {
                         answer: model
                             .answers()
                             .get(q)
-                            .and_then(|answer| summary::shown(question, answer)),
+                            .and_then(|answer| summary::shown(question, answer, model.texts())),
                     })
                 })
                 .collect();

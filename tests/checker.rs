@@ -65,7 +65,7 @@ fn check_accepts_a_valid_file() {
     assert_eq!(run.code, 0, "{}{}", run.out, run.err);
     assert_eq!(
         run.out,
-        "tests/fixtures/small.json: ok (4 sections, 8 questions, 3 conditional)\n\
+        "tests/fixtures/small.json: ok (4 sections, 8 questions, 3 conditional; language: en)\n\
          1 file checked: no problems found.\n"
     );
     assert_eq!(run.err, "");
@@ -163,9 +163,9 @@ fn check_reports_an_unreadable_file() {
 fn check_reads_standard_input() {
     let run = ending_well(&["check", "-"], Some(SMALL));
     assert_eq!(run.code, 0, "{}{}", run.out, run.err);
-    assert!(run
-        .out
-        .starts_with("standard input: ok (4 sections, 8 questions, 3 conditional)\n"));
+    assert!(run.out.starts_with(
+        "standard input: ok (4 sections, 8 questions, 3 conditional; language: en)\n"
+    ));
 
     let run = ending_well(&["check", "-"], Some(BROKEN));
     assert_eq!(run.code, 1);
@@ -281,7 +281,10 @@ fn broken_questionnaire_does_not_match_the_schema() {
         ("", "'colour' was unexpected"),
         ("/sections/0/questions/0/options", "less than 1 item"),
         ("/sections/0/questions/6", "\"text\" is a required property"),
-        ("/sections/0/questions/7/text", "not of type \"string\""),
+        (
+            "/sections/0/questions/7/text",
+            "not valid under any of the schemas",
+        ),
         ("/sections/0/questions/7", "'hnt' was unexpected"),
     ];
     for (path, what) in expected {
@@ -399,6 +402,7 @@ fn sample(field: &str) -> Value {
         "max" => json!(10),
         "for" => json!("future_self"),
         "minutes" => json!(15),
+        "language" => json!("es"),
         "plan" => json!({ "early_signs": ["first"] }),
         "notes" => json!({ "helped": ["first"] }),
         "colour" => json!("blue"),

@@ -12,6 +12,7 @@ mod common;
 use common::{choose, small, tick, write};
 use ending_well::export::{to_html, to_plain_text};
 use ending_well::summarise;
+use ending_well::text::Texts;
 
 #[test]
 fn plain_text_reads_like_the_summary() {
@@ -20,7 +21,7 @@ fn plain_text_reads_like_the_summary() {
     tick(&mut model, "feelings", "relief", true);
     tick(&mut model, "feelings", "sadness", true);
     write(&mut model, "note-therapist", "Thank you.\nSee you soon.");
-    let text = to_plain_text(&summarise(&model));
+    let text = to_plain_text(&summarise(&model), &Texts::english());
     assert_eq!(
         text,
         "A short reflection\n==================\n\
@@ -47,7 +48,7 @@ fn html_escapes_everything_and_loads_nothing() {
     let mut model = small();
     let payload = "<script>alert(1)</script> & \"quotes\" 'too' <img src=x onerror=alert(2)>";
     write(&mut model, "weeks-known", payload);
-    let html = to_html(&summarise(&model));
+    let html = to_html(&summarise(&model), &Texts::english());
     assert!(html.starts_with("<!doctype html>"));
     assert!(html.contains(
         "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;too&#39; \
@@ -69,7 +70,7 @@ fn html_escapes_everything_and_loads_nothing() {
 
 #[test]
 fn an_empty_summary_says_so() {
-    let text = to_plain_text(&summarise(&small()));
+    let text = to_plain_text(&summarise(&small()), &Texts::english());
     assert!(text.contains("You have not answered any questions yet."));
     assert!(!text.contains("skipped"));
 }

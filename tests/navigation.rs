@@ -10,6 +10,7 @@
 mod common;
 
 use common::{choose, q, send, small, tick, write};
+use ending_well::text::Texts;
 use ending_well::view::View;
 use ending_well::{view, Effect, Focus, Msg, Notice, Screen};
 
@@ -206,7 +207,7 @@ fn progress_counts_answered_of_shown_questions() {
     let mut model = small();
     send(&mut model, [Msg::StartClicked]);
     let progress = |model: &ending_well::Model| match view(model) {
-        View::Section(section) => (section.caption, section.progress.text()),
+        View::Section(section) => (section.caption, section.progress.text(&Texts::english())),
         other => panic!("not a section: {other:?}"),
     };
     assert_eq!(

@@ -73,39 +73,20 @@ fn syllables(word: &str) -> usize {
     count.max(1)
 }
 
-/// The string literals of `src/text.rs`, with `{placeholders}` removed.
+/// The English interface text of `locales/en.json`, plural forms included, with
+/// `{placeholders}` removed.
 fn interface_strings() -> Vec<String> {
-    let source = include_str!("../src/text.rs");
+    let file: serde_json::Value = serde_json::from_str(include_str!("../locales/en.json")).unwrap();
     let mut strings = Vec::new();
-    let mut chars = source.chars().peekable();
-    let mut in_comment = false;
-    let mut previous = ' ';
-    while let Some(c) = chars.next() {
-        if in_comment {
-            in_comment = c != '\n';
-        } else if c == '/' && chars.peek() == Some(&'/') {
-            in_comment = true;
-        } else if c == '"' && previous != '\'' {
-            let mut literal = String::new();
-            while let Some(c) = chars.next() {
-                match c {
-                    '"' => break,
-                    '\\' => match chars.next() {
-                        Some('n') => literal.push('\n'),
-                        Some('\n') => {
-                            while chars.peek().is_some_and(|c| c.is_whitespace()) {
-                                chars.next();
-                            }
-                        }
-                        Some(other) => literal.push(other),
-                        None => {}
-                    },
-                    other => literal.push(other),
-                }
-            }
+    for value in file.as_object().unwrap().values() {
+        let forms: Vec<&str> = match value {
+            serde_json::Value::Object(forms) => forms.values().filter_map(|v| v.as_str()).collect(),
+            other => other.as_str().into_iter().collect(),
+        };
+        for form in forms {
             let mut text = String::new();
             let mut depth = 0;
-            for c in literal.chars() {
+            for c in form.chars() {
                 match c {
                     '{' => depth += 1,
                     '}' => depth -= 1,
@@ -117,7 +98,6 @@ fn interface_strings() -> Vec<String> {
                 strings.push(text);
             }
         }
-        previous = c;
     }
     strings
 }

@@ -10,7 +10,8 @@ use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use ending_well::{schema, QuestionKind, Questionnaire};
+use ending_well::translation::{self, FileKind};
+use ending_well::{schema, text, QuestionKind, Questionnaire};
 
 /// Every file is fine.
 const EXIT_OK: u8 = 0;
@@ -32,6 +33,10 @@ Usage:
 
 Each problem says where it is: sections[0].questions[4].hint is the \"hint\" of the fifth
 question in the first section (counting starts at 0).
+
+A file with text in several languages also gets, for each language, every text that has no
+translation in it: those show in the file's own language instead. They are not problems: the
+file works, and the exit status stays 0.
 
 Exit status: 0 when every file is fine, 1 when a file has problems, 2 when a file cannot be
 read or the command is not understood.
@@ -129,7 +134,10 @@ fn check(files: &[OsString], out: &mut impl Write, err: &mut impl Write) -> io::
         };
         tally.read += 1;
         match Questionnaire::from_json(&text) {
-            Ok(questionnaire) => writeln!(out, "{name}: ok ({})", counts(&questionnaire))?,
+            Ok(questionnaire) => {
+                writeln!(out, "{name}: ok ({})", counts(&questionnaire))?;
+                missing_translations(&name, &text, &questionnaire, out)?;
+            }
             Err(problems) => {
                 tally.with_problems += 1;
                 tally.problems += problems.len();
@@ -174,6 +182,53 @@ fn read(file: &OsString) -> Result<String, String> {
     })
 }
 
+/// Lists, for each language but the file's own, the texts without a translation in it, and
+/// says when the widget's own buttons and messages have no text in that language.
+fn missing_translations(
+    name: &str,
+    text: &str,
+    questionnaire: &Questionnaire,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let Ok(value) = serde_json::from_str(text) else {
+        return Ok(());
+    };
+    let own = translation::own_language(&value).to_owned();
+    let (_, found, _) = translation::localize(&value, &own, FileKind::Questionnaire);
+    for language in questionnaire.languages.iter().filter(|tag| **tag != own) {
+        let missing = found.missing(language);
+        if missing.is_empty() {
+            writeln!(
+                out,
+                "{name}: \"{language}\": all {} texts translated",
+                found.count()
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{name}: \"{language}\": {} of {} texts not translated (they show in \"{own}\"):",
+                missing.len(),
+                found.count()
+            )?;
+            for path in missing {
+                writeln!(out, "{name}:   {path}")?;
+            }
+        }
+        let built_in = text::BUILT_IN.iter().any(|(tag, _)| {
+            ending_well::language::primary(tag) == ending_well::language::primary(language)
+        });
+        if !built_in {
+            writeln!(
+                out,
+                "{name}: \"{language}\": the buttons and messages have no built-in text in this \
+                 language; they show in English unless the clinic's settings give it under \
+                 \"interface\""
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// "4 sections, 8 questions, 4 conditional": information text is not counted as a question.
 fn counts(questionnaire: &Questionnaire) -> String {
     let answerable = || {
@@ -186,9 +241,15 @@ fn counts(questionnaire: &Questionnaire) -> String {
         .filter(|question| question.show_if.is_some())
         .count();
     format!(
-        "{}, {}, {conditional} conditional",
+        "{}, {}, {conditional} conditional; {}: {}",
         count(questionnaire.sections.len(), "section"),
         count(answerable().count(), "question"),
+        if questionnaire.languages.len() == 1 {
+            "language"
+        } else {
+            "languages"
+        },
+        questionnaire.languages.join(", "),
     )
 }
 

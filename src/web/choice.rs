@@ -7,12 +7,13 @@ use super::dom::{append_all, set_attributes, Dom};
 use super::render::{QuestionIds, QuestionNodes};
 use crate::answer::Answer;
 use crate::definition::{ChoiceOption, QuestionKind};
-use crate::text;
+use crate::text::Texts;
 use crate::view::QuestionView;
 
 /// Builds the inputs of a choice question into `fieldset`.
 pub(crate) fn render(
     dom: &Dom,
+    texts: &Texts,
     fieldset: &Element,
     view: &QuestionView<'_>,
     ids: &QuestionIds,
@@ -41,7 +42,7 @@ pub(crate) fn render(
             Some(Answer::Choices { other, .. }) => other.as_deref(),
             _ => None,
         };
-        let (item, wrapper) = other_choice(dom, view, ids, label, other_text)?;
+        let (item, wrapper) = other_choice(dom, texts, view, ids, label, other_text)?;
         append_all(&list, &[&item, &wrapper])?;
         nodes.other = Some(wrapper);
     }
@@ -51,7 +52,7 @@ pub(crate) fn render(
         .filter(|(_, o)| o.exclusive)
         .peekable();
     if exclusive.peek().is_some() {
-        append_all(&list, &[&dom.text("p", "ew-choices-divider", text::OR)?])?;
+        append_all(&list, &[&dom.text("p", "ew-choices-divider", &texts.or)?])?;
     }
     for (position, option) in exclusive {
         let item = choice(dom, view, ids, input_type, position, option)?;
@@ -64,6 +65,7 @@ pub(crate) fn render(
 
 fn choice(
     dom: &Dom,
+
     view: &QuestionView<'_>,
     ids: &QuestionIds,
     input_type: &str,
@@ -99,6 +101,7 @@ fn choice(
 /// The "something else" checkbox and the text box it reveals.
 fn other_choice(
     dom: &Dom,
+    texts: &Texts,
     view: &QuestionView<'_>,
     ids: &QuestionIds,
     label_text: &str,
@@ -130,7 +133,7 @@ fn other_choice(
     wrapper.set_attribute("id", &wrapper_id)?;
     wrapper.toggle_attribute_with_force("hidden", other_text.is_none())?;
     let text_id = ids.part("other-text");
-    let text_label = dom.text("label", "ew-label", text::OTHER_TEXT_LABEL)?;
+    let text_label = dom.text("label", "ew-label", &texts.other_text_label)?;
     text_label.set_attribute("for", &text_id)?;
     let text_input = dom.element("input", "ew-input")?;
     set_attributes(

@@ -26,12 +26,11 @@ use web_sys::{
     HtmlInputElement, HtmlTextAreaElement, KeyboardEvent, PageTransitionEvent, ShadowRoot,
 };
 
-use crate::changes;
-use crate::definition::Questionnaire;
+use crate::language;
+use crate::localized::{self, Localized};
 use crate::problem::Problem;
 use crate::session::{update, Effect, Focus, Model, Msg, Notice};
-use crate::settings::Settings;
-use crate::text;
+use crate::text::{self, Interface, Texts};
 use crate::view;
 use crypto::DraftKey;
 use dom::Dom;
@@ -76,6 +75,10 @@ struct Ui {
     host: Element,
     root: Element,
     status: Element,
+    /// The language switcher, shown when more than one language is offered.
+    languages: Element,
+    /// "Need support now?" and "Leave this page".
+    top_bar: Element,
     screen: Element,
     save_bar: SaveBarNodes,
     dialog: HtmlDialogElement,
@@ -132,13 +135,14 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
     let prefix = format!("ew{number}");
 
     let root = dom.element("div", "ew")?;
-    dom::set_attributes(&root, &[("lang", "en"), ("dir", "ltr")])?;
+    let wanted = wanted_languages(&page_element(element));
     // The live region exists before anything is said in it, or screen readers miss the first
     // announcement (NVDA and VoiceOver both ignore regions added with their text).
     let status = dom.element("div", "ew-status ew-visually-hidden")?;
     dom::set_attributes(&status, &[("role", "status"), ("aria-live", "polite")])?;
     let screen = dom.element("div", "ew-screen")?;
-    let top_bar = top_bar(&dom)?;
+    let languages = dom.element("nav", "ew-languages")?;
+    let top_bar = dom.element("div", "ew-topbar")?;
     let save_bar = saving::save_bar(&dom)?;
     let dialog: HtmlDialogElement = dom.element("dialog", "ew-dialog")?.unchecked_into();
     dom::append_all(&root, &[&status, &screen])?;
@@ -149,22 +153,46 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         host: page_element(element),
         root,
         status,
+        languages,
+        top_bar,
         screen,
         save_bar,
         dialog,
         prefix,
     };
-    let (model, rendered) = match read_options(&options) {
-        Ok((questionnaire, settings)) => {
-            let model = Model::with_settings(questionnaire, settings);
+    let model = read_options(&options).and_then(|versions| {
+        let tags: Vec<&str> = versions.iter().map(|v| v.language.as_str()).collect();
+        let chosen = language::choose(
+            &tags,
+            &wanted.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        Model::localized(versions, chosen).ok_or_else(|| {
+            vec![Problem::new(
+                "",
+                "the questionnaire offers no language to show",
+            )]
+        })
+    });
+    let (model, rendered) = match model {
+        Ok(model) => {
             let rendered = render::show(&ui.dom, &ui.screen, &ui.prefix, &model)?;
-            ui.root.prepend_with_node_1(&top_bar)?;
+            ui.root.prepend_with_node_2(&ui.languages, &ui.top_bar)?;
             dom::append_all(&ui.root, &[&ui.save_bar.element, &ui.dialog])?;
-            saving::refresh_save_bar(&ui.save_bar, &view::save_bar(&model))?;
+            show_language(&ui, &model)?;
             (Some(model), rendered)
         }
         Err(problems) => {
-            let rendered = render::show_problems(&ui.dom, &ui.screen, &ui.prefix, &problems)?;
+            // The panel is for clinic staff, but its heading follows the page's language too.
+            let built_in: Vec<&str> = text::BUILT_IN.iter().map(|(tag, _)| *tag).collect();
+            let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
+            let tag = built_in
+                .get(language::choose(&built_in, &wanted))
+                .copied()
+                .unwrap_or(language::FALLBACK);
+            let texts = Texts::for_language(tag, &Interface::new());
+            set_language(&ui.root, tag)?;
+            let rendered =
+                render::show_problems(&ui.dom, &texts, &ui.screen, &ui.prefix, &problems)?;
             (None, rendered)
         }
     };
@@ -282,18 +310,106 @@ fn focused_element(root: &Element) -> Option<Element> {
     }
 }
 
+/// The languages the client may want, most wanted first: the `lang` of the widget's element and
+/// of each element around it up to the page's, then the browser's preferred languages.
+fn wanted_languages(host: &Element) -> Vec<String> {
+    let mut wanted = Vec::new();
+    let mut element = Some(host.clone());
+    while let Some(current) = element {
+        if let Some(tag) = current.get_attribute("lang") {
+            if !tag.trim().is_empty() {
+                wanted.push(tag.trim().to_owned());
+            }
+        }
+        element = current.parent_element();
+    }
+    if let Some(window) = web_sys::window() {
+        let navigator = window.navigator();
+        wanted.extend(
+            navigator
+                .languages()
+                .iter()
+                .filter_map(|tag| tag.as_string()),
+        );
+        wanted.extend(navigator.language());
+    }
+    wanted
+}
+
+/// Sets `lang` and `dir` on the widget's root.
+fn set_language(root: &Element, tag: &str) -> Result<(), JsValue> {
+    dom::set_attributes(
+        root,
+        &[("lang", tag), ("dir", language::direction(tag).attribute())],
+    )
+}
+
+/// Puts everything outside the screen into the model's language: `lang` and `dir`, the
+/// language switcher, the top bar and the save bar.
+fn show_language(ui: &Ui, model: &Model) -> Result<(), JsValue> {
+    let texts = model.texts();
+    set_language(&ui.root, &texts.language)?;
+    language_switcher(
+        &ui.dom,
+        &ui.languages,
+        texts,
+        model.versions(),
+        model.language(),
+    )?;
+    fill_top_bar(&ui.dom, &ui.top_bar, texts)?;
+    saving::refresh_save_bar(&ui.save_bar, texts, &view::save_bar(model))
+}
+
+/// The language switcher, after GOV.UK's: each language named in itself and marked with its
+/// `lang`, the one showing marked as current. Hidden with a single language.
+fn language_switcher(
+    dom: &Dom,
+    nav: &Element,
+    texts: &Texts,
+    versions: &[Localized],
+    current: usize,
+) -> Result<(), JsValue> {
+    nav.replace_children_with_node_0();
+    dom::set_hidden(nav, versions.len() < 2)?;
+    nav.set_attribute("aria-label", &texts.language_switcher)?;
+    let list = dom.element("ul", "ew-languages-list")?;
+    for (position, version) in versions.iter().enumerate() {
+        let item = dom.element("li", "ew-languages-item")?;
+        let name = &version.texts.language_name;
+        // The language showing is plain text, as on GOV.UK; it takes focus after a switch.
+        let entry = if position == current {
+            let entry = dom.text("span", "ew-language ew-language--current", name)?;
+            dom::set_attributes(&entry, &[("aria-current", "true"), ("tabindex", "-1")])?;
+            entry
+        } else {
+            let button = dom.button("ew-link-button ew-language", "language", name)?;
+            button.set_attribute("data-ew-language", &position.to_string())?;
+            button
+        };
+        dom::set_attributes(
+            &entry,
+            &[
+                ("lang", &version.language),
+                ("dir", version.direction.attribute()),
+            ],
+        )?;
+        dom::append_all(&item, &[&entry])?;
+        dom::append_all(&list, &[&item])?;
+    }
+    dom::append_all(nav, &[&list])
+}
+
 /// "Need support now?" and "Leave this page", on every screen.
-fn top_bar(dom: &Dom) -> Result<Element, JsValue> {
-    let bar = dom.element("div", "ew-topbar")?;
+fn fill_top_bar(dom: &Dom, bar: &Element, texts: &Texts) -> Result<(), JsValue> {
+    bar.replace_children_with_node_0();
     let support = dom.button(
         "ew-link-button ew-support-link",
         "support",
-        text::NEED_SUPPORT,
+        &texts.need_support,
     )?;
-    let exit = dom.button("ew-exit-button", "exit", text::LEAVE_PAGE)?;
-    dom::append_all(&exit, &[&dom.hidden_text(text::LEAVE_PAGE_HINT)?])?;
-    dom::append_all(&bar, &[&support, &exit])?;
-    Ok(bar)
+    let exit = dom.button("ew-exit-button", "exit", &texts.leave_page)?;
+    dom::append_all(&exit, &[&dom.hidden_text(&texts.leave_page_hint)?])?;
+    dom::append_all(bar, &[&support, &exit])
 }
 
 /// Listeners on the window: Shift pressed three times for quick exit, and a return from the
@@ -365,9 +481,13 @@ fn submitted(event: &Event) -> Option<Msg> {
 
 /// Reads the mount options: the questionnaire (a JSON string or an object; the built-in one
 /// without) and the clinic's settings, with every problem of both.
-fn read_options(options: &JsValue) -> Result<(Questionnaire, Settings), Vec<Problem>> {
+fn read_options(options: &JsValue) -> Result<Vec<Localized>, Vec<Problem>> {
     if options.is_undefined() || options.is_null() {
-        return Ok((Questionnaire::default_questionnaire()?, Settings::default()));
+        return localized::prepare(
+            &localized::default_questionnaire_value(),
+            &Value::Object(serde_json::Map::new()),
+            "options",
+        );
     }
     // The text of a `<script type="application/json">` comes as a string: parse it here, so that
     // a syntax error is reported in the panel with its line and column.
@@ -392,33 +512,12 @@ fn read_options(options: &JsValue) -> Result<(Questionnaire, Settings), Vec<Prob
         )]
     })?;
     let questionnaire = match value.get("questionnaire") {
-        None | Some(Value::Null) => Questionnaire::default_questionnaire(),
-        Some(Value::String(text)) => Questionnaire::from_json(text),
-        Some(given) => Questionnaire::from_value(given),
+        None | Some(Value::Null) => localized::default_questionnaire_value(),
+        Some(Value::String(text)) => serde_json::from_str(text)
+            .map_err(|error| vec![Problem::new("", format!("not valid JSON: {error}"))])?,
+        Some(given) => given.clone(),
     };
-    let settings = Settings::from_value(&value);
-    let with_path = |problem: Problem| Problem {
-        path: format!("options.{}", problem.path)
-            .trim_end_matches('.')
-            .to_owned(),
-        ..problem
-    };
-    match (questionnaire, settings) {
-        (Ok(mut questionnaire), Ok(settings)) => {
-            let problems = changes::apply(&mut questionnaire, &settings.changes);
-            if problems.is_empty() {
-                Ok((questionnaire, settings))
-            } else {
-                Err(problems.into_iter().map(with_path).collect())
-            }
-        }
-        (questionnaire, settings) => Err(questionnaire
-            .err()
-            .into_iter()
-            .flatten()
-            .chain(settings.err().into_iter().flatten().map(with_path))
-            .collect()),
-    }
+    localized::prepare(&questionnaire, &value, "options")
 }
 
 /// Translates a DOM event inside the widget into a message, if it means one.
@@ -454,6 +553,9 @@ fn message_for(root: &Element, event: &Event) -> Option<Msg> {
                 "skip-unlock" => Msg::ContinueWithoutOpeningClicked,
                 "support" => Msg::SupportClicked,
                 "exit" => Msg::QuickExitClicked,
+                "language" => Msg::LanguageChosen {
+                    language: usize::try_from(number(&button, "data-ew-language")?).ok()?,
+                },
                 "clear" => Msg::AnswerCleared {
                     question: question(&button)?,
                 },
@@ -587,7 +689,16 @@ impl App {
             }
             Effect::ShowDialog => self.show_dialog(model),
             Effect::RefreshSaveBar => {
-                saving::refresh_save_bar(&self.ui.save_bar, &view::save_bar(model))
+                saving::refresh_save_bar(&self.ui.save_bar, model.texts(), &view::save_bar(model))
+            }
+            Effect::LanguageChanged => {
+                show_language(&self.ui, model)?;
+                let rendered = render::show(&self.ui.dom, &self.ui.screen, &self.ui.prefix, model)?;
+                *self.rendered.borrow_mut() = rendered;
+                match self.ui.languages.query_selector("[aria-current]")? {
+                    Some(current) => dom::focus(&current),
+                    None => Ok(()),
+                }
             }
             Effect::StartSaving { passphrase, draft } => {
                 self.keeper.writing.set(true);
@@ -623,7 +734,7 @@ impl App {
                 envelope,
                 keep_key,
             } => {
-                self.announce(text::OPENING);
+                self.announce(&self.texts().opening);
                 let app = Rc::clone(self);
                 spawn_local(async move {
                     let opened = match DraftKey::for_envelope(&passphrase, &envelope).await {
@@ -649,17 +760,18 @@ impl App {
                         Ok(key) => key.seal(&draft).await,
                         Err(error) => Err(error),
                     };
+                    let texts = app.texts();
                     let downloaded = sealed.and_then(|envelope| {
                         app.download(
-                            text::BACKUP_FILENAME,
+                            &texts.backup_filename,
                             "application/json",
                             &envelope.to_json(),
                         )
                     });
                     app.announce(if downloaded.is_ok() {
-                        text::BACKUP_READY
+                        &texts.backup_ready
                     } else {
-                        text::BACKUP_FAILED
+                        &texts.backup_failed
                     });
                 });
                 Ok(())
@@ -773,12 +885,20 @@ impl App {
         Ok(())
     }
 
+    /// The interface text showing now.
+    fn texts(&self) -> Texts {
+        self.model
+            .borrow()
+            .as_ref()
+            .map_or_else(Texts::english, |model| model.texts().clone())
+    }
+
     fn read_backup(self: &Rc<Self>, input: HtmlInputElement) {
         let app = Rc::clone(self);
         spawn_local(async move {
             match files::chosen_text(&input).await {
                 Some(text) => app.dispatch(Msg::BackupFileRead { text }),
-                None => app.announce(text::BACKUP_UNREADABLE),
+                None => app.announce(&app.texts().backup_unreadable),
             }
             // Choosing the same file again should read it again.
             input.set_value("");
@@ -831,6 +951,7 @@ impl App {
         };
         saving::dialog_content(
             &self.ui.dom,
+            model.texts(),
             dialog,
             &self.ui.prefix,
             content,

@@ -10,7 +10,7 @@ use crate::definition::QuestionKind;
 use crate::problem::Problem;
 use crate::session::Model;
 use crate::summary::{Shown, Summary};
-use crate::text;
+use crate::text::Texts;
 use crate::view::{self, IntroView, QuestionView, ReviewView, SectionView, View};
 
 /// Element ids of one question, unique on the page thanks to the widget's prefix.
@@ -83,15 +83,16 @@ pub(crate) fn show(
     prefix: &str,
     model: &Model,
 ) -> Result<Rendered, JsValue> {
+    let texts = model.texts();
     let mut rendered = Rendered::default();
     let content = match &view::view(model) {
-        View::Intro(intro) => intro_screen(dom, prefix, intro, &mut rendered)?,
+        View::Intro(intro) => intro_screen(dom, texts, prefix, intro, &mut rendered)?,
         View::Section(section) => section_screen(dom, prefix, section, model, &mut rendered)?,
-        View::Review(review) => review_screen(dom, prefix, review, &mut rendered)?,
-        View::Summary(summary) => summary_screen(dom, prefix, summary, &mut rendered)?,
+        View::Review(review) => review_screen(dom, texts, prefix, review, &mut rendered)?,
+        View::Summary(summary) => summary_screen(dom, texts, prefix, summary, &mut rendered)?,
         View::Resume(unlock) => {
             let (section, heading) = screen_section(dom, prefix, "ew-resume", "", &mut rendered)?;
-            saving::resume_screen(dom, &section, &heading, prefix, unlock)?;
+            saving::resume_screen(dom, texts, &section, &heading, prefix, unlock)?;
             section
         }
     };
@@ -128,6 +129,7 @@ fn actions(dom: &Dom, buttons: &[(&str, &str, &str)]) -> Result<Element, JsValue
 
 fn intro_screen(
     dom: &Dom,
+    texts: &Texts,
     prefix: &str,
     intro: &IntroView<'_>,
     rendered: &mut Rendered,
@@ -140,9 +142,9 @@ fn intro_screen(
     append_all(&section, &[&dom.text("p", "ew-meta", &intro.meta)?])?;
     append_all(
         &section,
-        &[&actions(dom, &[("ew-button", "start", text::START)])?],
+        &[&actions(dom, &[("ew-button", "start", &texts.start)])?],
     )?;
-    append_all(&section, &[&saving::backup_input(dom, prefix)?])?;
+    append_all(&section, &[&saving::backup_input(dom, texts, prefix)?])?;
     Ok(section)
 }
 
@@ -153,6 +155,7 @@ fn section_screen(
     model: &Model,
     rendered: &mut Rendered,
 ) -> Result<Element, JsValue> {
+    let texts = model.texts();
     // Support contacts go after the last question here that the questionnaire's `support_when`
     // looks at, so they appear right below the answer that called for them.
     let support_after = model
@@ -183,16 +186,20 @@ fn section_screen(
     let progress_text = dom.text("p", "ew-progress-text", "")?;
     append_all(&progress, &[&bar, &progress_text])?;
     section.append_child(&progress)?;
-    update_progress(&bar, &progress_text, view.progress);
+    update_progress(texts, &bar, &progress_text, view.progress);
     rendered.progress = Some((bar, progress_text));
 
     for question in &view.questions {
-        let (block, nodes) = question_block(dom, prefix, question)?;
+        let (block, nodes) = question_block(dom, texts, prefix, question)?;
         section.append_child(&block)?;
         rendered.questions.push(nodes);
         if support_after == Some(question.index) {
-            let panel =
-                support::inline_panel(dom, &model.settings().support, !model.support_needed())?;
+            let panel = support::inline_panel(
+                dom,
+                texts,
+                &model.settings().support,
+                !model.support_needed(),
+            )?;
             section.append_child(&panel)?;
             rendered.support = Some(panel);
         }
@@ -203,22 +210,28 @@ fn section_screen(
             dom,
             &[
                 ("ew-button", "next", view.next_label),
-                ("ew-button ew-button--secondary", "back", text::BACK),
-                ("ew-link-button", "skip", text::SKIP_SECTION),
+                ("ew-button ew-button--secondary", "back", &texts.back),
+                ("ew-link-button", "skip", &texts.skip_section),
             ],
         )?],
     )?;
     Ok(section)
 }
 
-fn update_progress(bar: &HtmlProgressElement, text: &Element, progress: view::Progress) {
+fn update_progress(
+    texts: &Texts,
+    bar: &HtmlProgressElement,
+    text: &Element,
+    progress: view::Progress,
+) {
     bar.set_max(progress.total.max(1) as f64);
     bar.set_value(progress.answered as f64);
-    text.set_text_content(Some(&progress.text()));
+    text.set_text_content(Some(&progress.text(texts)));
 }
 
 fn question_block(
     dom: &Dom,
+    texts: &Texts,
     prefix: &str,
     view: &QuestionView<'_>,
 ) -> Result<(Element, QuestionNodes), JsValue> {
@@ -239,9 +252,9 @@ fn question_block(
             append_all(&info, &[&dom.text("p", "ew-body", &question.text)?])?;
             block.append_child(&info)?;
         }
-        QuestionKind::ShortText => text_field::render(dom, &block, view, &ids, false)?,
+        QuestionKind::ShortText => text_field::render(dom, texts, &block, view, &ids, false)?,
         QuestionKind::LongText | QuestionKind::Note(_) => {
-            text_field::render(dom, &block, view, &ids, true)?;
+            text_field::render(dom, texts, &block, view, &ids, true)?;
         }
         QuestionKind::SingleChoice { .. }
         | QuestionKind::MultipleChoice { .. }
@@ -263,14 +276,14 @@ fn question_block(
                     true
                 }
                 kind => {
-                    choice::render(dom, &fieldset, view, &ids, &mut nodes)?;
+                    choice::render(dom, texts, &fieldset, view, &ids, &mut nodes)?;
                     matches!(kind, QuestionKind::SingleChoice { .. })
                 }
             };
             if single {
                 // A chosen radio cannot be unticked in a browser; everything here is optional,
                 // so a clear button takes the answer back.
-                let clear = dom.button("ew-link-button", "clear", text::CLEAR_ANSWER)?;
+                let clear = dom.button("ew-link-button", "clear", &texts.clear_answer)?;
                 clear.set_attribute("data-ew-question", &view.index.to_string())?;
                 append_all(
                     &clear,
@@ -288,6 +301,7 @@ fn question_block(
 
 /// Brings a section on screen up to date with the answers, without touching what is typed.
 pub(crate) fn refresh(rendered: &Rendered, model: &Model) -> Result<(), JsValue> {
+    let texts = model.texts();
     let visible = model.visibility();
     for nodes in &rendered.questions {
         set_hidden(&nodes.block, visible.get(nodes.index) != Some(&true))?;
@@ -301,7 +315,7 @@ pub(crate) fn refresh(rendered: &Rendered, model: &Model) -> Result<(), JsValue>
         }
     }
     if let Some((bar, text)) = &rendered.progress {
-        update_progress(bar, text, view::progress(model, &visible));
+        update_progress(texts, bar, text, view::progress(model, &visible));
     }
     if let Some(panel) = &rendered.support {
         set_hidden(panel, !model.support_needed_with(&visible))?;
@@ -376,11 +390,11 @@ pub(crate) fn focus_change_button(rendered: &Rendered, question: usize) -> Resul
     }
 }
 
-fn answer_element(dom: &Dom, answer: Option<&Shown>) -> Result<Element, JsValue> {
+fn answer_element(dom: &Dom, texts: &Texts, answer: Option<&Shown>) -> Result<Element, JsValue> {
     let value = dom.element("dd", "ew-summary-value")?;
     match answer {
         None => {
-            append_all(&value, &[&dom.text("span", "ew-skipped", text::SKIPPED)?])?;
+            append_all(&value, &[&dom.text("span", "ew-skipped", &texts.skipped)?])?;
         }
         Some(Shown::Text(text)) => dom.append_text(&value, text)?,
         Some(Shown::List(items)) => {
@@ -396,15 +410,16 @@ fn answer_element(dom: &Dom, answer: Option<&Shown>) -> Result<Element, JsValue>
 
 fn review_screen(
     dom: &Dom,
+    texts: &Texts,
     prefix: &str,
     review: &ReviewView<'_>,
     rendered: &mut Rendered,
 ) -> Result<Element, JsValue> {
     let (section, heading) =
-        screen_section(dom, prefix, "ew-review", text::REVIEW_HEADING, rendered)?;
+        screen_section(dom, prefix, "ew-review", &texts.review_heading, rendered)?;
     append_all(
         &section,
-        &[&heading, &dom.text("p", "ew-body", text::REVIEW_INTRO)?],
+        &[&heading, &dom.text("p", "ew-body", &texts.review_intro)?],
     )?;
     for group in &review.sections {
         append_all(&section, &[&dom.text("h3", "ew-subheading", group.title)?])?;
@@ -412,13 +427,13 @@ fn review_screen(
         for row in &group.rows {
             let item = dom.element("div", "ew-summary-row")?;
             let key = dom.text("dt", "ew-summary-key", row.text)?;
-            let value = answer_element(dom, row.answer.as_ref())?;
+            let value = answer_element(dom, texts, row.answer.as_ref())?;
             let change_cell = dom.element("dd", "ew-summary-actions")?;
-            let change = dom.button("ew-link-button", "change", text::CHANGE)?;
+            let change = dom.button("ew-link-button", "change", &texts.change)?;
             change.set_attribute("data-ew-question", &row.question.to_string())?;
             append_all(
                 &change,
-                &[&dom.hidden_text(&format!("{}{}", text::CHANGE_HIDDEN_PREFIX, row.text))?],
+                &[&dom.hidden_text(&format!("{}{}", &texts.change_hidden_prefix, row.text))?],
             )?;
             change_cell.append_child(&change)?;
             rendered.change_buttons.push((row.question, change.clone()));
@@ -432,8 +447,8 @@ fn review_screen(
         &[&actions(
             dom,
             &[
-                ("ew-button", "summary", text::SEE_SUMMARY),
-                ("ew-button ew-button--secondary", "back", text::BACK),
+                ("ew-button", "summary", &texts.see_summary),
+                ("ew-button ew-button--secondary", "back", &texts.back),
             ],
         )?],
     )?;
@@ -442,18 +457,22 @@ fn review_screen(
 
 fn summary_screen(
     dom: &Dom,
+    texts: &Texts,
     prefix: &str,
     summary: &Summary,
     rendered: &mut Rendered,
 ) -> Result<Element, JsValue> {
     let (section, heading) =
-        screen_section(dom, prefix, "ew-summary", text::SUMMARY_HEADING, rendered)?;
+        screen_section(dom, prefix, "ew-summary", &texts.summary_heading, rendered)?;
     append_all(
         &section,
-        &[&heading, &dom.text("p", "ew-body", text::SUMMARY_INTRO)?],
+        &[&heading, &dom.text("p", "ew-body", &texts.summary_intro)?],
     )?;
     if summary.sections.is_empty() {
-        append_all(&section, &[&dom.text("p", "ew-body", text::SUMMARY_EMPTY)?])?;
+        append_all(
+            &section,
+            &[&dom.text("p", "ew-body", &texts.summary_empty)?],
+        )?;
     }
     for group in &summary.sections {
         append_all(&section, &[&dom.text("h3", "ew-subheading", &group.title)?])?;
@@ -461,7 +480,10 @@ fn summary_screen(
         for item in &group.items {
             let row = dom.element("div", "ew-summary-row")?;
             let key = dom.text("dt", "ew-summary-key", &item.text)?;
-            append_all(&row, &[&key, &answer_element(dom, Some(&item.answer))?])?;
+            append_all(
+                &row,
+                &[&key, &answer_element(dom, texts, Some(&item.answer))?],
+            )?;
             list.append_child(&row)?;
         }
         section.append_child(&list)?;
@@ -471,8 +493,8 @@ fn summary_screen(
         append_all(
             &plan,
             &[
-                &dom.text("h3", "ew-subheading", text::PLAN_HEADING)?,
-                &dom.text("p", "ew-body", text::PLAN_INTRO)?,
+                &dom.text("h3", "ew-subheading", &texts.plan_heading)?,
+                &dom.text("p", "ew-body", &texts.plan_intro)?,
             ],
         )?;
         for part in &summary.plan {
@@ -501,7 +523,7 @@ fn summary_screen(
     if summary.skipped > 0 && !summary.sections.is_empty() {
         append_all(
             &section,
-            &[&dom.text("p", "ew-meta", &text::skipped_count(summary.skipped))?],
+            &[&dom.text("p", "ew-meta", &texts.skipped_count(summary.skipped))?],
         )?;
     }
     append_all(
@@ -509,27 +531,27 @@ fn summary_screen(
         &[&actions(
             dom,
             &[
-                ("ew-button", "print", text::PRINT),
+                ("ew-button", "print", &texts.print),
                 (
                     "ew-button ew-button--secondary",
                     "download-text",
-                    text::DOWNLOAD_TEXT,
+                    &texts.download_text,
                 ),
                 (
                     "ew-button ew-button--secondary",
                     "download-html",
-                    text::DOWNLOAD_HTML,
+                    &texts.download_html,
                 ),
-                ("ew-button ew-button--secondary", "copy", text::COPY),
+                ("ew-button ew-button--secondary", "copy", &texts.copy),
                 (
                     "ew-button ew-button--secondary",
                     "backup",
-                    text::DOWNLOAD_BACKUP,
+                    &texts.download_backup,
                 ),
                 (
                     "ew-button ew-button--secondary",
                     "review",
-                    text::CHANGE_ANSWERS,
+                    &texts.change_answers,
                 ),
             ],
         )?],
@@ -540,6 +562,7 @@ fn summary_screen(
 /// The panel for a questionnaire file with problems: every problem, with its path.
 pub(crate) fn show_problems(
     dom: &Dom,
+    texts: &Texts,
     screen: &Element,
     prefix: &str,
     problems: &[Problem],
@@ -549,15 +572,15 @@ pub(crate) fn show_problems(
         dom,
         prefix,
         "ew-error-panel",
-        text::PROBLEMS_HEADING,
+        &texts.problems_heading,
         &mut rendered,
     )?;
     append_all(
         &section,
         &[
             &heading,
-            &dom.text("p", "ew-body", text::PROBLEMS_INTRO)?,
-            &dom.text("p", "ew-body", &text::problem_count(problems.len()))?,
+            &dom.text("p", "ew-body", &texts.problems_intro)?,
+            &dom.text("p", "ew-body", &texts.problem_count(problems.len()))?,
         ],
     )?;
     let list = dom.element("ul", "ew-error-list")?;

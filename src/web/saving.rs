@@ -10,7 +10,7 @@ use crate::saving::{
     Dialog, DraftSource, PassphraseProblem, PassphrasePurpose, Unlock, UnlockProblem,
 };
 use crate::settings::Support;
-use crate::text;
+use crate::text::Texts;
 use crate::view::SaveBar;
 
 /// The saving status and buttons under every screen.
@@ -18,31 +18,37 @@ pub(crate) struct SaveBarNodes {
     pub(crate) element: Element,
     status: Element,
     save: Element,
+    delete: Element,
 }
 
-/// Builds the save bar once, at mount.
+/// Builds the save bar once, at mount; [`refresh_save_bar`] gives it its words.
 pub(crate) fn save_bar(dom: &Dom) -> Result<SaveBarNodes, JsValue> {
     let element = dom.element("div", "ew-savebar")?;
     let status = dom.text("p", "ew-save-status", "")?;
     let actions = dom.element("div", "ew-actions ew-actions--save")?;
-    let save = dom.button(
-        "ew-button ew-button--secondary",
-        "save",
-        text::SAVE_ON_DEVICE,
-    )?;
-    let delete = dom.button("ew-link-button", "delete", text::DELETE_EVERYTHING)?;
+    let save = dom.button("ew-button ew-button--secondary", "save", "")?;
+    let delete = dom.button("ew-link-button", "delete", "")?;
     append_all(&actions, &[&save, &delete])?;
     append_all(&element, &[&status, &actions])?;
     Ok(SaveBarNodes {
         element,
         status,
         save,
+        delete,
     })
 }
 
-/// Brings the save bar up to date.
-pub(crate) fn refresh_save_bar(nodes: &SaveBarNodes, bar: &SaveBar) -> Result<(), JsValue> {
+/// Brings the save bar up to date, in the language of `texts`.
+pub(crate) fn refresh_save_bar(
+    nodes: &SaveBarNodes,
+    texts: &Texts,
+    bar: &SaveBar,
+) -> Result<(), JsValue> {
     nodes.status.set_text_content(Some(&bar.status));
+    nodes.save.set_text_content(Some(&texts.save_on_device));
+    nodes
+        .delete
+        .set_text_content(Some(&texts.delete_everything));
     set_hidden(&nodes.save, !bar.can_save)
 }
 
@@ -107,13 +113,13 @@ fn passphrase_field(
 }
 
 /// GOV.UK's error summary: a heading and the problems, focused after a failed submission.
-fn error_summary(dom: &Dom, message: &str) -> Result<Element, JsValue> {
+fn error_summary(dom: &Dom, texts: &Texts, message: &str) -> Result<Element, JsValue> {
     let summary = dom.element("div", "ew-error-summary")?;
     set_attributes(&summary, &[("role", "alert"), ("tabindex", "-1")])?;
     append_all(
         &summary,
         &[
-            &dom.text("h3", "ew-error-summary-title", text::THERE_IS_A_PROBLEM)?,
+            &dom.text("h3", "ew-error-summary-title", &texts.there_is_a_problem)?,
             &dom.text("p", "ew-body", message)?,
         ],
     )?;
@@ -123,6 +129,7 @@ fn error_summary(dom: &Dom, message: &str) -> Result<Element, JsValue> {
 /// Fills the dialog element with the content of `dialog`.
 pub(crate) fn dialog_content(
     dom: &Dom,
+    texts: &Texts,
     element: &Element,
     prefix: &str,
     dialog: &Dialog,
@@ -132,16 +139,20 @@ pub(crate) fn dialog_content(
     element.set_attribute("aria-labelledby", &heading_id)?;
     if let Dialog::Support = dialog {
         let panel = dom.element("div", "ew-dialog-form")?;
-        let heading = dom.text("h2", "ew-heading", text::SUPPORT_HEADING)?;
+        let heading = dom.text("h2", "ew-heading", &texts.support_heading)?;
         heading.set_attribute("id", &heading_id)?;
         let actions = dom.element("div", "ew-actions")?;
         append_all(
             &actions,
-            &[&dom.button("ew-button ew-button--secondary", "cancel", text::CLOSE)?],
+            &[&dom.button("ew-button ew-button--secondary", "cancel", &texts.close)?],
         )?;
         append_all(
             &panel,
-            &[&heading, &super::support::contacts(dom, support)?, &actions],
+            &[
+                &heading,
+                &super::support::contacts(dom, texts, support)?,
+                &actions,
+            ],
         )?;
         element.replace_children_with_node_1(&panel);
         return Ok(());
@@ -152,24 +163,28 @@ pub(crate) fn dialog_content(
         Dialog::Passphrase { purpose, problem } => {
             let (heading, intro, confirm) = match purpose {
                 PassphrasePurpose::Save => (
-                    text::SAVE_DIALOG_HEADING,
-                    text::SAVE_DIALOG_INTRO,
-                    text::START_SAVING,
+                    &texts.save_dialog_heading,
+                    &texts.save_dialog_intro,
+                    &texts.start_saving,
                 ),
                 PassphrasePurpose::Backup => (
-                    text::BACKUP_DIALOG_HEADING,
-                    text::BACKUP_DIALOG_INTRO,
-                    text::SAVE_BACKUP,
+                    &texts.backup_dialog_heading,
+                    &texts.backup_dialog_intro,
+                    &texts.save_backup,
                 ),
             };
             form.set_attribute("data-ew-form", "new-passphrase")?;
             let (first_error, second_error) = match problem {
-                Some(PassphraseProblem::TooShort) => (Some(text::PASSPHRASE_TOO_SHORT), None),
-                Some(PassphraseProblem::Mismatch) => (None, Some(text::PASSPHRASE_MISMATCH)),
+                Some(PassphraseProblem::TooShort) => {
+                    (Some(texts.passphrase_too_short.as_str()), None)
+                }
+                Some(PassphraseProblem::Mismatch) => {
+                    (None, Some(texts.passphrase_mismatch.as_str()))
+                }
                 None => (None, None),
             };
             if let Some(message) = first_error.or(second_error) {
-                append_all(&form, &[&error_summary(dom, message)?])?;
+                append_all(&form, &[&error_summary(dom, texts, message)?])?;
             }
             append_all(
                 &form,
@@ -178,8 +193,8 @@ pub(crate) fn dialog_content(
                         dom,
                         &format!("{prefix}-new-passphrase"),
                         "passphrase",
-                        text::PASSPHRASE,
-                        Some(text::PASSPHRASE_HINT),
+                        &texts.passphrase,
+                        Some(&texts.passphrase_hint),
                         first_error,
                         "new-password",
                     )?,
@@ -187,7 +202,7 @@ pub(crate) fn dialog_content(
                         dom,
                         &format!("{prefix}-new-passphrase-again"),
                         "confirmation",
-                        text::PASSPHRASE_AGAIN,
+                        &texts.passphrase_again,
                         None,
                         second_error,
                         "new-password",
@@ -200,9 +215,9 @@ pub(crate) fn dialog_content(
         Dialog::ConfirmDelete => {
             form.set_attribute("data-ew-form", "delete")?;
             (
-                text::DELETE_HEADING,
-                text::DELETE_INTRO,
-                text::DELETE_CONFIRM,
+                &texts.delete_heading,
+                &texts.delete_intro,
+                &texts.delete_confirm,
                 "ew-button ew-button--warning",
             )
         }
@@ -220,7 +235,7 @@ pub(crate) fn dialog_content(
         &actions,
         &[
             &submit,
-            &dom.button("ew-button ew-button--secondary", "cancel", text::CANCEL)?,
+            &dom.button("ew-button ew-button--secondary", "cancel", &texts.cancel)?,
         ],
     )?;
     form.append_child(&actions)?;
@@ -231,30 +246,31 @@ pub(crate) fn dialog_content(
 /// The "welcome back" screen for a stored draft or a backup file.
 pub(crate) fn resume_screen(
     dom: &Dom,
+    texts: &Texts,
     section: &Element,
     heading: &Element,
     prefix: &str,
     unlock: &Unlock,
 ) -> Result<(), JsValue> {
     let Some(_) = &unlock.envelope else {
-        heading.set_text_content(Some(text::UNUSABLE_HEADING));
+        heading.set_text_content(Some(&texts.unusable_heading));
         let reason = match &unlock.problem {
-            Some(UnlockProblem::Draft(DraftProblem::NewerVersion(_))) => text::DRAFT_NEWER,
-            Some(UnlockProblem::Draft(DraftProblem::OtherQuestionnaire(_))) => text::DRAFT_OTHER,
-            _ => text::DRAFT_DAMAGED,
+            Some(UnlockProblem::Draft(DraftProblem::NewerVersion(_))) => &texts.draft_newer,
+            Some(UnlockProblem::Draft(DraftProblem::OtherQuestionnaire(_))) => &texts.draft_other,
+            _ => &texts.draft_damaged,
         };
         append_all(
             section,
             &[
                 heading,
                 &dom.text("p", "ew-body", reason)?,
-                &dom.text("p", "ew-body", text::DRAFT_LEFT_ALONE)?,
+                &dom.text("p", "ew-body", &texts.draft_left_alone)?,
             ],
         )?;
         let actions = dom.element("div", "ew-actions")?;
         append_all(
             &actions,
-            &[&dom.button("ew-button", "skip-unlock", text::CONTINUE_WITHOUT_OPENING)?],
+            &[&dom.button("ew-button", "skip-unlock", &texts.continue_without_opening)?],
         )?;
         if unlock.source == DraftSource::Device {
             append_all(
@@ -262,7 +278,7 @@ pub(crate) fn resume_screen(
                 &[&dom.button(
                     "ew-button ew-button--secondary",
                     "delete",
-                    text::DELETE_EVERYTHING,
+                    &texts.delete_everything,
                 )?],
             )?;
         }
@@ -270,14 +286,17 @@ pub(crate) fn resume_screen(
         return Ok(());
     };
     let (title, intro) = match unlock.source {
-        DraftSource::Device => (text::RESUME_HEADING, text::RESUME_INTRO),
-        DraftSource::File => (text::BACKUP_HEADING, text::BACKUP_INTRO),
+        DraftSource::Device => (&texts.resume_heading, &texts.resume_intro),
+        DraftSource::File => (&texts.backup_heading, &texts.backup_intro),
     };
     heading.set_text_content(Some(title));
     section.append_child(heading)?;
     let wrong = unlock.problem == Some(UnlockProblem::WrongPassphrase);
     if wrong {
-        append_all(section, &[&error_summary(dom, text::WRONG_PASSPHRASE)?])?;
+        append_all(
+            section,
+            &[&error_summary(dom, texts, &texts.wrong_passphrase)?],
+        )?;
     }
     append_all(section, &[&dom.text("p", "ew-body", intro)?])?;
     let form = dom.element("form", "ew-unlock")?;
@@ -288,14 +307,14 @@ pub(crate) fn resume_screen(
             dom,
             &format!("{prefix}-passphrase"),
             "passphrase",
-            text::YOUR_PASSPHRASE,
+            &texts.your_passphrase,
             None,
-            wrong.then_some(text::WRONG_PASSPHRASE_FIELD),
+            wrong.then_some(&texts.wrong_passphrase_field),
             "current-password",
         )?],
     )?;
     let actions = dom.element("div", "ew-actions")?;
-    let submit = dom.text("button", "ew-button", text::OPEN_DRAFT)?;
+    let submit = dom.text("button", "ew-button", &texts.open_draft)?;
     submit.set_attribute("type", "submit")?;
     actions.append_child(&submit)?;
     form.append_child(&actions)?;
@@ -304,14 +323,14 @@ pub(crate) fn resume_screen(
     if unlock.source == DraftSource::Device {
         append_all(
             section,
-            &[&dom.text("p", "ew-body", text::START_FRESH_INTRO)?],
+            &[&dom.text("p", "ew-body", &texts.start_fresh_intro)?],
         )?;
         append_all(
             &others,
             &[&dom.button(
                 "ew-button ew-button--secondary",
                 "delete",
-                text::START_FRESH,
+                &texts.start_fresh,
             )?],
         )?;
         append_all(
@@ -319,7 +338,7 @@ pub(crate) fn resume_screen(
             &[&dom.button(
                 "ew-link-button",
                 "skip-unlock",
-                text::CONTINUE_WITHOUT_OPENING,
+                &texts.continue_without_opening,
             )?],
         )?;
     } else {
@@ -328,7 +347,7 @@ pub(crate) fn resume_screen(
             &[&dom.button(
                 "ew-button ew-button--secondary",
                 "skip-unlock",
-                text::CANCEL,
+                &texts.cancel,
             )?],
         )?;
     }
@@ -337,12 +356,12 @@ pub(crate) fn resume_screen(
 }
 
 /// The file input on the introduction for continuing from a backup.
-pub(crate) fn backup_input(dom: &Dom, prefix: &str) -> Result<Element, JsValue> {
+pub(crate) fn backup_input(dom: &Dom, texts: &Texts, prefix: &str) -> Result<Element, JsValue> {
     let field = dom.element("div", "ew-field ew-backup")?;
     let id = format!("{prefix}-backup-file");
-    let label = dom.text("label", "ew-label", text::OPEN_BACKUP)?;
+    let label = dom.text("label", "ew-label", &texts.open_backup)?;
     label.set_attribute("for", &id)?;
-    let hint = dom.text("p", "ew-hint", text::OPEN_BACKUP_HINT)?;
+    let hint = dom.text("p", "ew-hint", &texts.open_backup_hint)?;
     hint.set_attribute("id", &format!("{id}-hint"))?;
     let input = dom.element("input", "ew-file")?;
     set_attributes(

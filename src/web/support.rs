@@ -7,12 +7,12 @@ use web_sys::Element;
 
 use super::dom::{append_all, set_attributes, Dom};
 use crate::settings::{phone_link_target, Resource, Support};
-use crate::text;
+use crate::text::Texts;
 
 /// The contacts, with the emergency advice that always goes with them.
-pub(crate) fn contacts(dom: &Dom, support: &Support) -> Result<Element, JsValue> {
+pub(crate) fn contacts(dom: &Dom, texts: &Texts, support: &Support) -> Result<Element, JsValue> {
     let wrapper = dom.element("div", "ew-support")?;
-    let intro = support.intro.as_deref().unwrap_or(text::SUPPORT_INTRO);
+    let intro = support.intro.as_deref().unwrap_or(&texts.support_intro);
     append_all(&wrapper, &[&dom.text("p", "ew-body", intro)?])?;
     if support.resources.is_empty() {
         append_all(
@@ -20,24 +20,24 @@ pub(crate) fn contacts(dom: &Dom, support: &Support) -> Result<Element, JsValue>
             &[&dom.text(
                 "p",
                 "ew-body ew-support-placeholder",
-                text::SUPPORT_PLACEHOLDER,
+                &texts.support_placeholder,
             )?],
         )?;
     } else {
         let list = dom.element("ul", "ew-contacts")?;
         for resource in &support.resources {
-            append_all(&list, &[&contact(dom, resource)?])?;
+            append_all(&list, &[&contact(dom, texts, resource)?])?;
         }
         append_all(&wrapper, &[&list])?;
     }
     append_all(
         &wrapper,
-        &[&dom.text("p", "ew-support-emergency", text::SUPPORT_EMERGENCY)?],
+        &[&dom.text("p", "ew-support-emergency", &texts.support_emergency)?],
     )?;
     Ok(wrapper)
 }
 
-fn contact(dom: &Dom, resource: &Resource) -> Result<Element, JsValue> {
+fn contact(dom: &Dom, texts: &Texts, resource: &Resource) -> Result<Element, JsValue> {
     let item = dom.element("li", "ew-contact")?;
     append_all(&item, &[&dom.text("p", "ew-contact-name", &resource.name)?])?;
     let phone_link = |scheme: &str, number: &str| {
@@ -45,25 +45,25 @@ fn contact(dom: &Dom, resource: &Resource) -> Result<Element, JsValue> {
     };
     let lines = [
         (
-            text::CALL,
+            texts.call.as_str(),
             resource.phone.as_deref(),
             resource.phone.as_deref().and_then(|n| phone_link("tel", n)),
             false,
         ),
         (
-            text::TEXT_US,
+            &texts.text_us,
             resource.text.as_deref(),
             resource.text.as_deref().and_then(|n| phone_link("sms", n)),
             false,
         ),
         (
-            text::EMAIL,
+            &texts.email,
             resource.email.as_deref(),
             resource.email.as_ref().map(|e| format!("mailto:{e}")),
             false,
         ),
         ("", resource.web.as_deref(), resource.web.clone(), true),
-        (text::HOURS, resource.hours.as_deref(), None, false),
+        (&texts.hours, resource.hours.as_deref(), None, false),
         ("", resource.note.as_deref(), None, false),
     ];
     for (label, shown, href, new_tab) in lines {
@@ -83,7 +83,7 @@ fn contact(dom: &Dom, resource: &Resource) -> Result<Element, JsValue> {
                         &link,
                         &[("target", "_blank"), ("rel", "noopener noreferrer")],
                     )?;
-                    append_all(&link, &[&dom.hidden_text(text::NEW_TAB)?])?;
+                    append_all(&link, &[&dom.hidden_text(&texts.new_tab)?])?;
                 }
                 append_all(&line, &[&link])?;
             }
@@ -95,13 +95,18 @@ fn contact(dom: &Dom, resource: &Resource) -> Result<Element, JsValue> {
 }
 
 /// The support panel placed in a section, shown when the answers call for it.
-pub(crate) fn inline_panel(dom: &Dom, support: &Support, hidden: bool) -> Result<Element, JsValue> {
+pub(crate) fn inline_panel(
+    dom: &Dom,
+    texts: &Texts,
+    support: &Support,
+    hidden: bool,
+) -> Result<Element, JsValue> {
     let panel = dom.element("div", "ew-support-inline")?;
     append_all(
         &panel,
         &[
-            &dom.text("h3", "ew-subheading", text::SUPPORT_INLINE_HEADING)?,
-            &contacts(dom, support)?,
+            &dom.text("h3", "ew-subheading", &texts.support_inline_heading)?,
+            &contacts(dom, texts, support)?,
         ],
     )?;
     panel.toggle_attribute_with_force("hidden", hidden)?;

@@ -7,12 +7,13 @@ use super::dom::{append_all, set_attributes, Dom};
 use super::render::QuestionIds;
 use crate::answer::Answer;
 use crate::definition::QuestionKind;
-use crate::text;
+use crate::text::Texts;
 use crate::view::QuestionView;
 
 /// Builds a text question into `block`.
 pub(crate) fn render(
     dom: &Dom,
+    texts: &Texts,
     block: &Element,
     view: &QuestionView<'_>,
     ids: &QuestionIds,
@@ -21,7 +22,7 @@ pub(crate) fn render(
     let input_id = ids.input();
     let hint = match (&view.question.hint, &view.question.kind) {
         (Some(hint), _) => Some(hint.as_str()),
-        (None, QuestionKind::Note(_)) => Some(text::NOTE_HINT),
+        (None, QuestionKind::Note(_)) => Some(texts.note_hint.as_str()),
         (None, _) => None,
     };
     let label = dom.text("label", "ew-label", &view.question.text)?;

@@ -19,8 +19,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { openPage, startHarness } from "./harness.mjs";
+import { openPage, startHarness, builtInQuestionnaire } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -45,12 +44,7 @@ const UNUSABLE_TITLE = "Your saved answers cannot be opened";
 const PROBLEMS_TITLE = "This questionnaire cannot be shown";
 const CUSTOM_TITLE = "Looking back before we finish";
 
-const questionnaire = JSON.parse(
-  readFileSync(
-    fileURLToPath(new URL("../../questionnaires/ending-therapy.json", import.meta.url)),
-    "utf8",
-  ),
-);
+const questionnaire = builtInQuestionnaire("en");
 const SECTIONS = questionnaire.sections;
 
 /** Answers typed on the way, so that the notes are drafted and the summary has a plan. */

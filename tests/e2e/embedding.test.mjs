@@ -26,6 +26,10 @@ const PAGES = {
   "mount-destroy.html": [],
   "hostile-css.html": [BUILT_IN],
   "broken-config.html": [PROBLEMS],
+  // The page is in Spanish, and the widget follows it; see languages.test.mjs.
+  "spanish.html": ["Reflexionar sobre el final de tu terapia"],
+  // The element says lang="ar"; see languages.test.mjs.
+  "right-to-left.html": ["قبل جلستك الأخيرة"],
 };
 
 let harness;

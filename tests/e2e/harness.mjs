@@ -1,10 +1,32 @@
 // Shared set-up for the end-to-end tests: the dev server on a free port and Debian's Chromium,
 // launched so that it makes no connection of its own (TOOLCHAIN.md).
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
+
+/**
+ * The built-in questionnaire with its text in one language: every `{"en": ..., "es": ...}` text
+ * becomes the text of `language`.
+ */
+export function builtInQuestionnaire(language) {
+  const file = fileURLToPath(new URL("../../questionnaires/ending-therapy.json", import.meta.url));
+  const isText = (value) =>
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    typeof value.en === "string";
+  const pick = (value) => {
+    if (isText(value)) return value[language] ?? value.en;
+    if (Array.isArray(value)) return value.map(pick);
+    if (value !== null && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pick(item)]));
+    }
+    return value;
+  };
+  return pick(JSON.parse(readFileSync(file, "utf8")));
+}
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const LAUNCH_ARGS = [

@@ -7,19 +7,12 @@
 // no check(). page.evaluate only reads the DOM (to decide when to stop pressing Tab).
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { shadowHelpers, startHarness } from "./harness.mjs";
+import { shadowHelpers, startHarness, builtInQuestionnaire } from "./harness.mjs";
 
 const MAX_TABS = 200;
 const WAIT_MS = 5_000;
 
-const questionnaire = JSON.parse(
-  readFileSync(
-    fileURLToPath(new URL("../../questionnaires/ending-therapy.json", import.meta.url)),
-    "utf8",
-  ),
-);
+const questionnaire = builtInQuestionnaire("en");
 const SECTION_COUNT = questionnaire.sections.length;
 /** Every question by id, with its section's position and its position in the questionnaire. */
 const QUESTIONS = new Map();

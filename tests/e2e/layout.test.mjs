@@ -23,9 +23,9 @@
 // screen, the element, the measured value and the required one.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { act, click, heading, openPage, poll, startHarness, type } from "./harness.mjs";
+import { act, click, heading, openPage, poll, startHarness, type, builtInQuestionnaire } from "./harness.mjs";
 
 const WAIT_MS = 10_000;
 const TEST_TIMEOUT = 120_000;
@@ -35,12 +35,7 @@ const TOLERANCE = 0.5;
 const MAX_LISTED = 40;
 
 const PKG = fileURLToPath(new URL("../../www/pkg/ending_well_bytes.js", import.meta.url));
-const questionnaire = JSON.parse(
-  readFileSync(
-    fileURLToPath(new URL("../../questionnaires/ending-therapy.json", import.meta.url)),
-    "utf8",
-  ),
-);
+const questionnaire = builtInQuestionnaire("en");
 /** The title of the section that holds `questionId`. */
 function sectionTitle(questionId) {
   const section = questionnaire.sections.find((s) => s.questions.some((q) => q.id === questionId));

@@ -11,9 +11,8 @@ import { createDecipheriv, pbkdf2Sync, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CHROMIUM, LAUNCH_ARGS, shadowHelpers, startHarness } from "./harness.mjs";
+import { CHROMIUM, LAUNCH_ARGS, shadowHelpers, startHarness, builtInQuestionnaire } from "./harness.mjs";
 
 const WAIT_MS = 10_000;
 const TEST_TIMEOUT = 180_000;
@@ -39,12 +38,7 @@ const STATIC_FILES = new Set([
 /** URL schemes that never reach the network (object URLs of downloads, inline data). */
 const LOCAL_SCHEMES = new Set(["blob:", "data:", "about:"]);
 
-const questionnaire = JSON.parse(
-  readFileSync(
-    fileURLToPath(new URL("../../questionnaires/ending-therapy.json", import.meta.url)),
-    "utf8",
-  ),
-);
+const questionnaire = builtInQuestionnaire("en");
 
 /** A token that makes each run's answers unique, so nothing passes by accident. */
 const RUN = randomBytes(4).toString("hex");
