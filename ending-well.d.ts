@@ -48,7 +48,7 @@ export interface EndingWellOptions {
    */
   questionnaire?: Questionnaire | string;
   /** The clinic's name. */
-  clinic?: string;
+  clinic?: Text;
   /**
    * Who a client can contact for support: shown by "Need support now?" and, when the
    * questionnaire's `support_when` holds, right after the question that raised it. Until a
@@ -61,12 +61,40 @@ export interface EndingWellOptions {
   saving?: boolean;
   /** Changes to the questionnaire without writing one: leave out or reword questions. */
   changes?: QuestionnaireChanges;
+  /**
+   * The languages to offer, in order, such as `["es"]`. By default, every language the
+   * questionnaire has text in (the built-in one: English and Spanish).
+   */
+  languages?: string[];
+  /**
+   * The widget's own words per language, over the built-in ones, by the keys of
+   * `locales/en.json`: `{ "es": { "start": "Comenzar" } }`. A language the widget does not ship
+   * can be added this way; what it lacks shows in English.
+   */
+  interface?: Record<string, Record<string, string | PluralText>>;
+}
+
+/**
+ * Text shown to the client: written once, or per language by BCP 47 code, such as
+ * `{ "en": "How are you?", "es": "¿Cómo estás?" }`. Text without the client's language shows in
+ * the file's own language, then English.
+ */
+export type Text = string | Record<string, string>;
+
+/** Text that depends on a number, by CLDR plural category; `other` is required. */
+export interface PluralText {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
 }
 
 /** The clinic's support contacts. */
 export interface SupportOptions {
   /** A few words before the contacts; a gentle default otherwise. */
-  intro?: string;
+  intro?: Text;
   /** The contacts, in the order they are shown. */
   resources: SupportResource[];
 }
@@ -74,7 +102,7 @@ export interface SupportOptions {
 /** One support contact. Only `name` is required. */
 export interface SupportResource {
   /** Who it is, for example "Riverside duty line". */
-  name: string;
+  name: Text;
   /** A number to call, as it should be shown: digits, spaces, +, -, ( ) and dots. */
   phone?: string;
   /** A number to text, written the same way. */
@@ -84,9 +112,9 @@ export interface SupportResource {
   /** An email address. */
   email?: string;
   /** When it is open, for example "Monday to Friday, 9am to 5pm". */
-  hours?: string;
+  hours?: Text;
   /** Anything else worth knowing, for example "Free, 24 hours". */
-  note?: string;
+  note?: Text;
 }
 
 /** Quick exit: the "Leave this page" button, and Shift pressed three times. */
@@ -112,8 +140,8 @@ export interface QuestionnaireChanges {
 
 /** New wording for one question: its text, its hint, or both. */
 export interface Reword {
-  text?: string;
-  hint?: string;
+  text?: Text;
+  hint?: Text;
 }
 
 /**
@@ -123,10 +151,12 @@ export interface Reword {
 export interface Questionnaire {
   /** Unique to this questionnaire; a saved draft is kept under it. */
   id: string;
+  /** The language of text written once, as a BCP 47 code; English by default. */
+  language?: string;
   /** The heading of the first screen. */
-  title: string;
+  title: Text;
   /** Paragraphs on the first screen. */
-  intro?: string[];
+  intro?: Text[];
   /** How long it takes, shown as "about N minutes" (1 to 600). */
   minutes?: number;
   /** One screen each, at least one. */
@@ -145,9 +175,9 @@ export interface Questionnaire {
 /** A section: one screen of questions. */
 export interface Section {
   id: string;
-  title: string;
+  title: Text;
   /** A paragraph under the heading. */
-  intro?: string;
+  intro?: Text;
   /** At least one. */
   questions: Question[];
 }
@@ -157,9 +187,9 @@ export interface QuestionBase {
   /** Unique among all the questions of the questionnaire. */
   id: string;
   /** The question, or for `info` the information itself. */
-  text: string;
+  text: Text;
   /** A line of help under the question. */
-  hint?: string;
+  hint?: Text;
   /** Shown only while this holds. It may only look at questions earlier in the file. */
   show_if?: Condition;
 }
@@ -168,7 +198,7 @@ export interface QuestionBase {
 export interface ChoiceOption {
   /** Unique within its question. */
   id: string;
-  label: string;
+  label: Text;
 }
 
 /** Choose one option: radios, with "Clear this answer". */
@@ -188,7 +218,7 @@ export interface MultipleChoiceQuestion extends QuestionBase {
   /** At least one. */
   options: ChoiceOption[];
   /** The label of a "something else" box, which opens a text box. */
-  other?: string;
+  other?: Text;
   /** Adds "Not sure", which stands alone: ticking it unticks the others. */
   not_sure?: boolean;
   /** Adds "Prefer not to say", which stands alone too. */
@@ -203,9 +233,9 @@ export interface ScaleQuestion extends QuestionBase {
   /** A whole number greater than `min`, at most 10 more. */
   max: number;
   /** The words at the `min` end. */
-  min_label: string;
+  min_label: Text;
   /** The words at the `max` end. */
-  max_label: string;
+  max_label: Text;
 }
 
 /** Write a line. */

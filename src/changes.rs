@@ -85,8 +85,9 @@ pub(crate) fn read(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Ch
                 entry.reject_unknown(&["text", "hint"], problems);
                 changes.reword.push(Reword {
                     question: id.clone(),
-                    text: entry.optional_text("text", problems),
-                    hint: entry.optional_text("hint", problems),
+                    // Null: a rewording in another language than the one read.
+                    text: reworded(&entry, "text", problems),
+                    hint: reworded(&entry, "hint", problems),
                     path,
                 });
             }
@@ -98,6 +99,14 @@ pub(crate) fn read(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Ch
         }
     }
     changes
+}
+
+/// A reworded text, or nothing when it is absent or null.
+fn reworded(entry: &Object<'_>, field: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    match entry.get(field) {
+        None | Some(Value::Null) => None,
+        Some(_) => entry.optional_text(field, problems),
+    }
 }
 
 /// Applies the changes, returning a problem for every id the questionnaire does not have.

@@ -262,8 +262,9 @@ impl Questionnaire {
     }
 }
 
-/// The built-in questionnaire, compiled in.
-pub const DEFAULT_QUESTIONNAIRE: &str = include_str!("../questionnaires/ending-therapy.json");
+/// The built-in questionnaire, compiled in (minified by `build.rs`).
+pub const DEFAULT_QUESTIONNAIRE: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/ending-therapy.json"));
 
 fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Questionnaire> {
     let object = Object::new(value, "", problems)?;

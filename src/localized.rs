@@ -2,6 +2,8 @@
 //! settings and the interface text, each read in that language. Switching language swaps one
 //! for another; answers are kept by question and option ids, so they carry over.
 
+use std::rc::Rc;
+
 use serde_json::Value;
 
 use crate::changes;
@@ -24,14 +26,15 @@ pub struct Localized {
     /// The clinic's settings.
     pub settings: Settings,
     /// The interface text.
-    pub texts: Texts,
+    /// Shared: every copy of a version points at the same text.
+    pub texts: Rc<Texts>,
 }
 
 impl Localized {
     /// A single English version, for a questionnaire and settings already read.
     pub fn single(questionnaire: Questionnaire, settings: Settings) -> Self {
         let language = questionnaire.language.clone();
-        let texts = Texts::for_language(&language, &settings.interface);
+        let texts = Rc::new(Texts::for_language(&language, &settings.interface));
         Self {
             direction: language::direction(&language),
             language,
@@ -119,6 +122,7 @@ pub fn prepare(
         }
         let texts = Texts::for_language(&tag, &settings.interface);
         questionnaire.label_built_in_options(&texts);
+        let texts = Rc::new(texts);
         versions.push(Localized {
             direction: language::direction(&tag),
             language: tag,

@@ -1,5 +1,7 @@
 //! The client's session: where they are and what they answered, changed only by [`update`].
 
+use std::rc::Rc;
+
 use crate::answer::{Answer, Answers};
 use crate::changes;
 use crate::definition::{QuestionKind, Questionnaire};
@@ -36,7 +38,7 @@ pub struct Model {
     /// The position in `versions` of the language showing; the three fields below are its.
     language: usize,
     questionnaire: Questionnaire,
-    texts: Texts,
+    texts: Rc<Texts>,
     answers: Answers,
     screen: Screen,
     /// Set when a section was opened with "Change" on the review: the question changed. The
@@ -326,7 +328,7 @@ impl Model {
         Self {
             questionnaire: version.questionnaire.clone(),
             settings: version.settings.clone(),
-            texts: version.texts.clone(),
+            texts: Rc::clone(&version.texts),
             versions: vec![version],
             language: 0,
             answers,
@@ -399,6 +401,11 @@ impl Model {
     /// The interface text in the language showing.
     pub fn texts(&self) -> &Texts {
         &self.texts
+    }
+
+    /// The interface text in the language showing, to keep beyond a borrow of the model.
+    pub fn shared_texts(&self) -> Rc<Texts> {
+        Rc::clone(&self.texts)
     }
 
     /// Every language offered, each with its version of everything.

@@ -193,10 +193,10 @@ fn read_interface(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Int
             ));
             continue;
         }
-        interface.insert(
+        interface.push((
             tag.clone(),
             text::read_entries(entries, &tag_path, problems),
-        );
+        ));
     }
     interface
 }

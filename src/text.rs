@@ -2,12 +2,11 @@
 //!
 //! Each file is a flat JSON object: a key, then either the text or, for text that depends on a
 //! number, an object of CLDR plural forms (`{"one": "{count} question", "other": "{count}
-//! questions"}`). Text may name placeholders in braces, filled in by the methods below. English
-//! is complete by definition; any other language falls back to it key by key, and
-//! [`check_language`] lists what a language file lacks. Clinics add or change text per language
-//! through the `interface` setting, read by the same code.
+//! questions"}`). Text may name placeholders in braces, filled in by the methods below. English is
+//! complete by definition; any other language falls back to it key by key, and
+//! [`check_language`](crate::text::check_language) lists what a language file lacks. Clinics add or
+//! change text per language through the `interface` setting, read by the same code.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -18,8 +17,8 @@ use crate::reader::describe;
 
 /// The languages whose interface text ships with the widget, with their files.
 pub const BUILT_IN: [(&str, &str); 2] = [
-    ("en", include_str!("../locales/en.json")),
-    ("es", include_str!("../locales/es.json")),
+    ("en", include_str!(concat!(env!("OUT_DIR"), "/en.json"))),
+    ("es", include_str!(concat!(env!("OUT_DIR"), "/es.json"))),
 ];
 
 /// Text that depends on a number: one form per CLDR plural category.
@@ -61,11 +60,19 @@ pub enum Entry {
     Plural(Plural),
 }
 
-/// The values of one language file, by key.
-pub type Entries = BTreeMap<String, Entry>;
+/// The values of one language file, by key. A list, not a map: it is small and read once.
+pub type Entries = Vec<(String, Entry)>;
 
 /// Clinic text per language, laid over the built-in text: language tag to entries.
-pub type Interface = BTreeMap<String, Entries>;
+pub type Interface = Vec<(String, Entries)>;
+
+/// The entry of `key` in `entries`.
+fn find_entry<'a>(entries: &'a Entries, key: &str) -> Option<&'a Entry> {
+    entries
+        .iter()
+        .find(|(name, _)| name == key)
+        .map(|(_, entry)| entry)
+}
 
 macro_rules! texts {
     (@type text) => { String };
@@ -383,7 +390,7 @@ const ISOLATE: (char, char) = ('\u{2068}', '\u{2069}');
 impl Layers<'_> {
     fn find<T>(&self, key: &str, pick: impl Fn(&Entry) -> Option<T>) -> Option<(T, bool)> {
         self.layers.iter().find_map(|(entries, fallback)| {
-            let value = pick(entries.get(key)?)?;
+            let value = pick(find_entry(entries, key)?)?;
             Some((value, *fallback && self.isolate))
         })
     }
@@ -422,8 +429,8 @@ impl Layers<'_> {
 }
 
 /// The built-in entries of each shipped language, read once.
-fn built_in() -> &'static BTreeMap<&'static str, Entries> {
-    static BUILT: OnceLock<BTreeMap<&'static str, Entries>> = OnceLock::new();
+fn built_in() -> &'static [(&'static str, Entries)] {
+    static BUILT: OnceLock<Vec<(&'static str, Entries)>> = OnceLock::new();
     BUILT.get_or_init(|| {
         BUILT_IN
             .iter()
@@ -438,9 +445,14 @@ fn built_in() -> &'static BTreeMap<&'static str, Entries> {
 
 fn english() -> &'static Entries {
     static EMPTY: OnceLock<Entries> = OnceLock::new();
+    built_in_exactly(language::FALLBACK).unwrap_or_else(|| EMPTY.get_or_init(Entries::new))
+}
+
+fn built_in_exactly(tag: &str) -> Option<&'static Entries> {
     built_in()
-        .get(language::FALLBACK)
-        .unwrap_or_else(|| EMPTY.get_or_init(Entries::new))
+        .iter()
+        .find(|(built, _)| *built == tag)
+        .map(|(_, entries)| entries)
 }
 
 /// The built-in entries of `tag`'s language: exact tag, then its primary language.
@@ -491,7 +503,7 @@ impl Texts {
         let named = [clinic_for(tag), built_in_for(tag)]
             .into_iter()
             .flatten()
-            .any(|entries| entries.contains_key("language_name"));
+            .any(|entries| find_entry(entries, "language_name").is_some());
         if !named {
             texts.language_name = language::endonym(tag).unwrap_or(tag).to_owned();
         }
@@ -627,20 +639,18 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// The placeholder names in `text`, sorted.
+/// The placeholder names in `text`, each once, in order.
 fn placeholders(text: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = text
-        .split('{')
-        .skip(1)
-        .filter_map(|part| {
-            let name = part.get(..part.find('}')?)?;
-            let is_name =
-                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
-            is_name.then_some(name)
-        })
-        .collect();
-    names.sort_unstable();
-    names.dedup();
+    let mut names: Vec<&str> = Vec::new();
+    for part in text.split('{').skip(1) {
+        let Some(name) = part.find('}').and_then(|close| part.get(..close)) else {
+            continue;
+        };
+        let is_name = !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        if is_name && !names.contains(&name) {
+            names.push(name);
+        }
+    }
     names
 }
 
@@ -648,7 +658,7 @@ fn placeholders(text: &str) -> Vec<&str> {
 /// each value of the right kind, plural forms named by CLDR, and the placeholders of the
 /// English text, no more and no fewer.
 pub fn read_entries(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Entries {
-    read_against(value, path, built_in().get(language::FALLBACK), problems)
+    read_against(value, path, built_in_exactly(language::FALLBACK), problems)
 }
 
 /// Reads a language file, checking placeholders against `english` when given (English itself
@@ -738,10 +748,10 @@ fn read_against(
                 continue;
             }
         };
-        if let Some(reference) = english.and_then(|english| english.get(key)) {
+        if let Some(reference) = english.and_then(|english| find_entry(english, key)) {
             check_placeholders(reference, &entry, &key_path, problems);
         }
-        entries.insert(key.clone(), entry);
+        entries.push((key.clone(), entry));
     }
     entries
 }
@@ -752,13 +762,12 @@ fn check_placeholders(reference: &Entry, entry: &Entry, path: &str, problems: &m
     let (allowed, required): (Vec<&str>, Vec<&str>) = match reference {
         Entry::Text(text) => (placeholders(text), placeholders(text)),
         Entry::Plural(plural) => {
-            let mut all: Vec<&str> = plural
-                .forms
-                .iter()
-                .flat_map(|(_, text)| placeholders(text))
-                .collect();
-            all.sort_unstable();
-            all.dedup();
+            let mut all: Vec<&str> = Vec::new();
+            for name in plural.forms.iter().flat_map(|(_, text)| placeholders(text)) {
+                if !all.contains(&name) {
+                    all.push(name);
+                }
+            }
             (all, placeholders(plural.form(Category::Other)))
         }
     };
@@ -834,7 +843,7 @@ pub fn missing(tag: &str, entries: &Entries, path: &str) -> Vec<(String, String)
     let needed = language::categories_in_use(tag);
     let mut gaps = Vec::new();
     for (key, _) in KEYS {
-        match entries.get(*key) {
+        match find_entry(entries, key) {
             None => gaps.push((
                 field_path(path, key),
                 "missing: shows in English".to_owned(),

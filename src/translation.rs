@@ -1,11 +1,11 @@
 //! Text in several languages inside one questionnaire or settings file.
 //!
-//! Any text field may hold one text, or an object of language tags to text:
-//! `"text": {"en": "How do you feel?", "es": "¿Cómo te sientes?"}`. Before a file is read, the
-//! text of one language is picked out of every such object ([`localize`]), so the reader only
-//! ever sees one language; a text without that language falls back to the file's own language,
-//! then to English, then to the first given. The same walk records which languages each text
-//! has, for the list of missing translations ([`Translations`]).
+//! Any text field may hold one text, or an object of language tags to text: `"text": {"en": "How do
+//! you feel?", "es": "¿Cómo te sientes?"}`. Before a file is read, the text of one language is
+//! picked out of every such object ([`localize`](crate::translation::localize)), so the reader only
+//! ever sees one language; a text without that language falls back to the file's own language, then
+//! to English, then to the first given. The same walk records which languages each text has, for
+//! the list of missing translations ([`Translations`](crate::translation::Translations)).
 
 use serde_json::{Map, Value};
 
@@ -56,10 +56,14 @@ impl Translations {
             .iter()
             .any(|known| known.eq_ignore_ascii_case(tag))
         {
-            self.languages.push(tag.to_owned());
-            if let Some(others) = self.languages.get_mut(1..) {
-                others.sort_unstable();
-            }
+            // The file's own language stays first; the others go in alphabetical order.
+            let at = self
+                .languages
+                .iter()
+                .skip(1)
+                .position(|known| known.as_str() > tag)
+                .map_or(self.languages.len(), |at| at + 1);
+            self.languages.insert(at, tag.to_owned());
         }
     }
 }
@@ -154,10 +158,14 @@ impl Walk<'_> {
                 for (id, wording) in reword.iter_mut() {
                     if let Value::Object(wording) = wording {
                         let path = field_path("changes.reword", id);
+                        // A plain rewording is in the questionnaire's own language: in any
+                        // other it stands aside (null), and the translation stays.
                         if language::primary(self.wanted) != language::primary(self.own) {
-                            wording.retain(|name, text| {
-                                !(REWORD_TEXT.contains(&name.as_str()) && text.is_string())
-                            });
+                            for (name, text) in wording.iter_mut() {
+                                if REWORD_TEXT.contains(&name.as_str()) && text.is_string() {
+                                    *text = Value::Null;
+                                }
+                            }
                         }
                         self.texts(wording, &path, &REWORD_TEXT);
                     }

@@ -193,3 +193,142 @@ fn the_measure_tells_hard_text_from_plain_text() {
     assert_eq!(syllables("ending"), 2);
     assert_eq!(syllables("alone"), 2);
 }
+
+/// Syllables of a Spanish word: vowel groups, where two strong vowels side by side (a, e, o, or
+/// an accented í or ú) are two syllables (hiatus) and a weak one (i, u, ü) joins its neighbour
+/// (diphthong). The silent u of "que", "qui", "gue", "gui" joins the next vowel, as it should.
+fn spanish_syllables(word: &str) -> usize {
+    let strong = |c: char| "aeoáéíóú".contains(c);
+    let vowel = |c: char| strong(c) || "iuü".contains(c);
+    let mut count = 0;
+    let mut previous: Option<char> = None;
+    for c in word.to_lowercase().chars() {
+        match previous {
+            Some(p) if vowel(c) && vowel(p) => {
+                if strong(c) && strong(p) {
+                    count += 1;
+                }
+            }
+            _ if vowel(c) => count += 1,
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    count.max(1)
+}
+
+/// Fernández Huerta's reading ease for Spanish (the Flesch reading ease, adapted): 206.84 −
+/// 0.60 × syllables per 100 words − 1.02 × sentences per 100 words. 80 to 90 reads as easy, 70
+/// to 80 as fairly easy, 60 to 70 as normal.
+fn spanish_ease(text: &str) -> (f64, usize) {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == '/' || c == '-')
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let count = words.len().max(1) as f64;
+    let sentences = text
+        .matches(['.', '!', '?'])
+        .count()
+        .max(usize::from(!words.is_empty()));
+    let syllables: usize = words.iter().map(|w| spanish_syllables(w)).sum();
+    let ease = 206.84
+        - 0.60 * (100.0 * syllables as f64 / count)
+        - 1.02 * (100.0 * sentences as f64 / count);
+    (ease, words.len())
+}
+
+#[test]
+fn the_spanish_reads_as_fairly_easy_or_easier() {
+    let versions = ending_well::localized::prepare(
+        &ending_well::localized::default_questionnaire_value(),
+        &serde_json::json!({}),
+        "options",
+    )
+    .unwrap();
+    let spanish = versions.iter().find(|v| v.language == "es").unwrap();
+    let questionnaire = &spanish.questionnaire;
+    let mut texts: Vec<String> = vec![questionnaire.title.clone()];
+    texts.extend(questionnaire.intro.iter().cloned());
+    for section in &questionnaire.sections {
+        texts.push(section.title.clone());
+        texts.extend(section.intro.iter().cloned());
+    }
+    let mut questions = Vec::new();
+    for question in &questionnaire.questions {
+        questions.push(question.text.clone());
+        questions.extend(question.hint.iter().cloned());
+        texts.extend(question.kind.options().iter().map(|o| o.label.clone()));
+    }
+    texts.extend(questions.iter().cloned());
+    let file: serde_json::Value = serde_json::from_str(include_str!("../locales/es.json")).unwrap();
+    let mut interface = Vec::new();
+    for value in file.as_object().unwrap().values() {
+        match value {
+            serde_json::Value::Object(forms) => {
+                interface.extend(forms.values().filter_map(|v| v.as_str()).map(str::to_owned));
+            }
+            other => interface.extend(other.as_str().map(str::to_owned)),
+        }
+    }
+    let strip = |text: &str| -> String {
+        let mut out = String::new();
+        let mut depth = 0;
+        for c in text.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                c if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let interface: Vec<String> = interface.iter().map(|t| strip(t)).collect();
+    let (questionnaire_ease, questionnaire_words) = spanish_ease(&texts.join("\n"));
+    let (interface_ease, interface_words) = spanish_ease(&interface.join("\n"));
+    let (all_ease, _) = spanish_ease(&[texts.join("\n"), interface.join("\n")].join("\n"));
+    // The formula needs a few sentences' worth of words: a four-word question swings wildly.
+    let hardest = questions
+        .iter()
+        .filter(|q| spanish_ease(q).1 >= 10)
+        .map(|q| (spanish_ease(q).0, q))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .unwrap();
+    println!(
+        "plain language, Spanish (Fernández Huerta ease, higher is easier): questionnaire {} \
+         strings, {questionnaire_words} words, {questionnaire_ease:.1}; interface {} strings, \
+         {interface_words} words, {interface_ease:.1}; all text {all_ease:.1}; hardest question \
+         or hint of 10 words or more {:.1}: {:?}",
+        texts.len(),
+        interface.len(),
+        hardest.0,
+        hardest.1
+    );
+    assert!(all_ease >= 70.0, "all Spanish text reads at {all_ease:.1}");
+    assert!(
+        hardest.0 >= 50.0,
+        "a question or hint reads at {:.1}: {}",
+        hardest.0,
+        hardest.1
+    );
+}
+
+#[test]
+fn the_spanish_measure_tells_hard_text_from_plain_text() {
+    assert_eq!(spanish_syllables("pregunta"), 3);
+    assert_eq!(spanish_syllables("terapia"), 3);
+    assert_eq!(spanish_syllables("poeta"), 3);
+    assert_eq!(spanish_syllables("quiero"), 2);
+    assert_eq!(spanish_syllables("día"), 2);
+    let plain = spanish_ease("Hoy es tu día. Puedes parar cuando quieras.").0;
+    let hard = spanish_ease(
+        "La consolidación terapéutica presupone la internalización progresiva de competencias \
+         autorregulatorias previamente adquiridas.",
+    )
+    .0;
+    assert!(
+        plain > 80.0 && hard < 30.0,
+        "plain {plain:.1}, hard {hard:.1}"
+    );
+}

@@ -886,11 +886,11 @@ impl App {
     }
 
     /// The interface text showing now.
-    fn texts(&self) -> Texts {
+    fn texts(&self) -> Rc<Texts> {
         self.model
             .borrow()
             .as_ref()
-            .map_or_else(Texts::english, |model| model.texts().clone())
+            .map_or_else(|| Rc::new(Texts::english()), Model::shared_texts)
     }
 
     fn read_backup(self: &Rc<Self>, input: HtmlInputElement) {

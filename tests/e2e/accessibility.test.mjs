@@ -45,6 +45,7 @@ const PROBLEMS_TITLE = "This questionnaire cannot be shown";
 const CUSTOM_TITLE = "Looking back before we finish";
 
 const questionnaire = builtInQuestionnaire("en");
+const SPANISH = builtInQuestionnaire("es");
 const SECTIONS = questionnaire.sections;
 
 /** Answers typed on the way, so that the notes are drafted and the summary has a plan. */
@@ -402,6 +403,15 @@ async function walkExamples(page, scheme) {
   await check(page, scheme, "problems panel (examples/broken-config.html)");
   await load(page, "/examples/custom-questionnaire.html", CUSTOM_TITLE);
   await check(page, scheme, "introduction of a clinic's own questionnaire (examples/custom-questionnaire.html)");
+  // Spanish, with the language switcher, and right to left with English standing in.
+  await load(page, "/examples/spanish.html", SPANISH.title);
+  await check(page, scheme, "introduction in Spanish (examples/spanish.html)");
+  await clickTo(page, "start", SPANISH.sections[0].title);
+  await check(page, scheme, "first section in Spanish (examples/spanish.html)");
+  await load(page, "/examples/right-to-left.html", "قبل جلستك الأخيرة");
+  await check(page, scheme, "introduction right to left (examples/right-to-left.html)");
+  await clickTo(page, "start", "ما تشعر به");
+  await check(page, scheme, "a section with a scale, right to left (examples/right-to-left.html)");
 }
 
 // ---------------------------------------------------------------------------------------------
