@@ -114,6 +114,8 @@ pub struct Restored {
     pub section: Option<usize>,
     /// Saved answers that no longer fit (the questionnaire changed since).
     pub left_out: usize,
+    /// The language the client was reading in, if the draft says.
+    pub language: Option<String>,
 }
 
 /// The answers as the JSON that gets encrypted, keyed by question and option ids so that a
@@ -148,7 +150,13 @@ pub fn encode(questionnaire: &Questionnaire, answers: &Answers, section: Option<
             saved.insert(question.id.clone(), value);
         }
     }
-    json!({ "questionnaire": questionnaire.id, "section": section, "answers": saved }).to_string()
+    json!({
+        "questionnaire": questionnaire.id,
+        "language": questionnaire.language,
+        "section": section,
+        "answers": saved,
+    })
+    .to_string()
 }
 
 /// Reads decrypted draft JSON back into answers for `questionnaire`.
@@ -181,10 +189,15 @@ pub fn decode(questionnaire: &Questionnaire, text: &str) -> Result<Restored, Dra
         .and_then(Value::as_u64)
         .and_then(|s| usize::try_from(s).ok())
         .filter(|s| *s < questionnaire.sections.len());
+    let language = value
+        .get("language")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     Ok(Restored {
         answers,
         section,
         left_out,
+        language,
     })
 }
 

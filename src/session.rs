@@ -952,6 +952,15 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
             };
             match draft::decode(&model.questionnaire, &plaintext) {
                 Ok(restored) => {
+                    // Back in the language the client was reading in, when it is offered;
+                    // switched before the answers come back, so no note is drafted again.
+                    let language = restored.language.as_deref().and_then(|tag| {
+                        model
+                            .versions
+                            .iter()
+                            .position(|version| version.language.eq_ignore_ascii_case(tag))
+                    });
+                    let switched = language.is_some_and(|language| model.switch_language(language));
                     model.answers = restored.answers;
                     model.returning_to_review = None;
                     if unlock.source == DraftSource::Device {
@@ -963,6 +972,9 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     let screen = restored.section.map_or(Screen::Intro, Screen::Section);
                     let mut effects = model.go_to(screen, Focus::Heading);
                     prefix_announcement(&mut effects, &model.texts.restored(restored.left_out));
+                    if switched {
+                        effects.insert(0, Effect::LanguageChanged);
+                    }
                     effects.push(Effect::RefreshSaveBar);
                     effects
                 }

@@ -467,3 +467,38 @@ fn right_to_left_languages_are_marked_in_the_summary_file() {
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
     assert!(html.contains("قبل أن ننتهي"));
 }
+
+#[test]
+fn saved_answers_come_back_in_the_language_they_were_written_in() {
+    let mut spanish = session_in("es");
+    update(&mut spanish, Msg::StartClicked);
+    write(&mut spanish, "helped-most", "Hablar sin prisa.");
+    let plaintext = ending_well::draft::encode(spanish.questionnaire(), spanish.answers(), Some(0));
+    assert!(plaintext.contains("\"language\":\"es\""), "{plaintext}");
+
+    // Another day, on an English page: the welcome back screen is in English.
+    let mut model = session_in("en");
+    let envelope = ending_well::draft::Envelope {
+        iterations: ending_well::draft::ITERATIONS,
+        salt: vec![1; 16],
+        iv: vec![2; 12],
+        ciphertext: vec![3; 48],
+    }
+    .to_json();
+    send(
+        &mut model,
+        [Msg::StorageChecked {
+            available: true,
+            stored: Some(envelope),
+        }],
+    );
+    assert_eq!(heading(&model), "Welcome back");
+    let effects = send(&mut model, [Msg::DraftDecrypted { plaintext }]);
+    assert_eq!(effects.first(), Some(&Effect::LanguageChanged));
+    assert_eq!(model.texts().language, "es");
+    assert_eq!(heading(&model), "Cómo se llegó al final");
+    assert_eq!(
+        model.answers().get(q(&model, "helped-most")),
+        Some(&ending_well::Answer::Text("Hablar sin prisa.".into()))
+    );
+}
