@@ -204,11 +204,10 @@ fn spanish_syllables(word: &str) -> usize {
     let mut previous: Option<char> = None;
     for c in word.to_lowercase().chars() {
         match previous {
-            Some(p) if vowel(c) && vowel(p) => {
-                if strong(c) && strong(p) {
-                    count += 1;
-                }
-            }
+            // Two strong vowels side by side: a new syllable (hiatus).
+            Some(p) if vowel(c) && vowel(p) && strong(c) && strong(p) => count += 1,
+            // A weak vowel beside another: the same syllable (diphthong).
+            Some(p) if vowel(c) && vowel(p) => {}
             _ if vowel(c) => count += 1,
             _ => {}
         }
