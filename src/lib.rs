@@ -9,7 +9,7 @@
 //! ```js
 //! import init, { mount } from "./pkg/ending_well.js";
 //! import { wasmBytes } from "./pkg/ending_well_bytes.js";
-//! await init({ module_or_path: wasmBytes() });
+//! await init({ module_or_path: await wasmBytes() });
 //! const widget = mount(document.querySelector("ending-well"), {});
 //! // later: widget.destroy();
 //! ```

@@ -11,7 +11,7 @@
 import { initSync, mount as mountInto } from "./pkg/ending_well.js";
 import { wasmBytes } from "./pkg/ending_well_bytes.js";
 
-initSync({ module: wasmBytes() });
+initSync({ module: await wasmBytes() });
 
 const STYLESHEET = new URL("./ending-well.css", import.meta.url).href;
 

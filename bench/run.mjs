@@ -1,0 +1,403 @@
+// `npm run bench`: Ending Well and SurveyJS side by side, rendering the same questionnaire in
+// headless Chromium (Debian's), a cold profile per run. Prints a table with medians, minimums,
+// maximums and the ratios to SurveyJS against the targets, and writes bench/latest.json.
+//
+//   BENCH_RUNS=10 node bench/run.mjs      (after `npm run build`)
+//
+// What is measured, for each product:
+// - bytes: every JavaScript, WebAssembly and CSS file the page loads, raw and gzip -9;
+// - first screen: from navigation start to the first screen of the questionnaire being in the
+//   DOM (Ending Well: the introduction's heading, which is its first screen; SurveyJS: the first
+//   question, which is its first screen), seen by a MutationObserver, also inside shadow roots;
+// - click and keypress latency: over a scripted completion of the whole questionnaire, from the
+//   event to the end of the work it causes: the handlers, their microtasks and any rendering the
+//   framework put off with a timer of 0 (measured by a timer queued just after the event);
+// - section change: from "next" to the next section's heading in the DOM;
+// - memory at the end, after a forced garbage collection: the JavaScript heap plus array buffer
+//   backing stores (which hold WebAssembly's memory), from the DevTools protocol.
+import { createServer } from "node:http";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { CHROMIUM, LAUNCH_ARGS } from "../tests/e2e/harness.mjs";
+import { POLICY } from "../scripts/serve.mjs";
+import { builtIn, toSurveyJs } from "./to-surveyjs.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+// The packages' "exports" hide package.json: they sit in node_modules like any other.
+const SURVEY_CORE = join(ROOT, "node_modules/survey-core");
+const SURVEY_UI = join(ROOT, "node_modules/survey-js-ui");
+const SURVEY_VERSION = JSON.parse(readFileSync(join(SURVEY_CORE, "package.json"), "utf8")).version;
+
+/** The targets of issue 8, as the largest ratio Ending Well / SurveyJS allowed. */
+const TARGETS = {
+  "payload, gzip": 1 / 8,
+  "first screen": 1 / 4,
+  "click, median": 1 / 5,
+  "click, p95": 1 / 3,
+  "memory at the end": 1 / 3,
+};
+
+/** The files each page loads, by URL path, with where they are on disk. */
+const FILES = {
+  "ending-well": {
+    "/ew/ending-well.js": join(ROOT, "www/ending-well.js"),
+    "/ew/ending-well.css": join(ROOT, "www/ending-well.css"),
+    "/ew/pkg/ending_well.js": join(ROOT, "www/pkg/ending_well.js"),
+    "/ew/pkg/ending_well_bytes.js": join(ROOT, "www/pkg/ending_well_bytes.js"),
+  },
+  surveyjs: {
+    "/sjs/survey.core.min.js": join(SURVEY_CORE, "survey.core.min.js"),
+    "/sjs/survey-js-ui.min.js": join(SURVEY_UI, "survey-js-ui.min.js"),
+    "/sjs/survey-core.min.css": join(SURVEY_CORE, "survey-core.min.css"),
+  },
+};
+
+const questionnaire = builtIn();
+const survey = toSurveyJs(questionnaire, "en");
+
+const PAGES = {
+  "/ew/": `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Ending Well</title><script type="module" src="ending-well.js"></script></head>
+<body><ending-well></ending-well></body></html>`,
+  "/sjs/": `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>SurveyJS</title><link rel="stylesheet" href="survey-core.min.css">
+<script src="survey.core.min.js"></script><script src="survey-js-ui.min.js"></script></head>
+<body><div id="survey"></div>
+<script type="application/json" id="definition">${JSON.stringify(survey).replaceAll("<", "\\u003c")}</script>
+<script>
+const model = new Survey.Model(JSON.parse(document.getElementById("definition").textContent));
+SurveyUI.renderSurvey(model, document.getElementById("survey"));
+</script></body></html>`,
+};
+
+const TYPES = { ".js": "text/javascript", ".css": "text/css", ".html": "text/html" };
+
+function serve() {
+  const files = { ...FILES["ending-well"], ...FILES.surveyjs };
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, "http://localhost").pathname;
+    const headers = { "Cache-Control": "no-store" };
+    if (path.startsWith("/ew/")) headers["Content-Security-Policy"] = POLICY;
+    if (PAGES[path]) {
+      response.writeHead(200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
+      response.end(PAGES[path]);
+    } else if (files[path]) {
+      const type = TYPES[extname(path)] ?? "application/octet-stream";
+      response.writeHead(200, { ...headers, "Content-Type": `${type}; charset=utf-8` });
+      response.end(readFileSync(files[path]));
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
+}
+
+/** Raw and gzip bytes of each file a product ships. */
+function bytes(product) {
+  const rows = Object.entries(FILES[product]).map(([path, file]) => {
+    const body = readFileSync(file);
+    return { file: path.replace(/^\/(ew|sjs)\//, ""), raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  });
+  return {
+    files: rows,
+    raw: rows.reduce((sum, row) => sum + row.raw, 0),
+    gzip: rows.reduce((sum, row) => sum + row.gzip, 0),
+  };
+}
+
+/**
+ * Runs in the page before its scripts: records when the first screen appears (also inside shadow
+ * roots, which a MutationObserver on the document does not see) and offers the timing helpers.
+ */
+function instrument(firstSelector) {
+  const roots = [document];
+  const found = () => roots.some((root) => root.querySelector(firstSelector));
+  const watch = (root) => {
+    const observer = new MutationObserver(() => {
+      if (window.__firstScreen === undefined && found()) {
+        window.__firstScreen = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(root, { childList: true, subtree: true });
+  };
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const shadow = attach.call(this, init);
+    roots.push(shadow);
+    watch(shadow);
+    return shadow;
+  };
+  watch(document);
+  window.__roots = roots;
+  window.__$ = (selector) => {
+    for (const root of roots) {
+      const found = root.querySelector(selector);
+      if (found) return found;
+    }
+    return null;
+  };
+  window.__$$ = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
+  /** Time from running `act` to the end of the work it queued (a timer of 0 queued after it). */
+  window.__time = (act) =>
+    new Promise((done) => {
+      const start = performance.now();
+      act();
+      setTimeout(() => done(performance.now() - start), 0);
+    });
+}
+
+/** How each product's page is driven: the same steps, in its own markup. */
+const DRIVERS = {
+  "ending-well": {
+    path: "/ew/",
+    first: ".ew-screen h2",
+    heading: () => __$(".ew-screen h2.ew-heading")?.textContent ?? "",
+    start: async (page) => clickAndWaitForHeading(page, '.ew-screen button[data-ew-action="start"]'),
+    next: '.ew-screen button[data-ew-action="next"]',
+    /** The questions on screen now: what to click and where to type. */
+    questions: () =>
+      __$$(".ew-question:not([hidden])").map((block) => {
+        const inputs = [...block.querySelectorAll("input[data-ew-role=option], input[data-ew-role=point]")];
+        const text = block.querySelector("textarea, input[data-ew-role=text]");
+        return { clicks: inputs.length, typed: Boolean(text) };
+      }),
+    clickTarget: (question, option) => {
+      const blocks = __$$(".ew-question:not([hidden])");
+      return blocks[question]?.querySelectorAll("input[data-ew-role=option], input[data-ew-role=point]")[option];
+    },
+    textTarget: (question) => __$$(".ew-question:not([hidden])")[question]?.querySelector("textarea, input[data-ew-role=text]"),
+    done: () => Boolean(__$('.ew-screen button[data-ew-action="summary"]')),
+  },
+  surveyjs: {
+    path: "/sjs/",
+    first: ".sd-question",
+    heading: () => __$(".sd-page__title")?.textContent ?? "",
+    start: async () => {},
+    next: ".sd-navigation__next-btn",
+    questions: () =>
+      __$$(".sd-page .sd-question").map((block) => {
+        const inputs = [...block.querySelectorAll("input[type=radio]:not([value=other]), input[type=checkbox]:not([value=other])")];
+        const text = block.querySelector("textarea, input[type=text]");
+        return { clicks: inputs.length, typed: Boolean(text) };
+      }),
+    clickTarget: (question, option) => {
+      const blocks = __$$(".sd-page .sd-question");
+      const inputs = blocks[question]?.querySelectorAll("input[type=radio]:not([value=other]), input[type=checkbox]:not([value=other])");
+      const input = inputs?.[option];
+      // SurveyJS draws its own boxes over visually hidden inputs: click what a person would.
+      // ("Other" is left alone: it asks for its text before the page may change, and Ending
+      // Well's "something else" is not clicked either.)
+      return input?.closest("label") ?? input;
+    },
+    textTarget: (question) => __$$(".sd-page .sd-question")[question]?.querySelector("textarea, input[type=text]"),
+    // The last page: no "Next" on screen any more, only "Complete".
+    done: () => {
+      const next = __$(".sd-navigation__next-btn");
+      return !next || next.offsetParent === null;
+    },
+  },
+};
+
+async function clickAndWaitForHeading(page, selector) {
+  return page.evaluate(async (selector) => {
+    const before = __$(".ew-screen h2.ew-heading, .sd-page__title")?.textContent;
+    const start = performance.now();
+    __$(selector).click();
+    while (performance.now() - start < 10_000) {
+      const now = __$(".ew-screen h2.ew-heading, .sd-page__title")?.textContent;
+      if (now !== undefined && now !== before) return performance.now() - start;
+      await new Promise((done) => setTimeout(done, 0));
+    }
+    throw new Error(`no new section 10 s after clicking ${selector}`);
+  }, selector);
+}
+
+const TYPED = "It helped to be heard.";
+
+/** One cold run: load, fill in every section, measure. */
+async function run(browser, origin, product) {
+  const driver = DRIVERS[product];
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  await context.addInitScript(instrument, driver.first);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${origin}${driver.path}`, { waitUntil: "load" });
+  await page.waitForFunction(() => window.__firstScreen !== undefined, null, { timeout: 30_000 });
+  const firstScreen = await page.evaluate(() => window.__firstScreen);
+  await driver.start(page);
+
+  const clicks = [];
+  const keys = [];
+  const sections = [];
+  for (let section = 0; section < 40; section += 1) {
+    const questions = await page.evaluate(`(${driver.questions})()`);
+    for (const [index, question] of questions.entries()) {
+      // Choose the last option (a scale's top point), then for checkboxes another one too.
+      for (const option of question.clicks > 0 ? [question.clicks - 1, 0] : []) {
+        const ms = await page.evaluate(
+          async ([target, index, option]) => {
+            const element = eval(`(${target})`)(index, option);
+            if (!element) return null;
+            return __time(() => element.click());
+          },
+          [String(driver.clickTarget), index, option],
+        );
+        if (ms !== null) clicks.push(ms);
+      }
+      if (question.typed) {
+        for (const character of TYPED) {
+          const ms = await page.evaluate(
+            async ([target, index, character]) => {
+              const element = eval(`(${target})`)(index);
+              if (!element) return null;
+              return __time(() => {
+                element.dispatchEvent(new KeyboardEvent("keydown", { key: character, bubbles: true, composed: true }));
+                element.value += character;
+                element.dispatchEvent(new InputEvent("input", { data: character, inputType: "insertText", bubbles: true, composed: true }));
+                element.dispatchEvent(new KeyboardEvent("keyup", { key: character, bubbles: true, composed: true }));
+              });
+            },
+            [String(driver.textTarget), index, character],
+          );
+          if (ms !== null) keys.push(ms);
+        }
+      }
+    }
+    if (await page.evaluate(`(${driver.done})()`)) break;
+    sections.push(await clickAndWaitForHeading(page, driver.next));
+  }
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  await context.close();
+  if (errors.length) throw new Error(`${product}: page errors: ${errors.join("; ")}`);
+  return {
+    firstScreen,
+    clicks,
+    keys,
+    sections,
+    memory: heap.usedSize + (heap.backingStorageSize ?? 0),
+    heap: heap.usedSize,
+    buffers: heap.backingStorageSize ?? 0,
+  };
+}
+
+const median = (values) => quantile(values, 0.5);
+function quantile(values, q) {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low] + (sorted[Math.ceil(at)] - sorted[low]) * (at - low);
+}
+const stats = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+
+function summarise(runs) {
+  const all = (key) => runs.flatMap((run) => run[key]);
+  return {
+    firstScreen: stats(runs.map((run) => run.firstScreen)),
+    clickMedian: stats(runs.map((run) => median(run.clicks))),
+    clickP95: stats(runs.map((run) => quantile(run.clicks, 0.95))),
+    keyMedian: stats(runs.map((run) => median(run.keys))),
+    keyP95: stats(runs.map((run) => quantile(run.keys, 0.95))),
+    sectionMedian: stats(runs.map((run) => median(run.sections))),
+    memory: stats(runs.map((run) => run.memory)),
+    counts: { clicks: all("clicks").length / runs.length, keys: all("keys").length / runs.length, sections: all("sections").length / runs.length },
+  };
+}
+
+const KB = (n) => `${(n / 1024).toFixed(1)} KB`;
+const MB = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
+const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const range = (s, unit) => `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})`;
+
+function table(results) {
+  const ew = results["ending-well"];
+  const sjs = results.surveyjs;
+  const rows = [
+    ["payload, raw", KB(ew.bytes.raw), KB(sjs.bytes.raw), ew.bytes.raw / sjs.bytes.raw],
+    ["payload, gzip", KB(ew.bytes.gzip), KB(sjs.bytes.gzip), ew.bytes.gzip / sjs.bytes.gzip],
+    ["first screen", range(ew.summary.firstScreen, ms), range(sjs.summary.firstScreen, ms), ew.summary.firstScreen.median / sjs.summary.firstScreen.median],
+    ["click, median", range(ew.summary.clickMedian, ms), range(sjs.summary.clickMedian, ms), ew.summary.clickMedian.median / sjs.summary.clickMedian.median],
+    ["click, p95", range(ew.summary.clickP95, ms), range(sjs.summary.clickP95, ms), ew.summary.clickP95.median / sjs.summary.clickP95.median],
+    ["keypress, median", range(ew.summary.keyMedian, ms), range(sjs.summary.keyMedian, ms), ew.summary.keyMedian.median / sjs.summary.keyMedian.median],
+    ["keypress, p95", range(ew.summary.keyP95, ms), range(sjs.summary.keyP95, ms), ew.summary.keyP95.median / sjs.summary.keyP95.median],
+    ["section change, median", range(ew.summary.sectionMedian, ms), range(sjs.summary.sectionMedian, ms), ew.summary.sectionMedian.median / sjs.summary.sectionMedian.median],
+    ["memory at the end", range(ew.summary.memory, MB), range(sjs.summary.memory, MB), ew.summary.memory.median / sjs.summary.memory.median],
+  ];
+  const lines = [
+    "| Measure | Ending Well | SurveyJS | Ratio | Target | Met |",
+    "|---|---|---|---|---|---|",
+    ...rows.map(([name, a, b, ratio]) => {
+      const target = TARGETS[name];
+      const met = target === undefined ? "" : ratio <= target ? "yes" : "no";
+      return `| ${name} | ${a} | ${b} | ${ratio.toFixed(3)} | ${target === undefined ? "" : `≤ ${target.toFixed(3)}`} | ${met} |`;
+    }),
+  ];
+  return lines.join("\n");
+}
+
+const server = await serve();
+const origin = `http://127.0.0.1:${server.address().port}`;
+if (process.env.BENCH_SERVE) {
+  // Only serve both pages, to look at them: BENCH_SERVE=1 node bench/run.mjs
+  console.log(`Ending Well: ${origin}/ew/  SurveyJS: ${origin}/sjs/  (Ctrl+C to stop)`);
+  await new Promise(() => {});
+}
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: LAUNCH_ARGS,
+});
+const results = {};
+try {
+  for (const product of ["ending-well", "surveyjs"]) {
+    const runs = [];
+    for (let index = 0; index < RUNS; index += 1) {
+      runs.push(await run(browser, origin, product));
+      process.stderr.write(`${product}: run ${index + 1} of ${RUNS}\r`);
+    }
+    process.stderr.write("\n");
+    results[product] = { bytes: bytes(product), summary: summarise(runs), runs };
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const browserVersion = browser.version();
+const when = new Date().toISOString();
+console.log(
+  `Ending Well against SurveyJS ${SURVEY_VERSION} (survey-core + survey-js-ui), the built-in ` +
+    `questionnaire (${questionnaire.sections.length} sections), headless Chromium ${browserVersion}, ` +
+    `${RUNS} cold runs each, ${when}. Times: median of the runs' figures (min–max).`,
+);
+console.log(
+  `Per run: Ending Well ${results["ending-well"].summary.counts.clicks} clicks, ` +
+    `${results["ending-well"].summary.counts.keys} keypresses, ${results["ending-well"].summary.counts.sections} section changes; ` +
+    `SurveyJS ${results.surveyjs.summary.counts.clicks} clicks, ${results.surveyjs.summary.counts.keys} keypresses, ` +
+    `${results.surveyjs.summary.counts.sections} section changes.`,
+);
+console.log(table(results));
+for (const product of ["ending-well", "surveyjs"]) {
+  console.log(
+    `${product}: ` +
+      results[product].bytes.files.map((f) => `${f.file} ${KB(f.raw)} raw, ${KB(f.gzip)} gzip`).join("; "),
+  );
+}
+const out = join(ROOT, "bench/latest.json");
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  JSON.stringify({ when, browser: browserVersion, surveyjs: SURVEY_VERSION, runs: RUNS, targets: TARGETS, results }, null, 2),
+);
+console.log(`Written: ${out}`);
