@@ -30,24 +30,19 @@ writeFileSync(
 // The module, compressed with raw deflate, in base64: ${wasm.length} bytes.
 const base64 = "${base64}";
 
-/** The WebAssembly module's bytes, decompressed by the browser. */
-export async function wasmBytes() {
+/**
+ * The WebAssembly module, compiled while the browser decompresses it: the bytes stream from
+ * the DecompressionStream straight into the compiler (a Response here is only a wrapper around
+ * that stream, never a request).
+ */
+export function wasmModule() {
   const binary = atob(base64);
   const packed = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) packed[i] = binary.charCodeAt(i);
-  const reader = new Blob([packed])
-    .stream()
-    .pipeThrough(new DecompressionStream("deflate-raw"))
-    .getReader();
-  const bytes = new Uint8Array(${wasm.length});
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes.set(value, length);
-    length += value.length;
-  }
-  return bytes;
+  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return WebAssembly.compileStreaming(
+    new Response(stream, { headers: { "Content-Type": "application/wasm" } }),
+  );
 }
 `,
 );

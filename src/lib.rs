@@ -8,8 +8,8 @@
 //!
 //! ```js
 //! import init, { mount } from "./pkg/ending_well.js";
-//! import { wasmBytes } from "./pkg/ending_well_bytes.js";
-//! await init({ module_or_path: await wasmBytes() });
+//! import { wasmModule } from "./pkg/ending_well_bytes.js";
+//! await init({ module_or_path: await wasmModule() });
 //! const widget = mount(document.querySelector("ending-well"), {});
 //! // later: widget.destroy();
 //! ```

@@ -11,7 +11,7 @@ use crate::definition::{Questionnaire, DEFAULT_QUESTIONNAIRE};
 use crate::language::{self, Direction};
 use crate::problem::{field_path, with_suggestion, Problem};
 use crate::settings::Settings;
-use crate::text::Texts;
+use crate::text::{self, Texts};
 use crate::translation;
 
 /// One language's version of everything.
@@ -50,23 +50,51 @@ pub fn default_questionnaire_value() -> Value {
     serde_json::from_str(DEFAULT_QUESTIONNAIRE).unwrap_or(Value::Null)
 }
 
-/// Reads the questionnaire and the settings in every language offered: the settings'
-/// `languages`, or every language the questionnaire has text in. Returns every problem of
-/// both files at once; the paths of problems in the settings start with `settings_path`.
+/// A language offered to the client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    /// Its tag, such as "es".
+    pub tag: String,
+    /// Its name in itself, such as "Español", for the language switcher.
+    pub name: String,
+    /// Which way it is written.
+    pub direction: Direction,
+}
+
+/// The questionnaire and settings, checked, with the languages they offer. Each language's
+/// version is read only when it is first shown: a client who never switches never pays for the
+/// others.
+#[derive(Debug)]
+pub struct Catalog {
+    questionnaire: Value,
+    settings: Value,
+    /// The questionnaire's own language.
+    own: String,
+    /// The languages offered, in order.
+    pub languages: Vec<Language>,
+    /// The version in the questionnaire's own language, read while checking the files.
+    own_version: Localized,
+}
+
+/// Checks the questionnaire and the settings, reading them in the questionnaire's own language,
+/// and works out the languages offered: the settings' `languages`, or every language the
+/// questionnaire has text in. Returns every problem of both files at once (a problem with text
+/// in any language shows up here); the paths of problems in the settings start with
+/// `settings_path`.
 pub fn prepare(
-    questionnaire: &Value,
-    settings: &Value,
+    questionnaire: Value,
+    settings: Value,
     settings_path: &str,
-) -> Result<Vec<Localized>, Vec<Problem>> {
+) -> Result<Catalog, Vec<Problem>> {
     let in_settings = |problem: Problem| Problem {
         path: field_path(settings_path, &problem.path)
             .trim_end_matches('.')
             .to_owned(),
         ..problem
     };
-    let own = translation::own_language(questionnaire);
-    let base = Questionnaire::from_value(questionnaire);
-    let base_settings = Settings::from_value_in(settings, own, own);
+    let own = translation::own_language(&questionnaire).to_owned();
+    let base = Questionnaire::from_value(&questionnaire);
+    let base_settings = Settings::from_value_in(&settings, &own, &own);
     let (mut base, base_settings) = match (base, base_settings) {
         (Ok(base), Ok(settings)) => (base, settings),
         (base, settings) => {
@@ -107,29 +135,66 @@ pub fn prepare(
     if !problems.is_empty() {
         return Err(problems.into_iter().map(in_settings).collect());
     }
-    let mut versions = Vec::with_capacity(offered.len());
-    for tag in offered {
-        // The same files read again in another language: the structure is the same, so any
-        // problem was reported above already.
-        let Ok(mut questionnaire) = Questionnaire::from_value_in(questionnaire, &tag) else {
-            continue;
-        };
-        let Ok(settings) = Settings::from_value_in(settings, &tag, own) else {
-            continue;
-        };
-        if !changes::apply(&mut questionnaire, &settings.changes).is_empty() {
-            continue;
-        }
-        let texts = Texts::for_language(&tag, &settings.interface);
-        questionnaire.label_built_in_options(&texts);
-        let texts = Rc::new(texts);
-        versions.push(Localized {
+    let languages = offered
+        .into_iter()
+        .map(|tag| Language {
+            name: text::language_name(&tag, &base_settings.interface),
             direction: language::direction(&tag),
-            language: tag,
-            questionnaire,
-            settings,
-            texts,
-        });
+            tag,
+        })
+        .collect();
+    let own_version = version_of(base, base_settings);
+    Ok(Catalog {
+        questionnaire,
+        settings,
+        own,
+        languages,
+        own_version,
+    })
+}
+
+/// A version from a questionnaire and settings read in one language, changes applied.
+fn version_of(mut questionnaire: Questionnaire, settings: Settings) -> Localized {
+    let tag = questionnaire.language.clone();
+    let texts = Texts::for_language(&tag, &settings.interface);
+    questionnaire.label_built_in_options(&texts);
+    Localized {
+        direction: language::direction(&tag),
+        language: tag,
+        questionnaire,
+        settings,
+        texts: Rc::new(texts),
     }
-    Ok(versions)
+}
+
+impl Catalog {
+    /// The position of the language to show first, for a client who wants `wanted`, most
+    /// wanted first (see [`language::choose`]).
+    pub fn choose(&self, wanted: &[&str]) -> usize {
+        let tags: Vec<&str> = self.languages.iter().map(|l| l.tag.as_str()).collect();
+        language::choose(&tags, wanted)
+    }
+
+    /// Everything in the language at `index` of [`Catalog::languages`].
+    pub fn version(&self, index: usize) -> Option<Localized> {
+        let tag = &self.languages.get(index)?.tag;
+        if tag.eq_ignore_ascii_case(&self.own) {
+            return Some(self.own_version.clone());
+        }
+        // The files were checked in `prepare`: read again in another language, they have the
+        // same structure, so a problem here cannot happen.
+        let mut questionnaire = Questionnaire::from_value_in(&self.questionnaire, tag).ok()?;
+        let settings = Settings::from_value_in(&self.settings, tag, &self.own).ok()?;
+        if !changes::apply(&mut questionnaire, &settings.changes).is_empty() {
+            return None;
+        }
+        Some(version_of(questionnaire, settings))
+    }
+
+    /// Every language's version, in order: for tests and tools (the widget reads them lazily).
+    pub fn versions(&self) -> Vec<Localized> {
+        (0..self.languages.len())
+            .filter_map(|index| self.version(index))
+            .collect()
+    }
 }

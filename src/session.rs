@@ -7,7 +7,7 @@ use crate::changes;
 use crate::definition::{QuestionKind, Questionnaire};
 use crate::draft::{self, Envelope};
 use crate::export;
-use crate::localized::Localized;
+use crate::localized::{Catalog, Language, Localized};
 use crate::saving::{
     check_new_passphrase, Dialog, DraftSource, PassphrasePurpose, Saving, Unlock, UnlockProblem,
 };
@@ -33,9 +33,13 @@ pub enum Screen {
 /// Everything the session knows.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// Every language's version of the questionnaire, settings and interface text.
-    versions: Vec<Localized>,
-    /// The position in `versions` of the language showing; the three fields below are its.
+    /// The languages offered.
+    languages: Vec<Language>,
+    /// Where the other languages' versions come from; `None` for a single version given.
+    catalog: Option<Rc<Catalog>>,
+    /// The versions read so far, by language: each is read when first shown.
+    versions: Vec<Option<Localized>>,
+    /// The position in `languages` of the language showing; the three fields below are its.
     language: usize,
     questionnaire: Questionnaire,
     texts: Rc<Texts>,
@@ -329,7 +333,13 @@ impl Model {
             questionnaire: version.questionnaire.clone(),
             settings: version.settings.clone(),
             texts: Rc::clone(&version.texts),
-            versions: vec![version],
+            languages: vec![Language {
+                tag: version.language.clone(),
+                name: version.texts.language_name.clone(),
+                direction: version.direction,
+            }],
+            catalog: None,
+            versions: vec![Some(version)],
             language: 0,
             answers,
             screen: Screen::Intro,
@@ -342,18 +352,25 @@ impl Model {
         }
     }
 
-    /// A fresh session on the introduction in the language at `chosen` of `versions`; `None`
-    /// without any version.
-    pub fn localized(versions: Vec<Localized>, chosen: usize) -> Option<Self> {
-        let language = chosen.min(versions.len().checked_sub(1)?);
+    /// A fresh session on the introduction in the language at `chosen` of the catalog's
+    /// languages; `None` when it offers none.
+    pub fn from_catalog(catalog: Catalog, chosen: usize) -> Option<Self> {
+        let language = chosen.min(catalog.languages.len().checked_sub(1)?);
+        let version = catalog.version(language)?;
+        let mut versions = vec![None; catalog.languages.len()];
         let Localized {
             questionnaire,
             settings,
             texts,
             ..
-        } = versions.get(language)?.clone();
+        } = version.clone();
+        if let Some(slot) = versions.get_mut(language) {
+            *slot = Some(version);
+        }
         let answers = Answers::new(questionnaire.questions.len());
         Some(Self {
+            languages: catalog.languages.clone(),
+            catalog: Some(Rc::new(catalog)),
             versions,
             language,
             texts,
@@ -408,19 +425,26 @@ impl Model {
         Rc::clone(&self.texts)
     }
 
-    /// Every language offered, each with its version of everything.
-    pub fn versions(&self) -> &[Localized] {
-        &self.versions
+    /// Every language offered.
+    pub fn languages(&self) -> &[Language] {
+        &self.languages
     }
 
-    /// The language showing: its version of everything.
-    pub fn current(&self) -> Option<&Localized> {
-        self.versions.get(self.language)
-    }
-
-    /// The position of the language showing among [`Model::versions`].
+    /// The position of the language showing among [`Model::languages`].
     pub fn language(&self) -> usize {
         self.language
+    }
+
+    /// The version of everything in the language at `index`, read the first time.
+    fn version(&mut self, index: usize) -> Option<Localized> {
+        if let Some(Some(version)) = self.versions.get(index) {
+            return Some(version.clone());
+        }
+        let version = self.catalog.as_ref()?.version(index)?;
+        if let Some(slot) = self.versions.get_mut(index) {
+            *slot = Some(version.clone());
+        }
+        Some(version)
     }
 
     /// Shows another language. Answers stay, kept by ids; a note still exactly as drafted is
@@ -429,7 +453,7 @@ impl Model {
         if language == self.language {
             return false;
         }
-        let Some(version) = self.versions.get(language).cloned() else {
+        let Some(version) = self.version(language) else {
             return false;
         };
         let untouched: Vec<(usize, crate::definition::NoteFor)> = self
@@ -956,9 +980,9 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     // switched before the answers come back, so no note is drafted again.
                     let language = restored.language.as_deref().and_then(|tag| {
                         model
-                            .versions
+                            .languages
                             .iter()
-                            .position(|version| version.language.eq_ignore_ascii_case(tag))
+                            .position(|language| language.tag.eq_ignore_ascii_case(tag))
                     });
                     let switched = language.is_some_and(|language| model.switch_language(language));
                     model.answers = restored.answers;

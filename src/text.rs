@@ -500,13 +500,7 @@ impl Texts {
         };
         let mut texts = Self::from_layers(tag, &layers);
         // A language's name must never fall back to "English": the switcher would offer two.
-        let named = [clinic_for(tag), built_in_for(tag)]
-            .into_iter()
-            .flatten()
-            .any(|entries| find_entry(entries, "language_name").is_some());
-        if !named {
-            texts.language_name = language::endonym(tag).unwrap_or(tag).to_owned();
-        }
+        texts.language_name = language_name(tag, clinic);
         texts
     }
 
@@ -609,6 +603,24 @@ impl Texts {
     pub fn shift_more(&self, remaining: usize) -> String {
         self.count(&self.shift_more, remaining, &[])
     }
+}
+
+/// The name of `tag`'s language in itself: the clinic's, the built-in one, a known endonym
+/// ("Français"), or else the tag.
+pub fn language_name(tag: &str, clinic: &Interface) -> String {
+    let name =
+        |entries: Option<&Entries>| match entries.and_then(|e| find_entry(e, "language_name")) {
+            Some(Entry::Text(name)) => Some(name.clone()),
+            _ => None,
+        };
+    let clinic_entries = clinic
+        .iter()
+        .find(|(language, _)| language.eq_ignore_ascii_case(tag))
+        .map(|(_, entries)| entries);
+    name(clinic_entries)
+        .or_else(|| name(built_in_for(tag)))
+        .or_else(|| language::endonym(tag).map(str::to_owned))
+        .unwrap_or_else(|| tag.to_owned())
 }
 
 /// Replaces each `{name}` in `template` with its value; unknown names stay as written.

@@ -11,8 +11,8 @@ mod common;
 
 use common::{option, q, send, write};
 use ending_well::export::{to_html, to_plain_text};
-use ending_well::language::{self, Direction};
-use ending_well::localized::{self, Localized};
+use ending_well::language::Direction;
+use ending_well::localized::{self, Catalog, Localized};
 use ending_well::summary::summarise;
 use ending_well::text::{self, Texts, KEYS};
 use ending_well::translation::{self, FileKind};
@@ -20,22 +20,26 @@ use ending_well::view::{self, View};
 use ending_well::{update, Effect, Model, Msg, Screen};
 use serde_json::{json, Value};
 
-/// Every shipped language, read with the built-in questionnaire and no settings.
-fn shipped() -> Vec<Localized> {
+/// The built-in questionnaire with no settings: every shipped language.
+fn catalog() -> Catalog {
     localized::prepare(
-        &localized::default_questionnaire_value(),
-        &json!({}),
+        localized::default_questionnaire_value(),
+        json!({}),
         "options",
     )
     .unwrap()
 }
 
+/// Every shipped language's version.
+fn shipped() -> Vec<Localized> {
+    catalog().versions()
+}
+
 /// A fresh session in `tag`, as the widget chooses it for a client who wants that language.
 fn session_in(tag: &str) -> Model {
-    let versions = shipped();
-    let tags: Vec<&str> = versions.iter().map(|v| v.language.as_str()).collect();
-    let chosen = language::choose(&tags, &[tag]);
-    Model::localized(versions, chosen).unwrap()
+    let catalog = catalog();
+    let chosen = catalog.choose(&[tag]);
+    Model::from_catalog(catalog, chosen).unwrap()
 }
 
 fn heading(model: &Model) -> String {
@@ -141,7 +145,10 @@ fn the_built_in_questionnaire_is_complete_in_english_and_spanish() {
 fn a_spanish_speaking_client_goes_through_the_whole_reflection_in_spanish() {
     let mut model = session_in("es-MX");
     assert_eq!(model.texts().language, "es");
-    assert_eq!(model.current().unwrap().direction, Direction::Ltr);
+    assert_eq!(
+        model.languages()[model.language()].direction,
+        Direction::Ltr
+    );
     let View::Intro(intro) = view::view(&model) else {
         panic!("intro first")
     };
@@ -327,7 +334,9 @@ fn a_clinic_translation_falls_back_to_english_and_lists_what_is_missing() {
     );
     let settings =
         json!({ "interface": { "fr": { "start": "Commencer", "language_name": "Français" } } });
-    let versions = localized::prepare(&value, &settings, "options").unwrap();
+    let versions = localized::prepare(value.clone(), settings, "options")
+        .unwrap()
+        .versions();
     let tags: Vec<&str> = versions.iter().map(|v| v.language.as_str()).collect();
     assert_eq!(tags, ["en", "ar", "fr"]);
     let french = &versions[2];
@@ -414,7 +423,7 @@ fn bad_language_text_is_reported_with_its_path() {
         "languages": ["en", "de"],
         "interface": { "es": { "saved_at": "Guardado a las {hora}." }, "klingon": {} }
     });
-    let problems = localized::prepare(&clinic_questionnaire(), &settings, "options").unwrap_err();
+    let problems = localized::prepare(clinic_questionnaire(), settings, "options").unwrap_err();
     let found: Vec<String> = problems.iter().map(ToString::to_string).collect();
     for expected in [
         "options.interface.es.saved_at: {hora} is not filled in here: use only {time}",
@@ -426,7 +435,7 @@ fn bad_language_text_is_reported_with_its_path() {
         );
     }
     let settings = json!({ "languages": ["en", "de"] });
-    let problems = localized::prepare(&clinic_questionnaire(), &settings, "options").unwrap_err();
+    let problems = localized::prepare(clinic_questionnaire(), settings, "options").unwrap_err();
     assert_eq!(
         problems[0].to_string(),
         "options.languages[1]: the questionnaire has no text in \"de\": it has en, ar, fr"
@@ -439,12 +448,13 @@ fn a_clinic_can_offer_fewer_languages_and_reword_per_language() {
         "languages": ["es"],
         "changes": { "reword": { "proud-of": { "text": { "es": "¿Qué te hace sentir bien de ti?" }, "hint": "English only." } } }
     });
-    let versions = localized::prepare(
-        &localized::default_questionnaire_value(),
-        &settings,
+    let catalog = localized::prepare(
+        localized::default_questionnaire_value(),
+        settings,
         "options",
     )
     .unwrap();
+    let versions = catalog.versions();
     assert_eq!(versions.len(), 1);
     let spanish = &versions[0];
     let proud = spanish.questionnaire.question_index("proud-of").unwrap();
@@ -453,15 +463,16 @@ fn a_clinic_can_offer_fewer_languages_and_reword_per_language() {
     // A rewording written once, without languages, is in the questionnaire's own language, so
     // the Spanish hint stays Spanish.
     assert_ne!(question.hint.as_deref(), Some("English only."));
-    let model = Model::localized(versions, 0).unwrap();
-    assert_eq!(model.versions().len(), 1);
+    let model = Model::from_catalog(catalog, 0).unwrap();
+    assert_eq!(model.languages().len(), 1);
+    assert_eq!(model.texts().language, "es");
 }
 
 #[test]
 fn right_to_left_languages_are_marked_in_the_summary_file() {
-    let versions = localized::prepare(&clinic_questionnaire(), &json!({}), "options").unwrap();
-    let mut model = Model::localized(versions, 1).unwrap();
-    assert_eq!(model.current().unwrap().direction.attribute(), "rtl");
+    let catalog = localized::prepare(clinic_questionnaire(), json!({}), "options").unwrap();
+    let mut model = Model::from_catalog(catalog, 1).unwrap();
+    assert_eq!(model.languages()[1].direction.attribute(), "rtl");
     send(&mut model, [Msg::StartClicked]);
     let html = to_html(&summarise(&model), model.texts());
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");

@@ -240,11 +240,12 @@ fn spanish_ease(text: &str) -> (f64, usize) {
 #[test]
 fn the_spanish_reads_as_fairly_easy_or_easier() {
     let versions = ending_well::localized::prepare(
-        &ending_well::localized::default_questionnaire_value(),
-        &serde_json::json!({}),
+        ending_well::localized::default_questionnaire_value(),
+        serde_json::json!({}),
         "options",
     )
-    .unwrap();
+    .unwrap()
+    .versions();
     let spanish = versions.iter().find(|v| v.language == "es").unwrap();
     let questionnaire = &spanish.questionnaire;
     let mut texts: Vec<String> = vec![questionnaire.title.clone()];

@@ -9,11 +9,19 @@
 // the WebAssembly module's bytes come from a same-origin script, and the stylesheet is a
 // same-origin <link> (allowed by `style-src 'self'`).
 import { initSync, mount as mountInto } from "./pkg/ending_well.js";
-import { wasmBytes } from "./pkg/ending_well_bytes.js";
-
-initSync({ module: await wasmBytes() });
+import { wasmModule } from "./pkg/ending_well_bytes.js";
 
 const STYLESHEET = new URL("./ending-well.css", import.meta.url).href;
+
+// The stylesheet starts loading now, while the module compiles, so that the widget can show
+// styled at once (a preload is a same-origin stylesheet, allowed by `style-src 'self'`).
+const preload = document.createElement("link");
+preload.rel = "preload";
+preload.as = "style";
+preload.href = STYLESHEET;
+document.head.append(preload);
+
+initSync({ module: await wasmModule() });
 
 /**
  * Mounts the reflection into `element`'s shadow root and returns `{ destroy }`.
@@ -27,13 +35,23 @@ export function mount(element, options = {}) {
   stylesheet.href = STYLESHEET;
   const container = document.createElement("div");
   shadow.replaceChildren(stylesheet, container);
-  let widget = mountInto(container, options);
+  // The widget is built once its stylesheet has loaded, so that a client never sees it
+  // unstyled; if the stylesheet cannot load, it is built anyway.
+  let widget = null;
+  let destroyed = false;
+  const build = () => {
+    if (!destroyed && !widget) widget = mountInto(container, options);
+  };
+  stylesheet.addEventListener("load", build, { once: true });
+  stylesheet.addEventListener("error", build, { once: true });
   return {
     destroy() {
-      if (!widget) return;
-      widget.destroy();
-      widget.free();
-      widget = null;
+      destroyed = true;
+      if (widget) {
+        widget.destroy();
+        widget.free();
+        widget = null;
+      }
       shadow.replaceChildren();
     },
   };

@@ -27,7 +27,7 @@ use web_sys::{
 };
 
 use crate::language;
-use crate::localized::{self, Localized};
+use crate::localized::{self, Catalog, Language};
 use crate::problem::Problem;
 use crate::session::{update, Effect, Focus, Model, Msg, Notice};
 use crate::text::{self, Interface, Texts};
@@ -160,13 +160,9 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         dialog,
         prefix,
     };
-    let model = read_options(&options).and_then(|versions| {
-        let tags: Vec<&str> = versions.iter().map(|v| v.language.as_str()).collect();
-        let chosen = language::choose(
-            &tags,
-            &wanted.iter().map(String::as_str).collect::<Vec<_>>(),
-        );
-        Model::localized(versions, chosen).ok_or_else(|| {
+    let model = read_options(&options).and_then(|catalog| {
+        let chosen = catalog.choose(&wanted.iter().map(String::as_str).collect::<Vec<_>>());
+        Model::from_catalog(catalog, chosen).ok_or_else(|| {
             vec![Problem::new(
                 "",
                 "the questionnaire offers no language to show",
@@ -353,7 +349,7 @@ fn show_language(ui: &Ui, model: &Model) -> Result<(), JsValue> {
         &ui.dom,
         &ui.languages,
         texts,
-        model.versions(),
+        model.languages(),
         model.language(),
     )?;
     fill_top_bar(&ui.dom, &ui.top_bar, texts)?;
@@ -366,16 +362,16 @@ fn language_switcher(
     dom: &Dom,
     nav: &Element,
     texts: &Texts,
-    versions: &[Localized],
+    languages: &[Language],
     current: usize,
 ) -> Result<(), JsValue> {
     nav.replace_children_with_node_0();
-    dom::set_hidden(nav, versions.len() < 2)?;
+    dom::set_hidden(nav, languages.len() < 2)?;
     nav.set_attribute("aria-label", &texts.language_switcher)?;
     let list = dom.element("ul", "ew-languages-list")?;
-    for (position, version) in versions.iter().enumerate() {
+    for (position, language) in languages.iter().enumerate() {
         let item = dom.element("li", "ew-languages-item")?;
-        let name = &version.texts.language_name;
+        let name = &language.name;
         // The language showing is plain text, as on GOV.UK; it takes focus after a switch.
         let entry = if position == current {
             let entry = dom.text("span", "ew-language ew-language--current", name)?;
@@ -389,8 +385,8 @@ fn language_switcher(
         dom::set_attributes(
             &entry,
             &[
-                ("lang", &version.language),
-                ("dir", version.direction.attribute()),
+                ("lang", &language.tag),
+                ("dir", language.direction.attribute()),
             ],
         )?;
         dom::append_all(&item, &[&entry])?;
@@ -481,11 +477,11 @@ fn submitted(event: &Event) -> Option<Msg> {
 
 /// Reads the mount options: the questionnaire (a JSON string or an object; the built-in one
 /// without) and the clinic's settings, with every problem of both.
-fn read_options(options: &JsValue) -> Result<Vec<Localized>, Vec<Problem>> {
+fn read_options(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
     if options.is_undefined() || options.is_null() {
         return localized::prepare(
-            &localized::default_questionnaire_value(),
-            &Value::Object(serde_json::Map::new()),
+            localized::default_questionnaire_value(),
+            Value::Object(serde_json::Map::new()),
             "options",
         );
     }
@@ -515,9 +511,10 @@ fn read_options(options: &JsValue) -> Result<Vec<Localized>, Vec<Problem>> {
         None | Some(Value::Null) => localized::default_questionnaire_value(),
         Some(Value::String(text)) => serde_json::from_str(text)
             .map_err(|error| vec![Problem::new("", format!("not valid JSON: {error}"))])?,
+        // A copy: taking it out of the options would bring in the map's removal code.
         Some(given) => given.clone(),
     };
-    localized::prepare(&questionnaire, &value, "options")
+    localized::prepare(questionnaire, value, "options")
 }
 
 /// Translates a DOM event inside the widget into a message, if it means one.
