@@ -13,8 +13,8 @@
 //   event to the end of the work it causes: the handlers, their microtasks and any rendering the
 //   framework put off with a timer of 0 (measured by a timer queued just after the event);
 // - section change: from "next" to the next section's heading in the DOM;
-// - memory at the end, after a forced garbage collection: the JavaScript heap plus array buffer
-//   backing stores (which hold WebAssembly's memory), from the DevTools protocol.
+// - memory at the end, after a forced garbage collection: the JavaScript heap and array buffer
+//   backing stores from the DevTools protocol, plus WebAssembly's memory, which they leave out.
 import { createServer } from "node:http";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
@@ -76,6 +76,48 @@ SurveyUI.renderSurvey(model, document.getElementById("survey"));
 </script></body></html>`,
 };
 
+/**
+ * A generated questionnaire of `count` questions, ten to a section, every kind in turn, and
+ * every seventh question a follow-up of the one before it: for the scale measurements.
+ */
+export function generated(count) {
+  const kinds = ["single_choice", "multiple_choice", "scale", "short_text", "long_text"];
+  const options = (n) => Array.from({ length: n }, (_, i) => ({ id: `o${i}`, label: `Option ${i + 1}` }));
+  const sections = [];
+  for (let start = 0; start < count; start += 10) {
+    const questions = [];
+    for (let index = start; index < Math.min(start + 10, count); index += 1) {
+      const kind = kinds[index % kinds.length];
+      const question = { id: `q${index}`, kind, text: `Question ${index + 1}: how do you feel about this?` };
+      if (kind === "single_choice") question.options = options(4);
+      if (kind === "multiple_choice") Object.assign(question, { options: options(5), other: "Something else" });
+      if (kind === "scale") Object.assign(question, { min: 0, max: 10, min_label: "Not at all", max_label: "Very much" });
+      if (index % 7 === 6 && index > start) question.show_if = { answered: `q${index - 1}` };
+      questions.push(question);
+    }
+    sections.push({ id: `s${start / 10}`, title: `Section ${start / 10 + 1}`, questions });
+  }
+  return { id: `generated-${count}`, title: "A generated questionnaire", sections };
+}
+
+const SIZES = [100, 1_000, 5_000];
+
+/** The scale page: the glue used directly, so that mounting can be timed on its own. */
+PAGES["/ew/scale.html"] = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Ending Well at scale</title>
+<link rel="stylesheet" href="ending-well.css"></head><body><div id="host"></div>
+<script type="module" src="scale.js"></script></body></html>`;
+PAGES["/ew/scale.js"] = `import { initSync, mount } from "./pkg/ending_well.js";
+import { wasmModule } from "./pkg/ending_well_bytes.js";
+initSync({ module: await wasmModule() });
+const count = Number(new URL(location.href).searchParams.get("n"));
+const definition = ${generated.toString()};
+const questionnaire = JSON.stringify(definition(count));
+const start = performance.now();
+window.__widget = mount(document.getElementById("host"), { questionnaire, saving: false });
+window.__mounted = performance.now() - start;
+`;
+
 const TYPES = { ".js": "text/javascript", ".css": "text/css", ".html": "text/html" };
 
 function serve() {
@@ -85,7 +127,8 @@ function serve() {
     const headers = { "Cache-Control": "no-store" };
     if (path.startsWith("/ew/")) headers["Content-Security-Policy"] = POLICY;
     if (PAGES[path]) {
-      response.writeHead(200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
+      const type = TYPES[extname(path)] ?? "text/html";
+      response.writeHead(200, { ...headers, "Content-Type": `${type}; charset=utf-8` });
       response.end(PAGES[path]);
     } else if (files[path]) {
       const type = TYPES[extname(path)] ?? "application/octet-stream";
@@ -151,6 +194,36 @@ function instrument(firstSelector) {
       act();
       setTimeout(() => done(performance.now() - start), 0);
     });
+}
+
+/**
+ * Runs in the page before its scripts: keeps every WebAssembly instance, so that its memory,
+ * which the JavaScript heap figures leave out, can be counted.
+ */
+function recordWasm() {
+  window.__instances = [];
+  const Instance = WebAssembly.Instance;
+  WebAssembly.Instance = function (module, imports) {
+    const instance = new Instance(module, imports);
+    window.__instances.push(instance);
+    return instance;
+  };
+  WebAssembly.Instance.prototype = Instance.prototype;
+}
+
+/** The memory in use at the end, after a forced garbage collection, in bytes. */
+async function memoryAtTheEnd(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const wasm = await page.evaluate(() =>
+    window.__instances.reduce((sum, instance) => {
+      const memory = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory);
+      return sum + (memory?.buffer.byteLength ?? 0);
+    }, 0),
+  );
+  const buffers = heap.backingStorageSize ?? 0;
+  return { memory: heap.usedSize + buffers + wasm, heap: heap.usedSize, buffers, wasm };
 }
 
 /** How each product's page is driven: the same steps, in its own markup. */
@@ -225,6 +298,7 @@ const TYPED = "It helped to be heard.";
 async function run(browser, origin, product) {
   const driver = DRIVERS[product];
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  await context.addInitScript(recordWasm);
   await context.addInitScript(instrument, driver.first);
   const page = await context.newPage();
   const errors = [];
@@ -275,20 +349,10 @@ async function run(browser, origin, product) {
     sections.push(await clickAndWaitForHeading(page, driver.next));
   }
 
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("HeapProfiler.collectGarbage");
-  const heap = await cdp.send("Runtime.getHeapUsage");
+  const memory = await memoryAtTheEnd(context, page);
   await context.close();
   if (errors.length) throw new Error(`${product}: page errors: ${errors.join("; ")}`);
-  return {
-    firstScreen,
-    clicks,
-    keys,
-    sections,
-    memory: heap.usedSize + (heap.backingStorageSize ?? 0),
-    heap: heap.usedSize,
-    buffers: heap.backingStorageSize ?? 0,
-  };
+  return { firstScreen, clicks, keys, sections, ...memory };
 }
 
 const median = (values) => quantile(values, 0.5);
@@ -346,6 +410,38 @@ function table(results) {
   return lines.join("\n");
 }
 
+/** One cold run at a size: mount, first section, section changes, memory. */
+async function scaleRun(browser, origin, count) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  await context.addInitScript(recordWasm);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${origin}/ew/scale.html?n=${count}`, { waitUntil: "load" });
+  await page.waitForFunction(() => window.__mounted !== undefined, null, { timeout: 120_000 });
+  const mounted = await page.evaluate(() => window.__mounted);
+  const heading = () => document.querySelector(".ew-screen h2.ew-heading")?.textContent;
+  const change = (selector) =>
+    page.evaluate(
+      async ([selector, heading]) => {
+        const read = eval(`(${heading})`);
+        const before = read();
+        const start = performance.now();
+        document.querySelector(selector).click();
+        while (read() === before) await new Promise((done) => setTimeout(done, 0));
+        return performance.now() - start;
+      },
+      [selector, String(heading)],
+    );
+  const firstSection = await change('button[data-ew-action="start"]');
+  const changes = [];
+  for (let index = 0; index < 10; index += 1) changes.push(await change('button[data-ew-action="next"]'));
+  const { memory } = await memoryAtTheEnd(context, page);
+  await context.close();
+  if (errors.length) throw new Error(`${count} questions: page errors: ${errors.join("; ")}`);
+  return { mounted, firstSection, sectionChange: median(changes), memory };
+}
+
 const server = await serve();
 const origin = `http://127.0.0.1:${server.address().port}`;
 if (process.env.BENCH_SERVE) {
@@ -368,6 +464,20 @@ try {
     }
     process.stderr.write("\n");
     results[product] = { bytes: bytes(product), summary: summarise(runs), runs };
+  }
+  const scaleRuns = Number(process.env.BENCH_SCALE_RUNS ?? 3);
+  results.scale = [];
+  for (const count of SIZES) {
+    const runs = [];
+    for (let index = 0; index < scaleRuns; index += 1) runs.push(await scaleRun(browser, origin, count));
+    results.scale.push({
+      questions: count,
+      mounted: stats(runs.map((r) => r.mounted)),
+      firstSection: stats(runs.map((r) => r.firstSection)),
+      sectionChange: stats(runs.map((r) => r.sectionChange)),
+      memory: stats(runs.map((r) => r.memory)),
+    });
+    process.stderr.write(`scale: ${count} questions done\n`);
   }
 } finally {
   await browser.close();
@@ -392,6 +502,19 @@ for (const product of ["ending-well", "surveyjs"]) {
   console.log(
     `${product}: ` +
       results[product].bytes.files.map((f) => `${f.file} ${KB(f.raw)} raw, ${KB(f.gzip)} gzip`).join("; "),
+  );
+}
+console.log(
+  "\nEnding Well at scale: generated questionnaires, ten questions to a section " +
+    `(median of ${process.env.BENCH_SCALE_RUNS ?? 3} cold runs). Mount = validation, ` +
+    "reading and the first screen; per-question figures show whether growth is linear.",
+);
+console.log("| Questions | Mount | Mount per question | First section | Section change | Memory |");
+console.log("|---|---|---|---|---|---|");
+for (const row of results.scale) {
+  console.log(
+    `| ${row.questions} | ${ms(row.mounted.median)} | ${((row.mounted.median * 1000) / row.questions).toFixed(1)} µs | ` +
+      `${ms(row.firstSection.median)} | ${ms(row.sectionChange.median)} | ${MB(row.memory.median)} |`,
   );
 }
 const out = join(ROOT, "bench/latest.json");

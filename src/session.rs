@@ -694,6 +694,16 @@ impl Model {
 
     /// Sets an answer and reports what the page must update.
     fn answer(&mut self, question: usize, answer: Option<Answer>, sync: bool) -> Vec<Effect> {
+        // More typing in a text already answered: no condition looks at the words themselves,
+        // so nothing on screen changes but the text box, which the client is typing in.
+        let still_text = matches!(
+            (self.answers.get(question), &answer),
+            (Some(Answer::Text(_)), Some(Answer::Text(_)))
+        );
+        if still_text {
+            self.answers.set(question, answer);
+            return self.autosave().into_iter().collect();
+        }
         let before = self.visibility();
         let support_before = self.support_needed_with(&before);
         self.answers.set(question, answer);

@@ -153,4 +153,11 @@ fn a_revealed_follow_up_is_announced() {
     // Typing does not announce anything.
     let effects = write(&mut model, "weeks-known", "A month");
     assert_eq!(effects, vec![Effect::Refresh]);
+    // Typing on in a text already answered changes nothing else on screen: no work at all.
+    let effects = write(&mut model, "weeks-known", "A month or so");
+    assert_eq!(effects, vec![]);
+    assert_eq!(
+        model.answers().get(q(&model, "weeks-known")),
+        Some(&Answer::Text("A month or so".into()))
+    );
 }
