@@ -332,3 +332,41 @@ fn destroy_removes_the_widget_and_its_listeners() {
     assert_eq!(text_of(&root, "h2"), "A short reflection");
     widget.destroy();
 }
+
+#[wasm_bindgen_test]
+fn deeply_nested_configuration_is_refused_calmly_and_the_limit_fits_the_stack() {
+    // Nested as deep as the JSON parser allows: read, copied and dropped on the stack the
+    // module reserves (.cargo/config.toml), then reported as an unknown field.
+    let deep = format!(
+        r#"{{"questionnaire": {SMALL}, "extra": {}1{}}}"#,
+        "[".repeat(126),
+        "]".repeat(126)
+    );
+    let host = new_host();
+    let _widget = mount(&host, JsValue::from_str(&deep)).unwrap();
+    let problems = text_of(&host, ".ew-error-list");
+    assert!(
+        problems.contains("options.extra") && problems.contains("unknown field"),
+        "{problems}"
+    );
+
+    // Deeper than that: refused with a clear message, as text and as an object.
+    let deeper = format!("{}{}", "[".repeat(5_000), "]".repeat(5_000));
+    let host = new_host();
+    let _widget = mount(&host, JsValue::from_str(&deeper)).unwrap();
+    let problems = text_of(&host, ".ew-error-list");
+    assert!(problems.contains("recursion limit exceeded"), "{problems}");
+    let nested = js_sys::JSON::parse(&format!(
+        r#"{{"clinic": "A", "extra": {}1{}}}"#,
+        "[".repeat(5_000),
+        "]".repeat(5_000)
+    ))
+    .unwrap();
+    let host = new_host();
+    let _widget = mount(&host, nested).unwrap();
+    let problems = text_of(&host, ".ew-error-list");
+    assert!(
+        problems.contains("nested more than 64 levels deep"),
+        "{problems}"
+    );
+}

@@ -486,27 +486,18 @@ fn read_options(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
         );
     }
     // The text of a `<script type="application/json">` comes as a string: parse it here, so that
-    // a syntax error is reported in the panel with its line and column.
-    if let Some(text) = options.as_string() {
-        let parsed = js_sys::JSON::parse(&text).map_err(|error| {
-            let reason = js_sys::Error::from(error).message();
+    // a syntax error is reported in the panel with its line and column. The parser refuses
+    // nesting deeper than 128, so reading can never run out of stack.
+    let value: Value = if let Some(text) = options.as_string() {
+        serde_json::from_str(&text).map_err(|error| {
             vec![Problem::new(
                 "options",
-                format!(
-                    "the configuration is not valid JSON: {}",
-                    String::from(reason)
-                ),
+                format!("the configuration is not valid JSON: {error}"),
             )]
-        })?;
-        return read_options(&parsed);
-    }
-    // One conversion of the whole options; the questionnaire inside is an object, or its text.
-    let value: Value = serde_wasm_bindgen::from_value(options.clone()).map_err(|error| {
-        vec![Problem::new(
-            "options",
-            format!("the options could not be read as JSON data: {error}"),
-        )]
-    })?;
+        })?
+    } else {
+        read_object(options)?
+    };
     let questionnaire = match value.get("questionnaire") {
         None | Some(Value::Null) => localized::default_questionnaire_value(),
         Some(Value::String(text)) => serde_json::from_str(text)
@@ -515,6 +506,51 @@ fn read_options(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
         Some(given) => given.clone(),
     };
     localized::prepare(questionnaire, value, "options")
+}
+
+/// Options deeper than this are refused before they are converted: conversion is recursive, and
+/// the format itself never nests deeper than about a dozen levels.
+const MAX_NESTING: usize = 64;
+/// Options with more values than this are refused, which also stops a circular object.
+const MAX_VALUES: usize = 1_000_000;
+
+/// Converts options given as a JavaScript object, after checking, without recursion, that they
+/// are neither too deep nor circular.
+fn read_object(options: &JsValue) -> Result<Value, Vec<Problem>> {
+    let mut pending = vec![(options.clone(), 0_usize)];
+    let mut seen = 0_usize;
+    while let Some((value, depth)) = pending.pop() {
+        seen += 1;
+        if depth > MAX_NESTING || seen > MAX_VALUES {
+            return Err(vec![Problem::new(
+                "options",
+                format!(
+                    "the options are nested more than {MAX_NESTING} levels deep, refer to \
+                     themselves, or hold more than {MAX_VALUES} values"
+                ),
+            )]);
+        }
+        let children = if js_sys::Array::is_array(&value) {
+            js_sys::Array::from(&value)
+        } else if value.is_object() {
+            js_sys::Object::values(value.unchecked_ref())
+        } else {
+            continue;
+        };
+        pending.extend(
+            children
+                .iter()
+                .filter(JsValue::is_object)
+                .map(|child| (child, depth + 1)),
+        );
+    }
+    // One conversion of the whole options; the questionnaire inside is an object, or its text.
+    serde_wasm_bindgen::from_value(options.clone()).map_err(|error| {
+        vec![Problem::new(
+            "options",
+            format!("the options could not be read as JSON data: {error}"),
+        )]
+    })
 }
 
 /// Translates a DOM event inside the widget into a message, if it means one.
