@@ -533,6 +533,12 @@ impl Model {
         self.shift_presses.clear();
     }
 
+    /// Whether leaving the page now would lose answers: the client has answered something and
+    /// is not saving on this device. The browser then asks before the tab is closed or reloaded.
+    pub fn has_unsaved_answers(&self) -> bool {
+        self.answers.count() > 0 && !matches!(self.saving, Saving::On { .. })
+    }
+
     /// The state of saving on this device.
     pub fn saving(&self) -> &Saving {
         &self.saving

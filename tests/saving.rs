@@ -438,3 +438,27 @@ fn the_summary_downloads_as_text_and_as_a_web_page() {
     assert_eq!(filename, "ending-well-summary.html");
     assert!(content.contains("<dd>Since May</dd>"));
 }
+
+#[test]
+fn only_answers_not_saved_on_the_device_make_the_browser_ask_before_leaving() {
+    let mut model = small();
+    assert!(!model.has_unsaved_answers(), "nothing to lose yet");
+    send(&mut model, [Msg::StartClicked]);
+    choose(&mut model, "who-decided", "me");
+    assert!(model.has_unsaved_answers(), "an answer only in this page");
+    send(&mut model, [Msg::DeleteClicked, Msg::DeleteConfirmed]);
+    assert!(!model.has_unsaved_answers(), "deleted: nothing to lose");
+    let (mut saving, _) = saving_model();
+    choose(&mut saving, "who-decided", "me");
+    assert!(
+        !saving.has_unsaved_answers(),
+        "saved on the device as it changes"
+    );
+    let mut exited = small();
+    choose(&mut exited, "who-decided", "me");
+    send(&mut exited, [Msg::QuickExitClicked]);
+    assert!(
+        !exited.has_unsaved_answers(),
+        "quick exit forgets the answers"
+    );
+}

@@ -408,13 +408,37 @@ fn fill_top_bar(dom: &Dom, bar: &Element, texts: &Texts) -> Result<(), JsValue> 
     dom::append_all(bar, &[&support, &exit])
 }
 
-/// Listeners on the window: Shift pressed three times for quick exit, and a return from the
-/// back-forward cache after quick exit. Owned by the widget like the others.
+/// Listeners on the window: leaving with unsaved answers, Shift pressed three times for quick
+/// exit, and a return from the back-forward cache after quick exit. Owned by the widget like the
+/// others.
 fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<EventListener> {
     let down = Rc::clone(app);
     let up = Rc::clone(app);
     let shown = Rc::clone(app);
+    let leaving = Rc::clone(app);
     vec![
+        // Closing or reloading the tab with answers not saved on this device: the browser asks
+        // first. Never after quick exit, which has forgotten the answers already.
+        EventListener::new_with_options(
+            window,
+            "beforeunload",
+            EventListenerOptions::enable_prevent_default(),
+            move |event| {
+                // `try_borrow`: quick exit's navigation can get here while it holds the model.
+                let at_risk = !leaving.exited.get()
+                    && leaving
+                        .model
+                        .try_borrow()
+                        .is_ok_and(|model| model.as_ref().is_some_and(Model::has_unsaved_answers));
+                if at_risk {
+                    event.prevent_default();
+                    // Older browsers ask only when a return value is set.
+                    if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        event.set_return_value("unsaved");
+                    }
+                }
+            },
+        ),
         EventListener::new(window, "keydown", move |event| {
             if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
                 // Shift starts a press; any other key while it is held makes it a combination.

@@ -1,0 +1,85 @@
+// Leaving the page with answers only in it: the browser asks first (a `beforeunload` prompt), so
+// a tab closed or reloaded by mistake does not lose a client's words. It never asks when there is
+// nothing to lose, when the answers are saved on the device, or after quick exit.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, startHarness } from "./harness.mjs";
+
+let harness;
+before(async () => {
+  harness = await startHarness();
+});
+after(() => harness?.close());
+
+/** The demo page, with every dialog the browser raises recorded and answered with `answer`. */
+async function demo(t, answer = "dismiss") {
+  const opened = await openPage(t, harness.browser);
+  await opened.context.route("https://www.bbc.co.uk/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Weather</h1>" }),
+  );
+  const dialogs = [];
+  opened.page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.type());
+    await (answer === "accept" ? dialog.accept() : dialog.dismiss());
+  });
+  await opened.page.goto(`${harness.origin}/`);
+  await opened.page.waitForSelector("ending-well [data-ew-action=start]");
+  return { ...opened, dialogs };
+}
+
+/** Answers the first question with a real click, which also counts as the person using the page. */
+async function answerOne(page) {
+  await page.click("ending-well [data-ew-action=start]");
+  await page.locator("ending-well input[data-ew-role=option]").first().check();
+}
+
+/** Tries to close the tab as a person would, running the page's `beforeunload`. */
+async function tryToClose(page) {
+  await page.close({ runBeforeUnload: true });
+  // The prompt, if any, comes asynchronously.
+  await new Promise((done) => setTimeout(done, 500));
+}
+
+describe("Leaving the page", () => {
+  it("asks before a tab with unsaved answers closes, and staying keeps them", async (t) => {
+    const { page, dialogs, errors } = await demo(t);
+    await answerOne(page);
+    await tryToClose(page);
+    assert.deepEqual(dialogs, ["beforeunload"], "the browser asked");
+    assert.equal(page.isClosed(), false, "staying keeps the page");
+    assert.equal(await page.locator("ending-well input[data-ew-role=option]").first().isChecked(), true);
+    assert.deepEqual(errors, []);
+  });
+
+  it("does not ask when nothing was answered", async (t) => {
+    const { page, dialogs } = await demo(t);
+    await page.click("ending-well [data-ew-action=start]");
+    await tryToClose(page);
+    assert.deepEqual(dialogs, []);
+    assert.equal(page.isClosed(), true);
+  });
+
+  it("does not ask when the answers are saved on the device", async (t) => {
+    const { page, dialogs } = await demo(t);
+    await answerOne(page);
+    await page.click("ending-well [data-ew-action=save]");
+    await page.fill("ending-well dialog input[name=passphrase]", "a long enough phrase");
+    await page.fill("ending-well dialog input[name=confirmation]", "a long enough phrase");
+    await page.click("ending-well dialog button[type=submit]");
+    await page.waitForFunction(() => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, {
+      timeout: 15_000,
+    });
+    await tryToClose(page);
+    assert.deepEqual(dialogs, []);
+    assert.equal(page.isClosed(), true);
+  });
+
+  it("does not ask on quick exit", async (t) => {
+    const { page, dialogs, errors } = await demo(t);
+    await answerOne(page);
+    await page.click("ending-well [data-ew-action=exit]");
+    await page.waitForURL("https://www.bbc.co.uk/weather");
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(errors, []);
+  });
+});
