@@ -577,6 +577,11 @@ fn read_object(options: &JsValue) -> Result<Value, Vec<Problem>> {
     })
 }
 
+/// The buttons that move to another screen.
+const MOVES_ON: [&str; 7] = [
+    "start", "next", "back", "skip", "summary", "review", "change",
+];
+
 /// Translates a DOM event inside the widget into a message, if it means one.
 fn message_for(root: &Element, event: &Event) -> Option<Msg> {
     let target: Element = event.target()?.dyn_into().ok()?;
@@ -592,7 +597,16 @@ fn message_for(root: &Element, event: &Event) -> Option<Msg> {
             if !root.contains(Some(&button)) {
                 return None;
             }
-            Some(match button.get_attribute("data-ew-action")?.as_str() {
+            let action = button.get_attribute("data-ew-action")?;
+            // The second click of a double click lands on the next screen's button, in the same
+            // place: it would skip a screen the client never saw. (Keyboard presses count 0.)
+            let repeated = event
+                .dyn_ref::<web_sys::MouseEvent>()
+                .is_some_and(|click| click.detail() > 1);
+            if repeated && MOVES_ON.contains(&action.as_str()) {
+                return None;
+            }
+            Some(match action.as_str() {
                 "start" => Msg::StartClicked,
                 "next" => Msg::NextClicked,
                 "back" => Msg::BackClicked,
