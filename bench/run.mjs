@@ -414,28 +414,18 @@ function table(results) {
 async function scaleRun(browser, origin, count) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   await context.addInitScript(recordWasm);
+  await context.addInitScript(instrument, ".ew-screen h2");
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${origin}/ew/scale.html?n=${count}`, { waitUntil: "load" });
   await page.waitForFunction(() => window.__mounted !== undefined, null, { timeout: 120_000 });
   const mounted = await page.evaluate(() => window.__mounted);
-  const heading = () => document.querySelector(".ew-screen h2.ew-heading")?.textContent;
-  const change = (selector) =>
-    page.evaluate(
-      async ([selector, heading]) => {
-        const read = eval(`(${heading})`);
-        const before = read();
-        const start = performance.now();
-        document.querySelector(selector).click();
-        while (read() === before) await new Promise((done) => setTimeout(done, 0));
-        return performance.now() - start;
-      },
-      [selector, String(heading)],
-    );
-  const firstSection = await change('button[data-ew-action="start"]');
+  const firstSection = await clickAndWaitForHeading(page, '.ew-screen button[data-ew-action="start"]');
   const changes = [];
-  for (let index = 0; index < 10; index += 1) changes.push(await change('button[data-ew-action="next"]'));
+  for (let index = 0; index < 10; index += 1) {
+    changes.push(await clickAndWaitForHeading(page, '.ew-screen button[data-ew-action="next"]'));
+  }
   const { memory } = await memoryAtTheEnd(context, page);
   await context.close();
   if (errors.length) throw new Error(`${count} questions: page errors: ${errors.join("; ")}`);

@@ -10,7 +10,7 @@ use crate::condition::{self, Condition, RawCondition};
 use crate::language;
 use crate::problem::{field_path, with_suggestion, Problem};
 use crate::reader::{read_id, Object};
-use crate::text::{Interface, Texts};
+use crate::text;
 use crate::translation::{self, FileKind};
 
 /// A validated questionnaire.
@@ -221,15 +221,18 @@ impl Questionnaire {
             Some(mut questionnaire) if problems.is_empty() => {
                 questionnaire.language = tag.to_owned();
                 questionnaire.languages = found.languages;
-                questionnaire.label_built_in_options(&Texts::for_language(tag, &Interface::new()));
+                questionnaire.label_built_in_options(
+                    &text::built_in_text(tag, "not_sure"),
+                    &text::built_in_text(tag, "prefer_not_to_say"),
+                );
                 Ok(questionnaire)
             }
             _ => Err(problems),
         }
     }
 
-    /// Labels the built-in "not sure" and "prefer not to say" options in `texts`' language.
-    pub fn label_built_in_options(&mut self, texts: &Texts) {
+    /// Labels the built-in "not sure" and "prefer not to say" options.
+    pub fn label_built_in_options(&mut self, not_sure: &str, prefer_not_to_say: &str) {
         for question in &mut self.questions {
             let options = match &mut question.kind {
                 QuestionKind::SingleChoice { options }
@@ -238,9 +241,9 @@ impl Questionnaire {
             };
             for option in options {
                 if option.id == NOT_SURE_ID {
-                    option.label.clone_from(&texts.not_sure);
+                    not_sure.clone_into(&mut option.label);
                 } else if option.id == PREFER_NOT_TO_SAY_ID {
-                    option.label.clone_from(&texts.prefer_not_to_say);
+                    prefer_not_to_say.clone_into(&mut option.label);
                 }
             }
         }

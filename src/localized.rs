@@ -31,16 +31,18 @@ pub struct Localized {
 }
 
 impl Localized {
-    /// A single English version, for a questionnaire and settings already read.
-    pub fn single(questionnaire: Questionnaire, settings: Settings) -> Self {
+    /// A version from a questionnaire and settings read in one language: its interface text,
+    /// the clinic's over the built-in, and the built-in options labelled in it.
+    pub fn single(mut questionnaire: Questionnaire, settings: Settings) -> Self {
         let language = questionnaire.language.clone();
-        let texts = Rc::new(Texts::for_language(&language, &settings.interface));
+        let texts = Texts::for_language(&language, &settings.interface);
+        questionnaire.label_built_in_options(&texts.not_sure, &texts.prefer_not_to_say);
         Self {
             direction: language::direction(&language),
             language,
             questionnaire,
             settings,
-            texts,
+            texts: Rc::new(texts),
         }
     }
 }
@@ -143,7 +145,7 @@ pub fn prepare(
             tag,
         })
         .collect();
-    let own_version = version_of(base, base_settings);
+    let own_version = Localized::single(base, base_settings);
     Ok(Catalog {
         questionnaire,
         settings,
@@ -151,20 +153,6 @@ pub fn prepare(
         languages,
         own_version,
     })
-}
-
-/// A version from a questionnaire and settings read in one language, changes applied.
-fn version_of(mut questionnaire: Questionnaire, settings: Settings) -> Localized {
-    let tag = questionnaire.language.clone();
-    let texts = Texts::for_language(&tag, &settings.interface);
-    questionnaire.label_built_in_options(&texts);
-    Localized {
-        direction: language::direction(&tag),
-        language: tag,
-        questionnaire,
-        settings,
-        texts: Rc::new(texts),
-    }
 }
 
 impl Catalog {
@@ -188,7 +176,7 @@ impl Catalog {
         if !changes::apply(&mut questionnaire, &settings.changes).is_empty() {
             return None;
         }
-        Some(version_of(questionnaire, settings))
+        Some(Localized::single(questionnaire, settings))
     }
 
     /// Every language's version, in order: for tests and tools (the widget reads them lazily).

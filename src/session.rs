@@ -328,28 +328,12 @@ impl Model {
     /// A fresh session on the introduction, with the clinic's settings.
     pub fn with_settings(questionnaire: Questionnaire, settings: Settings) -> Self {
         let version = Localized::single(questionnaire, settings);
-        let answers = Answers::new(version.questionnaire.questions.len());
-        Self {
-            questionnaire: version.questionnaire.clone(),
-            settings: version.settings.clone(),
-            texts: Rc::clone(&version.texts),
-            languages: vec![Language {
-                tag: version.language.clone(),
-                name: version.texts.language_name.clone(),
-                direction: version.direction,
-            }],
-            catalog: None,
-            versions: vec![Some(version)],
-            language: 0,
-            answers,
-            screen: Screen::Intro,
-            returning_to_review: None,
-            saving: Saving::Off,
-            unlock: None,
-            dialog: None,
-            drafted: Vec::new(),
-            shift_presses: Vec::new(),
-        }
+        let languages = vec![Language {
+            tag: version.language.clone(),
+            name: version.texts.language_name.clone(),
+            direction: version.direction,
+        }];
+        Self::starting(languages, None, 0, version)
     }
 
     /// A fresh session on the introduction in the language at `chosen` of the catalog's
@@ -357,34 +341,48 @@ impl Model {
     pub fn from_catalog(catalog: Catalog, chosen: usize) -> Option<Self> {
         let language = chosen.min(catalog.languages.len().checked_sub(1)?);
         let version = catalog.version(language)?;
-        let mut versions = vec![None; catalog.languages.len()];
-        let Localized {
-            questionnaire,
-            settings,
-            texts,
-            ..
-        } = version.clone();
+        let languages = catalog.languages.clone();
+        Some(Self::starting(
+            languages,
+            Some(Rc::new(catalog)),
+            language,
+            version,
+        ))
+    }
+
+    /// A fresh session on the introduction, showing `version`, the one at `language`.
+    fn starting(
+        languages: Vec<Language>,
+        catalog: Option<Rc<Catalog>>,
+        language: usize,
+        version: Localized,
+    ) -> Self {
+        let mut versions = vec![None; languages.len()];
+        let (questionnaire, settings, texts) = (
+            version.questionnaire.clone(),
+            version.settings.clone(),
+            Rc::clone(&version.texts),
+        );
         if let Some(slot) = versions.get_mut(language) {
             *slot = Some(version);
         }
-        let answers = Answers::new(questionnaire.questions.len());
-        Some(Self {
-            languages: catalog.languages.clone(),
-            catalog: Some(Rc::new(catalog)),
+        Self {
+            answers: Answers::new(questionnaire.questions.len()),
+            languages,
+            catalog,
             versions,
             language,
-            texts,
             questionnaire,
-            answers,
+            settings,
+            texts,
             screen: Screen::Intro,
             returning_to_review: None,
             saving: Saving::Off,
             unlock: None,
             dialog: None,
-            settings,
             drafted: Vec::new(),
             shift_presses: Vec::new(),
-        })
+        }
     }
 
     /// "Section n of m" for a section: sections the clinic left out are not counted.

@@ -478,12 +478,7 @@ impl Texts {
     /// The text for `tag`: the clinic's text for it, the built-in text for it, then the
     /// clinic's English, then the built-in English, key by key.
     pub fn for_language(tag: &str, clinic: &Interface) -> Self {
-        let clinic_for = |tag: &str| {
-            clinic
-                .iter()
-                .find(|(language, _)| language.eq_ignore_ascii_case(tag))
-                .map(|(_, entries)| entries)
-        };
+        let clinic_for = |tag: &str| clinic_entries(clinic, tag);
         let own = language::primary(tag) == language::FALLBACK;
         let layers = [
             (clinic_for(tag), false),
@@ -605,6 +600,27 @@ impl Texts {
     }
 }
 
+/// The built-in text of `key` in `tag`'s language, or in English: for what is needed before a
+/// whole [`Texts`] is, such as the labels of the built-in options while a file is read.
+pub fn built_in_text(tag: &str, key: &str) -> String {
+    [built_in_for(tag), Some(english())]
+        .into_iter()
+        .flatten()
+        .find_map(|entries| match find_entry(entries, key) {
+            Some(Entry::Text(text)) => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// The clinic's entries for `tag`'s language, if it gives any.
+fn clinic_entries<'a>(clinic: &'a Interface, tag: &str) -> Option<&'a Entries> {
+    clinic
+        .iter()
+        .find(|(language, _)| language.eq_ignore_ascii_case(tag))
+        .map(|(_, entries)| entries)
+}
+
 /// The name of `tag`'s language in itself: the clinic's, the built-in one, a known endonym
 /// ("Français"), or else the tag.
 pub fn language_name(tag: &str, clinic: &Interface) -> String {
@@ -613,11 +629,7 @@ pub fn language_name(tag: &str, clinic: &Interface) -> String {
             Some(Entry::Text(name)) => Some(name.clone()),
             _ => None,
         };
-    let clinic_entries = clinic
-        .iter()
-        .find(|(language, _)| language.eq_ignore_ascii_case(tag))
-        .map(|(_, entries)| entries);
-    name(clinic_entries)
+    name(clinic_entries(clinic, tag))
         .or_else(|| name(built_in_for(tag)))
         .or_else(|| language::endonym(tag).map(str::to_owned))
         .unwrap_or_else(|| tag.to_owned())

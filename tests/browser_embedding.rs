@@ -18,7 +18,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_common::*;
-use web_sys::{CustomEvent, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CustomEvent, Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -47,18 +47,6 @@ extern "C" {
     fn count_listeners();
     fn active_listeners() -> u32;
     fn memory_bytes(memory: &JsValue) -> f64;
-}
-
-/// An element with an open shadow root holding the container the widget mounts into, as the
-/// loader `www/ending-well.js` builds it.
-fn shadow_host() -> (Element, ShadowRoot, Element) {
-    let host = new_host();
-    let shadow = host
-        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .unwrap();
-    let container = document().create_element("div").unwrap();
-    shadow.append_child(&container).unwrap();
-    (host, shadow, container)
 }
 
 /// Records the `ending-well:*` events reaching `target`, with their details as JSON.

@@ -14,7 +14,7 @@ use ending_well::web::mount;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_common::*;
-use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -46,15 +46,11 @@ fn host_in(lang: &str) -> Element {
 /// `www/ending-well.js` builds it: the layout is the one clients see. Returns the host and the
 /// container to mount into.
 fn styled_host_in(lang: &str) -> (Element, Element) {
-    let host = host_in(lang);
-    let shadow = host
-        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .unwrap();
+    let (host, shadow, container) = shadow_host();
+    host.set_attribute("lang", lang).unwrap();
     let style = document().create_element("style").unwrap();
     style.set_text_content(Some(include_str!("../www/ending-well.css")));
-    let container = document().create_element("div").unwrap();
-    shadow.append_child(&style).unwrap();
-    shadow.append_child(&container).unwrap();
+    shadow.prepend_with_node_1(&style).unwrap();
     (host, container)
 }
 

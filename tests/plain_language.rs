@@ -73,10 +73,9 @@ fn syllables(word: &str) -> usize {
     count.max(1)
 }
 
-/// The English interface text of `locales/en.json`, plural forms included, with
-/// `{placeholders}` removed.
-fn interface_strings() -> Vec<String> {
-    let file: serde_json::Value = serde_json::from_str(include_str!("../locales/en.json")).unwrap();
+/// The interface text of a language file, plural forms included, with `{placeholders}` removed.
+fn interface_strings(file: &str) -> Vec<String> {
+    let file: serde_json::Value = serde_json::from_str(file).unwrap();
     let mut strings = Vec::new();
     for value in file.as_object().unwrap().values() {
         let forms: Vec<&str> = match value {
@@ -149,7 +148,7 @@ fn the_reflection_reads_at_grade_8_or_lower() {
         }
     }
     let questionnaire_grade = everything.grade();
-    let interface = interface_strings();
+    let interface = interface_strings(include_str!("../locales/en.json"));
     let mut interface_counts = Counts::default();
     for text in &interface {
         interface_counts = interface_counts.add(Counts::of(text));
@@ -261,30 +260,7 @@ fn the_spanish_reads_as_fairly_easy_or_easier() {
         texts.extend(question.kind.options().iter().map(|o| o.label.clone()));
     }
     texts.extend(questions.iter().cloned());
-    let file: serde_json::Value = serde_json::from_str(include_str!("../locales/es.json")).unwrap();
-    let mut interface = Vec::new();
-    for value in file.as_object().unwrap().values() {
-        match value {
-            serde_json::Value::Object(forms) => {
-                interface.extend(forms.values().filter_map(|v| v.as_str()).map(str::to_owned));
-            }
-            other => interface.extend(other.as_str().map(str::to_owned)),
-        }
-    }
-    let strip = |text: &str| -> String {
-        let mut out = String::new();
-        let mut depth = 0;
-        for c in text.chars() {
-            match c {
-                '{' => depth += 1,
-                '}' => depth -= 1,
-                c if depth == 0 => out.push(c),
-                _ => {}
-            }
-        }
-        out
-    };
-    let interface: Vec<String> = interface.iter().map(|t| strip(t)).collect();
+    let interface = interface_strings(include_str!("../locales/es.json"));
     let (questionnaire_ease, questionnaire_words) = spanish_ease(&texts.join("\n"));
     let (interface_ease, interface_words) = spanish_ease(&interface.join("\n"));
     let (all_ease, _) = spanish_ease(&[texts.join("\n"), interface.join("\n")].join("\n"));

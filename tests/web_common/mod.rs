@@ -6,6 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     Document, Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement,
+    ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
 pub const SMALL: &str = include_str!("../fixtures/small.json");
@@ -121,4 +122,16 @@ pub fn submit(root: &Element, selector: &str) {
         .unchecked_into::<web_sys::HtmlFormElement>()
         .request_submit()
         .unwrap();
+}
+
+/// An element with an open shadow root holding the container the widget mounts into, as the
+/// loader `www/ending-well.js` builds it.
+pub fn shadow_host() -> (Element, ShadowRoot, Element) {
+    let host = new_host();
+    let shadow = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .unwrap();
+    let container = document().create_element("div").unwrap();
+    shadow.append_child(&container).unwrap();
+    (host, shadow, container)
 }
