@@ -196,12 +196,52 @@ pub(crate) const KINDS: [&str; 7] = [
     "note",
 ];
 
+pub use crate::reader::MAX_TEXT_CHARS;
+
+/// The most sections a questionnaire can have.
+pub const MAX_SECTIONS: usize = 500;
+/// The most questions a questionnaire can have, in all its sections.
+pub const MAX_QUESTIONS: usize = 10_000;
+/// The largest questionnaire file, in bytes of JSON text: ten times the largest questionnaire
+/// allowed, written out in full.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// The questions listed in all `sections`, counted before any is read.
+fn question_count(sections: &[(String, &Value)]) -> usize {
+    sections
+        .iter()
+        .filter_map(|(_, section)| section.get("questions")?.as_array().map(Vec::len))
+        .sum()
+}
+
+/// Parses JSON text of a file that must be no larger than [`MAX_FILE_BYTES`]; the problem has
+/// the empty path of the file itself.
+pub fn parse_json(text: &str, what: &str) -> Result<Value, Vec<Problem>> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(vec![Problem::new(
+            "",
+            format!(
+                "the {what} is {} MB; the most it can be is {} MB",
+                megabytes(text.len()),
+                megabytes(MAX_FILE_BYTES)
+            ),
+        )]);
+    }
+    serde_json::from_str(text)
+        .map_err(|error| vec![Problem::new("", format!("not valid JSON: {error}"))])
+}
+
+/// A size in megabytes to one decimal place, rounded up, as "5.1" (without floating point,
+/// whose formatting would add kilobytes to the WebAssembly).
+fn megabytes(bytes: usize) -> String {
+    let tenths = bytes.saturating_mul(10).div_ceil(1024 * 1024);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 impl Questionnaire {
     /// Reads and validates a questionnaire file, returning every problem found.
     pub fn from_json(text: &str) -> Result<Self, Vec<Problem>> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|error| vec![Problem::new("", format!("not valid JSON: {error}"))])?;
-        Self::from_value(&value)
+        Self::from_value(&parse_json(text, "questionnaire")?)
     }
 
     /// Validates a questionnaire already parsed as JSON, in its own language, returning every
@@ -314,6 +354,20 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
         Some(items) if items.is_empty() => problems.push(Problem::new(
             object.path_of("sections"),
             "is empty: add at least one section",
+        )),
+        Some(items) if items.len() > MAX_SECTIONS => problems.push(Problem::new(
+            object.path_of("sections"),
+            format!(
+                "has {} sections; a questionnaire can have at most {MAX_SECTIONS}",
+                items.len()
+            ),
+        )),
+        Some(items) if question_count(&items) > MAX_QUESTIONS => problems.push(Problem::new(
+            object.path_of("sections"),
+            format!(
+                "has {} questions in all; a questionnaire can have at most {MAX_QUESTIONS}",
+                question_count(&items)
+            ),
         )),
         Some(items) => {
             for (index, (path, item)) in items.into_iter().enumerate() {

@@ -7,6 +7,9 @@ use serde_json::{Map, Value};
 
 use crate::problem::{field_path, index_path, with_suggestion, Problem};
 
+/// The most characters one text in a questionnaire or settings file can have.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
 /// A JSON object being read, remembering which fields were asked for.
 pub(crate) struct Object<'a> {
     fields: &'a Map<String, Value>,
@@ -99,6 +102,17 @@ impl<'a> Object<'a> {
                 problems.push(Problem::new(
                     self.path_of(field),
                     "is empty: write some text or leave the field out",
+                ));
+                None
+            }
+            Value::String(text) if text.chars().count() > MAX_TEXT_CHARS => {
+                problems.push(Problem::new(
+                    self.path_of(field),
+                    format!(
+                        "is {} characters long; the most one text can be is {MAX_TEXT_CHARS}: \
+                         shorten it or split it",
+                        text.chars().count()
+                    ),
                 ));
                 None
             }

@@ -23,6 +23,9 @@ pub enum Saving {
         /// Whether the next save is the first after the client chose to save, and is said.
         announce_next: bool,
     },
+    /// Another tab or window saved over the draft this tab was saving, or removed it: this tab
+    /// writes nothing more unless the client chooses to save its answers instead.
+    Elsewhere,
 }
 
 /// Where an envelope being opened came from.

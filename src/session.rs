@@ -209,6 +209,20 @@ pub enum Msg {
         /// Its position among the languages offered.
         language: usize,
     },
+    /// The browser's Back or Forward button reached a place the widget recorded with
+    /// [`Effect::RecordPlace`], or the entry from before the first one (the introduction).
+    HistoryMoved {
+        /// The screen that place showed.
+        screen: Screen,
+    },
+    /// Another tab or window of this browser changed or removed the stored draft, or this tab
+    /// found it changed when about to write.
+    StoredElsewhere {
+        /// What is stored now.
+        stored: Option<String>,
+    },
+    /// "Save this tab's answers instead", after another tab or window saved.
+    SaveHereClicked,
 }
 
 /// An instruction to the page, carried out by the web layer.
@@ -281,6 +295,13 @@ pub enum Effect {
     /// The language changed: set the widget's `lang` and `dir`, rebuild everything showing in
     /// the new language, and keep focus on the language switcher.
     LanguageChanged,
+    /// A new screen showed by the client's own moving on or back: add a browser history entry
+    /// for it, so that Back and Forward move between screens. The entry holds the place only,
+    /// never an answer.
+    RecordPlace(Screen),
+    /// Before the next write, take the draft stored now as this tab's own: the client chose to
+    /// save this tab's answers over what another tab saved.
+    ClaimStored,
     /// Hide everything at once, forget the key, and replace the page's address with `url`, so
     /// that Back does not return to the answers.
     QuickExit {
@@ -650,6 +671,9 @@ impl Model {
             Screen::Resume => self.texts.resume_heading.clone(),
         };
         let mut effects = vec![Effect::ShowScreen(focus), Effect::Announce(announcement)];
+        if screen != Screen::Resume {
+            effects.push(Effect::RecordPlace(screen));
+        }
         match screen {
             Screen::Section(index) => {
                 let (number, count) = self.section_place(index);
@@ -889,7 +913,35 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
             ),
             Saving::Unavailable => vec![Effect::Announce(model.texts.saving_unavailable.clone())],
             Saving::Kept => vec![Effect::Announce(model.texts.saving_kept.clone())],
-            Saving::On { .. } => Vec::new(),
+            Saving::On { .. } | Saving::Elsewhere => Vec::new(),
+        },
+        Msg::SaveHereClicked if model.saving == Saving::Elsewhere => {
+            model.saving = Saving::On {
+                saved_at: None,
+                announce_next: true,
+            };
+            vec![
+                Effect::ClaimStored,
+                Effect::SaveDraft {
+                    draft: model.draft(),
+                },
+                Effect::RefreshSaveBar,
+            ]
+        }
+        Msg::StoredElsewhere { stored } => match (&model.saving, &mut model.unlock, stored) {
+            (Saving::On { .. }, _, _) => {
+                model.saving = Saving::Elsewhere;
+                vec![
+                    Effect::RefreshSaveBar,
+                    Effect::Announce(model.texts.saving_elsewhere.clone()),
+                ]
+            }
+            // Not opened here yet: the "welcome back" screen opens the newest.
+            (Saving::Kept, Some(unlock), Some(stored)) if unlock.source == DraftSource::Device => {
+                *unlock = unlock_for(DraftSource::Device, &stored);
+                Vec::new()
+            }
+            _ => Vec::new(),
         },
         Msg::BackupClicked => open_dialog(
             model,
@@ -1062,6 +1114,23 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 n => vec![Effect::Announce(model.texts.shift_more(3 - n))],
             }
         }
+        Msg::HistoryMoved { screen } => {
+            let exists = match screen {
+                Screen::Section(index) => index < model.questionnaire.sections.len(),
+                Screen::Resume => false,
+                Screen::Intro | Screen::Review | Screen::Summary => true,
+            };
+            // Not before the client has opened or set aside what was saved, and not to where
+            // they are already.
+            if !exists || model.screen == Screen::Resume || model.screen == screen {
+                return Vec::new();
+            }
+            model.returning_to_review = None;
+            let mut effects = model.go_to(screen, Focus::Heading);
+            // The browser has its entry already.
+            effects.retain(|effect| !matches!(effect, Effect::RecordPlace(_)));
+            effects
+        }
         Msg::PageRestored => {
             model.forget_answers();
             let mut effects = model.go_to(Screen::Intro, Focus::Heading);
@@ -1090,7 +1159,7 @@ fn quick_exit(model: &mut Model) -> Vec<Effect> {
     // A draft stored on the device stays, encrypted, unless the clinic chose otherwise; it is
     // then closed, so nothing more is written to it.
     model.saving = match model.saving {
-        Saving::On { .. } | Saving::Kept if !exit.delete_draft => Saving::Kept,
+        Saving::On { .. } | Saving::Kept | Saving::Elsewhere if !exit.delete_draft => Saving::Kept,
         Saving::Unavailable => Saving::Unavailable,
         _ => Saving::Off,
     };

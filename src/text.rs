@@ -302,6 +302,14 @@ pub backup_ready: text,
 pub backup_failed: text,
 /// Announced when a chosen file cannot be read.
 pub backup_unreadable: text,
+/// The saving status after another tab or window saved over this tab's draft.
+pub saving_elsewhere: text,
+/// The button that saves this tab's answers over what another tab saved.
+pub save_here: text,
+/// The heading shown if the widget ever stops working.
+pub failure_heading: text,
+/// What to do when the widget has stopped working.
+pub failure_body: text,
 /// The start of the note to the therapist.
 pub note_therapist_opening: text,
 /// The end of the note to the therapist.

@@ -29,6 +29,8 @@ pub struct SaveBar {
     pub status: String,
     /// Whether "Save my answers on this device" is offered.
     pub can_save: bool,
+    /// Whether "Save this tab's answers instead" is offered: another tab saved over them.
+    pub can_save_here: bool,
 }
 
 /// The saving status and buttons for the current state.
@@ -37,6 +39,7 @@ pub fn save_bar(model: &Model) -> SaveBar {
         Saving::Off => model.texts().status_off.clone(),
         Saving::Unavailable => model.texts().saving_unavailable.clone(),
         Saving::Kept => model.texts().saving_kept.clone(),
+        Saving::Elsewhere => model.texts().saving_elsewhere.clone(),
         Saving::On { saved_at: None, .. } => model.texts().status_saving.clone(),
         Saving::On {
             saved_at: Some(time),
@@ -51,6 +54,7 @@ pub fn save_bar(model: &Model) -> SaveBar {
             model.texts().status_off.clone()
         },
         can_save: offered && *model.saving() == Saving::Off,
+        can_save_here: *model.saving() == Saving::Elsewhere,
     }
 }
 

@@ -25,6 +25,7 @@ fn start_next_and_back_walk_the_sections_and_move_focus_to_the_heading() {
         [
             Effect::ShowScreen(Focus::Heading),
             Effect::Announce("Section 1 of 4: How the ending came about".into()),
+            Effect::RecordPlace(Screen::Section(0)),
             Effect::Notify(Notice::SectionChanged {
                 number: 1,
                 count: 4
@@ -161,7 +162,8 @@ fn change_from_the_review_goes_to_the_question_and_comes_back() {
         effects,
         [
             Effect::ShowScreen(Focus::ChangeButton(strength)),
-            Effect::Announce("Check your answers".into())
+            Effect::Announce("Check your answers".into()),
+            Effect::RecordPlace(Screen::Review)
         ],
         "focus returns to where the client left the review"
     );
@@ -227,4 +229,106 @@ fn progress_counts_answered_of_shown_questions() {
         "1 of 5 questions answered",
         "the hidden follow-up's answer no longer counts"
     );
+}
+
+#[test]
+fn back_and_forward_in_the_browser_move_between_the_screens_visited() {
+    let mut model = small();
+    send(&mut model, [Msg::StartClicked]);
+    write(&mut model, "weeks-known", "Two weeks");
+    send(&mut model, [Msg::NextClicked]);
+    assert_eq!(model.screen(), Screen::Section(1));
+
+    // The browser's Back: the section before, as it was left, and no new entry.
+    let effects = send(
+        &mut model,
+        [Msg::HistoryMoved {
+            screen: Screen::Section(0),
+        }],
+    );
+    assert_eq!(model.screen(), Screen::Section(0));
+    assert_eq!(effects[0], Effect::ShowScreen(Focus::Heading));
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::RecordPlace(_))),
+        "the browser already has the entry: {effects:?}"
+    );
+    assert!(model.answers().get(q(&model, "weeks-known")).is_some());
+
+    // Back again reaches the entry from before the first section: the introduction.
+    send(
+        &mut model,
+        [Msg::HistoryMoved {
+            screen: Screen::Intro,
+        }],
+    );
+    assert_eq!(model.screen(), Screen::Intro);
+    // Forward twice.
+    send(
+        &mut model,
+        [
+            Msg::HistoryMoved {
+                screen: Screen::Section(0),
+            },
+            Msg::HistoryMoved {
+                screen: Screen::Section(1),
+            },
+        ],
+    );
+    assert_eq!(model.screen(), Screen::Section(1));
+}
+
+#[test]
+fn history_entries_that_no_longer_fit_are_ignored() {
+    let mut model = small();
+    send(&mut model, [Msg::StartClicked]);
+    // An entry from a longer questionnaire, or one edited by hand, changes nothing.
+    let effects = send(
+        &mut model,
+        [Msg::HistoryMoved {
+            screen: Screen::Section(99),
+        }],
+    );
+    assert!(effects.is_empty());
+    assert_eq!(model.screen(), Screen::Section(0));
+    // Nor does an entry for the screen already showing.
+    assert!(send(
+        &mut model,
+        [Msg::HistoryMoved {
+            screen: Screen::Section(0)
+        }]
+    )
+    .is_empty());
+}
+
+#[test]
+fn moving_in_history_while_changing_an_answer_from_the_review_ends_the_detour() {
+    let mut model = small();
+    send(
+        &mut model,
+        [
+            Msg::StartClicked,
+            Msg::NextClicked,
+            Msg::NextClicked,
+            Msg::NextClicked,
+        ],
+    );
+    assert_eq!(model.screen(), Screen::Review);
+    let strength = q(&model, "strength");
+    send(&mut model, [Msg::ChangeClicked { question: strength }]);
+    send(
+        &mut model,
+        [Msg::HistoryMoved {
+            screen: Screen::Review,
+        }],
+    );
+    assert_eq!(model.screen(), Screen::Review);
+    assert!(!model.returning_to_review());
+    send(
+        &mut model,
+        [Msg::HistoryMoved {
+            screen: Screen::Section(0),
+        }],
+    );
+    send(&mut model, [Msg::NextClicked]);
+    assert_eq!(model.screen(), Screen::Section(1), "Next goes on as usual");
 }

@@ -462,3 +462,93 @@ fn only_answers_not_saved_on_the_device_make_the_browser_ask_before_leaving() {
         "quick exit forgets the answers"
     );
 }
+
+#[test]
+fn another_tab_saving_the_same_draft_stops_this_one_writing_until_the_client_chooses() {
+    let (mut model, _) = saving_model();
+    send(
+        &mut model,
+        [Msg::DraftSaved {
+            time: "14:32".into(),
+        }],
+    );
+    write(&mut model, "weeks-known", "Two weeks");
+
+    let effects = send(
+        &mut model,
+        [Msg::StoredElsewhere {
+            stored: Some(envelope_json()),
+        }],
+    );
+    assert_eq!(*model.saving(), Saving::Elsewhere);
+    let bar = save_bar(&model);
+    assert_eq!(
+        bar.status,
+        "Your saved answers were changed in another tab or window. This tab has stopped saving, \
+         so nothing is written over them."
+    );
+    assert!(bar.can_save_here && !bar.can_save);
+    assert!(effects.contains(&Effect::Announce(bar.status.clone())));
+
+    // Answering more writes nothing, and the browser asks before the tab closes.
+    let effects = write(&mut model, "weeks-known", "Three weeks");
+    assert!(!stores(&effects), "{effects:?}");
+    assert!(model.has_unsaved_answers());
+
+    // The client chooses to keep this tab's answers.
+    let effects = send(&mut model, [Msg::SaveHereClicked]);
+    assert!(matches!(model.saving(), Saving::On { .. }));
+    assert_eq!(effects[0], Effect::ClaimStored, "claimed before the write");
+    assert!(stores(&effects));
+    assert!(!save_bar(&model).can_save_here);
+}
+
+#[test]
+fn another_tab_saving_before_this_one_opened_the_draft_updates_what_opens() {
+    let mut model = small();
+    send(
+        &mut model,
+        [Msg::StorageChecked {
+            available: true,
+            stored: Some(envelope_json()),
+        }],
+    );
+    let newer = Envelope {
+        iterations: ITERATIONS,
+        salt: vec![7; 16],
+        iv: vec![8; 12],
+        ciphertext: vec![9; 48],
+    };
+    send(
+        &mut model,
+        [Msg::StoredElsewhere {
+            stored: Some(newer.to_json()),
+        }],
+    );
+    assert_eq!(*model.saving(), Saving::Kept);
+    let effects = send(
+        &mut model,
+        [Msg::UnlockSubmitted {
+            passphrase: "blue kettle morning".into(),
+        }],
+    );
+    assert_eq!(
+        effects,
+        [Effect::Decrypt {
+            passphrase: "blue kettle morning".into(),
+            envelope: newer,
+            keep_key: true
+        }],
+        "the newest draft is the one opened"
+    );
+}
+
+#[test]
+fn a_draft_deleted_in_another_tab_is_not_brought_back_unasked() {
+    let (mut model, _) = saving_model();
+    send(&mut model, [Msg::StoredElsewhere { stored: None }]);
+    assert_eq!(*model.saving(), Saving::Elsewhere);
+    assert!(send(&mut model, [Msg::SaveClicked]).is_empty());
+    let effects = write(&mut model, "weeks-known", "Two weeks");
+    assert!(!stores(&effects), "{effects:?}");
+}

@@ -429,3 +429,70 @@ fn plan_notes_and_support_refer_to_real_questions() {
         ]
     );
 }
+
+/// A questionnaire of `sections` sections of `per_section` short text questions each.
+fn of_size(sections: usize, per_section: usize) -> Value {
+    let sections: Vec<Value> = (0..sections)
+        .map(|s| {
+            let questions: Vec<Value> = (0..per_section)
+                .map(|q| json!({ "id": format!("q{s}_{q}"), "kind": "short_text", "text": "Anything?" }))
+                .collect();
+            json!({ "id": format!("s{s}"), "title": "A section", "questions": questions })
+        })
+        .collect();
+    json!({ "id": "big", "title": "Big", "sections": sections })
+}
+
+#[test]
+fn the_largest_questionnaire_allowed_is_read() {
+    use ending_well::definition::{MAX_QUESTIONS, MAX_SECTIONS};
+    let questionnaire =
+        Questionnaire::from_value(&of_size(MAX_SECTIONS, MAX_QUESTIONS / MAX_SECTIONS)).unwrap();
+    assert_eq!(questionnaire.sections.len(), MAX_SECTIONS);
+    assert_eq!(questionnaire.questions.len(), MAX_QUESTIONS);
+}
+
+#[test]
+fn too_many_sections_or_questions_is_one_clear_problem() {
+    use ending_well::definition::{MAX_QUESTIONS, MAX_SECTIONS};
+    assert_eq!(
+        only_problem(of_size(MAX_SECTIONS + 1, 1)),
+        "sections: has 501 sections; a questionnaire can have at most 500"
+    );
+    assert_eq!(
+        only_problem(of_size(100, MAX_QUESTIONS / 100 + 1)),
+        "sections: has 10100 questions in all; a questionnaire can have at most 10000"
+    );
+}
+
+#[test]
+fn a_text_over_the_limit_is_a_problem_at_its_path() {
+    use ending_well::definition::MAX_TEXT_CHARS;
+    let longest = "é".repeat(MAX_TEXT_CHARS);
+    let fits = with_questions(json!([{ "id": "long", "kind": "long_text", "text": longest }]));
+    assert!(
+        problems_of(fits).is_empty(),
+        "{MAX_TEXT_CHARS} characters are allowed"
+    );
+
+    let too_long = "é".repeat(MAX_TEXT_CHARS + 1);
+    let value = with_questions(json!([{ "id": "long", "kind": "long_text", "text": too_long }]));
+    assert_eq!(
+        only_problem(value),
+        "sections[1].questions[0].text: is 10001 characters long; the most one text can be is \
+         10000: shorten it or split it"
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_parsed() {
+    use ending_well::definition::MAX_FILE_BYTES;
+    // Valid JSON, but too big: the padding is whitespace.
+    let text = format!("{}{}", " ".repeat(MAX_FILE_BYTES), "{}");
+    let problems = Questionnaire::from_json(&text).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].message,
+        "the questionnaire is 5.1 MB; the most it can be is 5.0 MB"
+    );
+}

@@ -4,7 +4,9 @@
 mod choice;
 mod crypto;
 mod dom;
+mod failure;
 mod files;
+mod history;
 mod render;
 mod saving;
 mod scale;
@@ -23,12 +25,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{
     CustomEvent, CustomEventInit, Element, Event, HtmlDialogElement, HtmlFormElement,
-    HtmlInputElement, HtmlTextAreaElement, KeyboardEvent, PageTransitionEvent, ShadowRoot,
+    HtmlInputElement, HtmlTextAreaElement, KeyboardEvent, PageTransitionEvent, PopStateEvent,
+    ShadowRoot, StorageEvent,
 };
 
+use crate::definition;
 use crate::language;
 use crate::localized::{self, Catalog, Language};
 use crate::problem::Problem;
+use crate::saving::Saving;
 use crate::session::{update, Effect, Focus, Model, Msg, Notice};
 use crate::text::{self, Interface, Texts};
 use crate::view;
@@ -37,6 +42,8 @@ use dom::Dom;
 use render::Rendered;
 use saving::SaveBarNodes;
 use storage::DraftStore;
+
+pub use failure::show_failure;
 
 thread_local! {
     /// Numbers widgets on the page, so that element ids never collide.
@@ -56,6 +63,7 @@ impl Widget {
     pub fn destroy(&mut self) {
         self.listeners.clear();
         if let Some(app) = self.app.take() {
+            failure::forget(&app.ui.root);
             app.drop_secrets();
             app.ui.root.remove();
         }
@@ -118,6 +126,11 @@ struct App {
     /// Whether Shift is held with no other key pressed since: only a Shift pressed on its own
     /// counts towards quick exit, not one used to type a capital letter.
     shift_alone: Cell<bool>,
+    /// The stored draft as this tab last read or wrote it. A write finding something else
+    /// stored does not happen: another tab or window saved or deleted in between.
+    stored_seen: RefCell<Option<String>>,
+    /// How many history entries this widget added.
+    places: Cell<u32>,
 }
 
 /// Mounts the widget into `element`, replacing what is inside it.
@@ -127,6 +140,7 @@ struct App {
 /// problems shows a panel listing every problem, in the page.
 #[wasm_bindgen]
 pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
+    failure::install_hook();
     let document = element
         .owner_document()
         .ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
@@ -175,6 +189,7 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
             ui.root.prepend_with_node_2(&ui.languages, &ui.top_bar)?;
             dom::append_all(&ui.root, &[&ui.save_bar.element, &ui.dialog])?;
             show_language(&ui, &model)?;
+            failure::watch(&ui.root, model.texts());
             (Some(model), rendered)
         }
         Err(problems) => {
@@ -189,6 +204,7 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
             set_language(&ui.root, tag)?;
             let rendered =
                 render::show_problems(&ui.dom, &texts, &ui.screen, &ui.prefix, &problems)?;
+            failure::watch(&ui.root, &texts);
             (None, rendered)
         }
     };
@@ -207,6 +223,8 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         last_download: RefCell::new(None),
         exited: Cell::new(false),
         shift_alone: Cell::new(false),
+        stored_seen: RefCell::new(None),
+        places: Cell::new(0),
     });
     let mut listeners: Vec<EventListener> = ["click", "change", "input"]
         .into_iter()
@@ -263,6 +281,7 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
     }
     if let Some(store) = &app.store {
         let found = store.read();
+        app.stored_seen.replace(found.clone().ok().flatten());
         app.dispatch(Msg::StorageChecked {
             available: found.is_ok(),
             stored: found.ok().flatten(),
@@ -416,7 +435,42 @@ fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<EventListene
     let up = Rc::clone(app);
     let shown = Rc::clone(app);
     let leaving = Rc::clone(app);
+    let moved = Rc::clone(app);
+    let elsewhere = Rc::clone(app);
     vec![
+        // Back and Forward: to the screen the entry names, if the entry is this widget's.
+        EventListener::new(window, "popstate", move |event| {
+            let Some(event) = event.dyn_ref::<PopStateEvent>() else {
+                return;
+            };
+            if let Some(screen) = history::screen_of(&event.state(), &moved.ui.prefix) {
+                moved.dispatch(Msg::HistoryMoved { screen });
+            }
+        }),
+        // Another tab or window of this browser saved or deleted the same draft.
+        EventListener::new(window, "storage", move |event| {
+            let (Some(event), Some(store)) = (event.dyn_ref::<StorageEvent>(), &elsewhere.store)
+            else {
+                return;
+            };
+            // No key: all of the page's storage was cleared.
+            if event.key().is_some_and(|key| key != store.key()) {
+                return;
+            }
+            let stored = event.new_value();
+            let kept = elsewhere.model.try_borrow().is_ok_and(|model| {
+                model
+                    .as_ref()
+                    .is_some_and(|model| *model.saving() == Saving::Kept)
+            });
+            elsewhere.dispatch(Msg::StoredElsewhere {
+                stored: stored.clone(),
+            });
+            // Not opened here: what is stored now is what this tab will open and save over.
+            if kept {
+                elsewhere.stored_seen.replace(stored);
+            }
+        }),
         // Closing or reloading the tab with answers not saved on this device: the browser asks
         // first. Never after quick exit, which has forgotten the answers already.
         EventListener::new_with_options(
@@ -513,19 +567,25 @@ fn read_options(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
     // a syntax error is reported in the panel with its line and column. The parser refuses
     // nesting deeper than 128, so reading can never run out of stack.
     let value: Value = if let Some(text) = options.as_string() {
-        serde_json::from_str(&text).map_err(|error| {
-            vec![Problem::new(
-                "options",
-                format!("the configuration is not valid JSON: {error}"),
-            )]
+        definition::parse_json(&text, "configuration").map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|problem| Problem {
+                    path: "options".to_owned(),
+                    message: problem.message.replacen(
+                        "not valid JSON",
+                        "the configuration is not valid JSON",
+                        1,
+                    ),
+                })
+                .collect::<Vec<_>>()
         })?
     } else {
         read_object(options)?
     };
     let questionnaire = match value.get("questionnaire") {
         None | Some(Value::Null) => localized::default_questionnaire_value(),
-        Some(Value::String(text)) => serde_json::from_str(text)
-            .map_err(|error| vec![Problem::new("", format!("not valid JSON: {error}"))])?,
+        Some(Value::String(text)) => definition::parse_json(text, "questionnaire")?,
         // A copy: taking it out of the options would bring in the map's removal code.
         Some(given) => given.clone(),
     };
@@ -619,6 +679,7 @@ fn message_for(root: &Element, event: &Event) -> Option<Msg> {
                 "copy" => Msg::CopyClicked,
                 "backup" => Msg::BackupClicked,
                 "save" => Msg::SaveClicked,
+                "save-here" => Msg::SaveHereClicked,
                 "delete" => Msg::DeleteClicked,
                 "cancel" => Msg::DialogCancelled,
                 "skip-unlock" => Msg::ContinueWithoutOpeningClicked,
@@ -684,6 +745,9 @@ fn message_for(root: &Element, event: &Event) -> Option<Msg> {
 impl App {
     /// Handles a message, and any that arrive while it is being handled, in order.
     fn dispatch(self: &Rc<Self>, msg: Msg) {
+        if failure::has_failed() {
+            return;
+        }
         self.queue.borrow_mut().push_back(msg);
         if self.busy.replace(true) {
             return;
@@ -764,6 +828,7 @@ impl App {
             }
             Effect::LanguageChanged => {
                 show_language(&self.ui, model)?;
+                failure::watch(&self.ui.root, model.texts());
                 let rendered = render::show(&self.ui.dom, &self.ui.screen, &self.ui.prefix, model)?;
                 *self.rendered.borrow_mut() = rendered;
                 match self.ui.languages.query_selector("[aria-current]")? {
@@ -862,6 +927,7 @@ impl App {
                     if let Some(store) = &self.store {
                         store.remove();
                     }
+                    self.stored_seen.replace(None);
                 }
                 // replace(), not assign(): the page leaves the history, so Back cannot return
                 // to it.
@@ -875,6 +941,18 @@ impl App {
                 self.drop_secrets();
                 if let Some(store) = &self.store {
                     store.remove();
+                }
+                self.stored_seen.replace(None);
+                Ok(())
+            }
+            Effect::RecordPlace(screen) => {
+                let first = self.places.get() == 0;
+                self.places.set(self.places.get().saturating_add(1));
+                history::record(&self.ui.prefix, screen, first)
+            }
+            Effect::ClaimStored => {
+                if let Some(store) = &self.store {
+                    self.stored_seen.replace(store.read().ok().flatten());
                 }
                 Ok(())
             }
@@ -924,10 +1002,23 @@ impl App {
             if generation != self.keeper.generation.get() {
                 break;
             }
-            let stored = match (sealed, &self.store) {
-                (Ok(envelope), Some(store)) => store.write(&envelope.to_json()).is_ok(),
-                _ => false,
+            let (Ok(envelope), Some(store)) = (sealed, &self.store) else {
+                self.dispatch(Msg::SaveFailed);
+                break;
             };
+            // Another tab or window saved or deleted since this one last did: write nothing,
+            // and let the client choose.
+            let now = store.read().ok().flatten();
+            if now != *self.stored_seen.borrow() {
+                self.keeper.pending.replace(None);
+                self.dispatch(Msg::StoredElsewhere { stored: now });
+                break;
+            }
+            let text = envelope.to_json();
+            let stored = store.write(&text).is_ok();
+            if stored {
+                self.stored_seen.replace(Some(text));
+            }
             self.dispatch(if stored {
                 Msg::DraftSaved { time: local_time() }
             } else {

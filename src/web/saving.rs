@@ -18,6 +18,7 @@ pub(crate) struct SaveBarNodes {
     pub(crate) element: Element,
     status: Element,
     save: Element,
+    save_here: Element,
     delete: Element,
 }
 
@@ -27,13 +28,15 @@ pub(crate) fn save_bar(dom: &Dom) -> Result<SaveBarNodes, JsValue> {
     let status = dom.text("p", "ew-save-status", "")?;
     let actions = dom.element("div", "ew-actions ew-actions--save")?;
     let save = dom.button("ew-button ew-button--secondary", "save", "")?;
+    let save_here = dom.button("ew-button ew-button--secondary", "save-here", "")?;
     let delete = dom.button("ew-link-button", "delete", "")?;
-    append_all(&actions, &[&save, &delete])?;
+    append_all(&actions, &[&save, &save_here, &delete])?;
     append_all(&element, &[&status, &actions])?;
     Ok(SaveBarNodes {
         element,
         status,
         save,
+        save_here,
         delete,
     })
 }
@@ -46,6 +49,8 @@ pub(crate) fn refresh_save_bar(
 ) -> Result<(), JsValue> {
     nodes.status.set_text_content(Some(&bar.status));
     nodes.save.set_text_content(Some(&texts.save_on_device));
+    nodes.save_here.set_text_content(Some(&texts.save_here));
+    set_hidden(&nodes.save_here, !bar.can_save_here)?;
     nodes
         .delete
         .set_text_content(Some(&texts.delete_everything));

@@ -9,7 +9,7 @@ pub(crate) struct DraftStore {
 }
 
 /// Storage the browser refuses: disabled, private mode, or blocked by policy.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Unavailable;
 
 impl DraftStore {
@@ -17,6 +17,11 @@ impl DraftStore {
         Self {
             key: format!("ending-well:draft:{questionnaire_id}"),
         }
+    }
+
+    /// The storage key, as `storage` events from other tabs name it.
+    pub(crate) fn key(&self) -> &str {
+        &self.key
     }
 
     /// `window.localStorage` throws a SecurityError when storage is disabled (Firefox with

@@ -1,11 +1,16 @@
-// Careless use: a double click on "Start" or "Continue" moves on one screen, not two (the second
-// click would land on the next screen's button, in the same place, and skip a screen the client
-// never saw). Two deliberate clicks still move on twice.
+// Careless use, as clients really use a page: a double click on "Start" or "Continue" moves on one
+// screen, not two (the second click would land on the next screen's button, in the same place,
+// and skip a screen the client never saw); the browser's Back and Forward buttons move between
+// sections and keep the answers out of the history; Enter in a text box loses nothing; two tabs
+// on one saved draft never write over each other unasked; a very long answer is kept whole.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { builtInQuestionnaire, heading, openPage, startHarness } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { act, builtInQuestionnaire, heading, openPage, poll, startHarness } from "./harness.mjs";
 
-const SECTIONS = builtInQuestionnaire("en").sections;
+const QUESTIONNAIRE = builtInQuestionnaire("en");
+const SECTIONS = QUESTIONNAIRE.sections;
+const PASSPHRASE = "a long enough phrase";
 
 let harness;
 before(async () => {
@@ -55,6 +60,127 @@ describe("Careless use", () => {
     await page.click("ending-well .ew-screen [data-ew-action=next]");
     await page.waitForTimeout(200);
     assert.equal(await heading(page), SECTIONS[2].title);
+    assert.deepEqual(errors, []);
+  });
+
+  it("Back and Forward move between sections, keep the answers, and put none in the history", async (t) => {
+    const { page, errors } = await demo(t);
+    const address = page.url();
+    const words = "What brought me here was a hard winter";
+    await act(page, "start");
+    await act(page, "next");
+    await act(page, "next");
+    assert.equal(await heading(page), SECTIONS[2].title);
+    await page.locator("ending-well .ew-screen textarea").first().fill(words);
+    await act(page, "next");
+
+    const states = [];
+    const back = async (title) => {
+      await page.goBack();
+      await poll(page, (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title, title, title);
+      states.push(await page.evaluate(() => JSON.stringify(history.state)));
+    };
+    await back(SECTIONS[2].title);
+    assert.equal(await page.locator("ending-well .ew-screen textarea").first().inputValue(), words);
+    await back(SECTIONS[1].title);
+    await back(SECTIONS[0].title);
+    await back(QUESTIONNAIRE.title);
+    for (const title of [SECTIONS[0].title, SECTIONS[1].title, SECTIONS[2].title]) {
+      await page.goForward();
+      await poll(page, (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title, title, title);
+      states.push(await page.evaluate(() => JSON.stringify(history.state)));
+    }
+    assert.equal(await page.locator("ending-well .ew-screen textarea").first().inputValue(), words, "the words are kept");
+    assert.equal(page.url(), address, "the address never changes");
+    for (const state of states) {
+      assert.doesNotMatch(state, /winter/, "no answer is in the history");
+    }
+    assert.match(states[0], /"screen":"section-2"/);
+    assert.deepEqual(errors, []);
+  });
+
+  it("Enter in a text box neither moves on nor loses the words", async (t) => {
+    const { page, errors } = await demo(t);
+    await act(page, "start");
+    await act(page, "next");
+    await act(page, "next");
+    const short = page.locator("ending-well .ew-screen input[id$=q-proud-of-input]");
+    await short.fill("Getting back to work");
+    await short.press("Enter");
+    const long = page.locator("ending-well .ew-screen textarea").first();
+    await long.fill("First line");
+    await long.press("Enter");
+    await long.pressSequentially("second line");
+    await page.waitForTimeout(200);
+    assert.equal(await heading(page), SECTIONS[2].title, "still on the same section");
+    assert.equal(await short.inputValue(), "Getting back to work");
+    assert.equal(await long.inputValue(), "First line\nsecond line", "Enter starts a new line in a long answer");
+    assert.deepEqual(errors, []);
+  });
+
+  it("two tabs on one saved draft: each is told when the other saves, and nothing is written over unasked", async (t) => {
+    const { context, page: first, errors } = await demo(t);
+    await first.click("ending-well [data-ew-action=start]");
+    await first.locator("ending-well input[data-ew-role=option]").first().check();
+    await first.click("ending-well [data-ew-action=save]");
+    await first.fill("ending-well dialog input[name=passphrase]", PASSPHRASE);
+    await first.fill("ending-well dialog input[name=confirmation]", PASSPHRASE);
+    await first.click("ending-well dialog button[type=submit]");
+    const status = (page) => page.evaluate(() => __ew.$(".ew-save-status")?.textContent ?? "");
+    await poll(first, () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "saved", 15_000);
+    const stored = () =>
+      first.evaluate(() => Object.entries(localStorage).find(([key]) => key.startsWith("ending-well:draft:"))?.[1]);
+
+    // The same draft opened in a second tab, which goes on saving there.
+    const second = await context.newPage();
+    second.on("pageerror", (error) => errors.push(`second tab: ${error.message}`));
+    await second.goto(`${harness.origin}/`);
+    await second.fill("ending-well form[data-ew-form=unlock] input[name=passphrase]", PASSPHRASE);
+    await second.click("ending-well form[data-ew-form=unlock] button[type=submit]");
+    await poll(second, (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title, SECTIONS[0].title, "opened", 15_000);
+    await second.locator("ending-well input[data-ew-role=option]").nth(1).check();
+    await poll(second, () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "saved", 15_000);
+
+    // The first tab is told at once, and stops writing.
+    await poll(first, () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "told", 5_000);
+    assert.match(await status(first), /This tab has stopped saving/);
+    assert.equal(await first.locator("ending-well [data-ew-action=save-here]").isVisible(), true);
+    const secondsDraft = await stored();
+    await first.locator("ending-well input[data-ew-role=option]").nth(2).check();
+    await first.waitForTimeout(1_000);
+    assert.equal(await stored(), secondsDraft, "the first tab wrote nothing over the second's draft");
+
+    // Asked, the first tab saves its answers, and now the second tab is told.
+    await first.click("ending-well [data-ew-action=save-here]");
+    await poll(first, (before) => {
+      const now = Object.entries(localStorage).find(([key]) => key.startsWith("ending-well:draft:"))?.[1];
+      return now !== before;
+    }, secondsDraft, "the first tab's save", 15_000);
+    await poll(second, () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "second told", 5_000);
+    assert.equal(await first.locator("ending-well [data-ew-action=save-here]").isVisible(), false);
+    assert.deepEqual(errors, []);
+  });
+
+  it("a 100 KB answer is kept whole in the summary and both downloads", async (t) => {
+    const { page, errors } = await demo(t);
+    const words = "I learned to notice what I feel before it grows. ";
+    const answer = words.repeat(Math.ceil(100_000 / words.length)).slice(0, 100_000).trim();
+    await act(page, "start");
+    await act(page, "next");
+    await act(page, "next");
+    await page.locator("ending-well .ew-screen textarea").first().fill(answer);
+    while ((await heading(page)) !== "Check your answers") await act(page, "next");
+    assert.ok((await page.evaluate(() => __ew.root().textContent)).includes(answer), "shown whole on the review");
+    await act(page, "summary");
+    assert.ok((await page.evaluate(() => __ew.$(".ew-screen").textContent)).includes(answer), "shown whole in the summary");
+    for (const action of ["download-text", "download-html"]) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click(`ending-well [data-ew-action=${action}]`),
+      ]);
+      const content = readFileSync(await download.path(), "utf8");
+      assert.ok(content.includes(answer), `${action}: the answer is in the file whole`);
+    }
     assert.deepEqual(errors, []);
   });
 });

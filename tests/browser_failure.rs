@@ -1,0 +1,58 @@
+//! If the widget ever panics, the client sees a calm notice in it, and what they wrote stays on
+//! the screen to be copied, instead of a page that silently stops responding. A file of its own:
+//! after a panic the module handles nothing more, so no other test may share its instance.
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod web_common;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_common::*;
+use web_sys::HtmlInputElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn a_panic_shows_a_calm_notice_and_keeps_what_was_written() {
+    let (host, _widget) = mount_small();
+    click(&host, "[data-ew-action=start]");
+    let field = find(&host, "input[type=text]");
+    type_into(&field, "Six weeks, I think");
+    assert!(find_all(&host, ".ew-failure").is_empty());
+
+    // A real panic, in a task of its own, as one would come from an event handler.
+    let panicking = Closure::once_into_js(|| -> () { panic!("a panic on purpose, in a test") });
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback(panicking.unchecked_ref())
+        .unwrap();
+    until("the notice", || !find_all(&host, ".ew-failure").is_empty()).await;
+
+    let notice = find(&host, ".ew-failure");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(text_of(&notice, "h2"), "Something went wrong");
+    assert!(text_of(&notice, "p").contains("copy anything you want to keep"));
+    assert_eq!(
+        find(&host, ".ew").first_element_child(),
+        Some(notice),
+        "the notice comes first in the widget"
+    );
+    assert_eq!(
+        find(&host, "input[type=text]")
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        "Six weeks, I think",
+        "what was written is still there"
+    );
+
+    // The page is not dead: the box still takes text, and one notice is enough.
+    type_into(&field, "Six weeks, I think. Maybe more.");
+    click(&host, "[data-ew-action=next]");
+    assert_eq!(find_all(&host, ".ew-failure").len(), 1);
+}
