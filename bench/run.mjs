@@ -18,18 +18,13 @@
 import { createServer } from "node:http";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM, LAUNCH_ARGS } from "../tests/e2e/harness.mjs";
 import { POLICY } from "../scripts/serve.mjs";
 import { builtIn, toSurveyJs } from "./to-surveyjs.mjs";
+import { FILES, KB, ROOT, SURVEY_CORE, payload } from "./payload.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-// The packages' "exports" hide package.json: they sit in node_modules like any other.
-const SURVEY_CORE = join(ROOT, "node_modules/survey-core");
-const SURVEY_UI = join(ROOT, "node_modules/survey-js-ui");
 const SURVEY_VERSION = JSON.parse(readFileSync(join(SURVEY_CORE, "package.json"), "utf8")).version;
 
 /** The targets of issue 8, as the largest ratio Ending Well / SurveyJS allowed. */
@@ -39,21 +34,6 @@ const TARGETS = {
   "click, median": 1 / 5,
   "click, p95": 1 / 3,
   "memory at the end": 1 / 3,
-};
-
-/** The files each page loads, by URL path, with where they are on disk. */
-const FILES = {
-  "ending-well": {
-    "/ew/ending-well.js": join(ROOT, "www/ending-well.js"),
-    "/ew/ending-well.css": join(ROOT, "www/ending-well.css"),
-    "/ew/pkg/ending_well.js": join(ROOT, "www/pkg/ending_well.js"),
-    "/ew/pkg/ending_well_bytes.js": join(ROOT, "www/pkg/ending_well_bytes.js"),
-  },
-  surveyjs: {
-    "/sjs/survey.core.min.js": join(SURVEY_CORE, "survey.core.min.js"),
-    "/sjs/survey-js-ui.min.js": join(SURVEY_UI, "survey-js-ui.min.js"),
-    "/sjs/survey-core.min.css": join(SURVEY_CORE, "survey-core.min.css"),
-  },
 };
 
 const questionnaire = builtIn();
@@ -141,18 +121,6 @@ function serve() {
   return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
 }
 
-/** Raw and gzip bytes of each file a product ships. */
-function bytes(product) {
-  const rows = Object.entries(FILES[product]).map(([path, file]) => {
-    const body = readFileSync(file);
-    return { file: path.replace(/^\/(ew|sjs)\//, ""), raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
-  });
-  return {
-    files: rows,
-    raw: rows.reduce((sum, row) => sum + row.raw, 0),
-    gzip: rows.reduce((sum, row) => sum + row.gzip, 0),
-  };
-}
 
 /**
  * Runs in the page before its scripts: records when the first screen appears (also inside shadow
@@ -379,7 +347,6 @@ function summarise(runs) {
   };
 }
 
-const KB = (n) => `${(n / 1024).toFixed(1)} KB`;
 const MB = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const range = (s, unit) => `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})`;
@@ -453,7 +420,7 @@ try {
       process.stderr.write(`${product}: run ${index + 1} of ${RUNS}\r`);
     }
     process.stderr.write("\n");
-    results[product] = { bytes: bytes(product), summary: summarise(runs), runs };
+    results[product] = { bytes: payload(product), summary: summarise(runs), runs };
   }
   const scaleRuns = Number(process.env.BENCH_SCALE_RUNS ?? 3);
   results.scale = [];

@@ -13,7 +13,9 @@
 use serde_json::{json, Map, Value};
 
 use crate::condition::CONDITION_KINDS;
-use crate::definition::{KINDS, MAX_SCALE_POINTS, NOT_SURE_ID, PREFER_NOT_TO_SAY_ID};
+use crate::definition::{
+    KINDS, MAX_SCALE_POINTS, MAX_SECTIONS, MAX_TEXT_CHARS, NOT_SURE_ID, PREFER_NOT_TO_SAY_ID,
+};
 use crate::text::Texts;
 
 /// The draft of JSON Schema the schema follows, as its `$schema`.
@@ -155,6 +157,7 @@ pub fn questionnaire_schema() -> Value {
             json!({
                 "type": "array",
                 "minItems": 1,
+                "maxItems": MAX_SECTIONS,
                 "description": "The sections, in order. Each section is one page of questions.",
                 "items": { "$ref": "#/$defs/section" },
             }),
@@ -211,12 +214,16 @@ fn definitions() -> Map<String, Value> {
                             language, like {\"en\": \"Start\", \"es\": \"Empezar\"}. It \
                             may not be blank.",
             "oneOf": [
-                { "type": "string", "pattern": TEXT_PATTERN },
+                { "type": "string", "pattern": TEXT_PATTERN, "maxLength": MAX_TEXT_CHARS },
                 {
                     "type": "object",
                     "minProperties": 1,
                     "propertyNames": { "pattern": LANGUAGE_PATTERN },
-                    "additionalProperties": { "type": "string", "pattern": TEXT_PATTERN },
+                    "additionalProperties": {
+                        "type": "string",
+                        "pattern": TEXT_PATTERN,
+                        "maxLength": MAX_TEXT_CHARS,
+                    },
                 },
             ],
         }),
