@@ -7,6 +7,7 @@ use std::ops::Range;
 use serde_json::Value;
 
 use crate::condition::{self, Condition, RawCondition};
+use crate::json;
 use crate::language;
 use crate::problem::{field_path, with_suggestion, Problem};
 use crate::reader::{read_id, Object};
@@ -227,8 +228,7 @@ pub fn parse_json(text: &str, what: &str) -> Result<Value, Vec<Problem>> {
             ),
         )]);
     }
-    serde_json::from_str(text)
-        .map_err(|error| vec![Problem::new("", format!("not valid JSON: {error}"))])
+    json::parse(text).map_err(|error| vec![Problem::new("", error.to_string())])
 }
 
 /// A size in megabytes to one decimal place, rounded up, as "5.1" (without floating point,

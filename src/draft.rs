@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::answer::{Answer, Answers};
 use crate::definition::{QuestionKind, Questionnaire};
+use crate::json;
 
 /// The envelope format this build writes and reads.
 pub const ENVELOPE_VERSION: u64 = 1;
@@ -63,7 +64,7 @@ impl Envelope {
 
     /// Reads a stored envelope, refusing anything damaged, foreign or from the future.
     pub fn from_json(text: &str) -> Result<Self, DraftProblem> {
-        let value: Value = serde_json::from_str(text).map_err(|_| DraftProblem::Damaged)?;
+        let value = json::parse(text).map_err(|_| DraftProblem::Damaged)?;
         let object = value.as_object().ok_or(DraftProblem::Damaged)?;
         let version = object
             .get("v")
@@ -161,7 +162,7 @@ pub fn encode(questionnaire: &Questionnaire, answers: &Answers, section: Option<
 
 /// Reads decrypted draft JSON back into answers for `questionnaire`.
 pub fn decode(questionnaire: &Questionnaire, text: &str) -> Result<Restored, DraftProblem> {
-    let value: Value = serde_json::from_str(text).map_err(|_| DraftProblem::Damaged)?;
+    let value = json::parse(text).map_err(|_| DraftProblem::Damaged)?;
     let id = value
         .get("questionnaire")
         .and_then(Value::as_str)

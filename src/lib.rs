@@ -26,6 +26,8 @@ pub mod definition;
 pub mod draft;
 /// The summary as files: plain text and self-contained HTML.
 pub mod export;
+/// Reading JSON text: the browser's own parser in WebAssembly, serde_json on the host.
+pub mod json;
 /// Languages: choosing one, its direction, its plural forms.
 pub mod language;
 /// Everything the client sees, once per language offered.

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::changes;
 use crate::definition::{Questionnaire, DEFAULT_QUESTIONNAIRE};
+use crate::json;
 use crate::language::{self, Direction};
 use crate::problem::{field_path, with_suggestion, Problem};
 use crate::settings::Settings;
@@ -49,7 +50,7 @@ impl Localized {
 
 /// The built-in questionnaire, parsed.
 pub fn default_questionnaire_value() -> Value {
-    serde_json::from_str(DEFAULT_QUESTIONNAIRE).unwrap_or(Value::Null)
+    json::parse(DEFAULT_QUESTIONNAIRE).unwrap_or(Value::Null)
 }
 
 /// A language offered to the client.

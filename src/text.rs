@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+use crate::json;
 use crate::language::{self, Category};
 use crate::problem::{field_path, with_suggestion, Problem};
 use crate::reader::describe;
@@ -443,7 +444,7 @@ fn built_in() -> &'static [(&'static str, Entries)] {
         BUILT_IN
             .iter()
             .map(|(tag, file)| {
-                let value = serde_json::from_str(file).unwrap_or(Value::Null);
+                let value = json::parse(file).unwrap_or(Value::Null);
                 let mut problems = Vec::new();
                 (*tag, read_against(&value, "", None, &mut problems))
             })
@@ -855,9 +856,9 @@ fn check_placeholders(reference: &Entry, entry: &Entry, path: &str, problems: &m
 /// Everything a language file lacks or gets wrong for `tag`: problems reading it, keys it does
 /// not translate, and plural forms its language needs for counts under 1,000.
 pub fn check_language(tag: &str, file: &str) -> Vec<Problem> {
-    let value: Value = match serde_json::from_str(file) {
+    let value = match json::parse(file) {
         Ok(value) => value,
-        Err(error) => return vec![Problem::new("", format!("not valid JSON: {error}"))],
+        Err(error) => return vec![Problem::new("", error.to_string())],
     };
     let mut problems = Vec::new();
     let entries = read_entries(&value, "", &mut problems);

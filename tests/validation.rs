@@ -496,3 +496,26 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_parsed() {
         "the questionnaire is 5.1 MB; the most it can be is 5.0 MB"
     );
 }
+
+#[test]
+fn json_nested_deeper_than_the_browser_reads_is_refused_the_same_way_here() {
+    use ending_well::json::MAX_NESTING;
+    let nested = |depth: usize| {
+        format!(
+            r#"{{"id": "t", "title": "T", "sections": [], "extra": {}1{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        )
+    };
+    let problems = Questionnaire::from_json(&nested(MAX_NESTING - 1)).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.path == "extra"),
+        "read as usual: {problems:?}"
+    );
+    let problems = Questionnaire::from_json(&nested(MAX_NESTING + 1)).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].message,
+        "nested more than 64 levels deep, or more than 1000000 values"
+    );
+}

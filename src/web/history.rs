@@ -12,6 +12,8 @@ use crate::session::Screen;
 const WIDGET: &str = "endingWell";
 /// The state's field naming the screen.
 const SCREEN: &str = "screen";
+/// The state's field counting the widget's entries from the one the page was on (0).
+const STEP: &str = "step";
 
 fn history() -> Option<History> {
     web_sys::window()?.history().ok()
@@ -41,39 +43,70 @@ fn screen_named(name: &str) -> Option<Screen> {
     }
 }
 
-fn state(widget: &str, screen: Screen) -> Result<Option<JsValue>, JsValue> {
+fn state(widget: &str, screen: Screen, step: u32) -> Result<Option<JsValue>, JsValue> {
     let Some(name) = name(screen) else {
         return Ok(None);
     };
     let state = js_sys::Object::new();
     js_sys::Reflect::set(&state, &WIDGET.into(), &widget.into())?;
     js_sys::Reflect::set(&state, &SCREEN.into(), &name.into())?;
+    js_sys::Reflect::set(&state, &STEP.into(), &f64::from(step).into())?;
     Ok(Some(state.into()))
 }
 
 /// Adds an entry for `screen`. The first time, the entry the page was on becomes the
 /// introduction's, unless the page keeps its own state in it.
 pub(crate) fn record(widget: &str, screen: Screen, first: bool) -> Result<(), JsValue> {
-    let (Some(history), Some(state)) = (history(), state(widget, screen)?) else {
+    let Some(history) = history() else {
         return Ok(());
     };
     if first && history.state()?.is_null() {
-        if let Some(intro) = self::state(widget, Screen::Intro)? {
+        if let Some(intro) = state(widget, Screen::Intro, 0)? {
             history.replace_state(&intro, "")?;
         }
     }
-    history.push_state(&state, "")
+    let step = step_now(widget).saturating_add(1);
+    match state(widget, screen, step)? {
+        Some(state) => history.push_state(&state, ""),
+        None => Ok(()),
+    }
+}
+
+/// How many of the widget's entries the page is past the one it was on.
+pub(crate) fn step_now(widget: &str) -> u32 {
+    let Some(state) = history().and_then(|history| history.state().ok()) else {
+        return 0;
+    };
+    if !is_widgets(&state, widget) {
+        return 0;
+    }
+    js_sys::Reflect::get(&state, &STEP.into())
+        .ok()
+        .and_then(|step| step.as_f64())
+        .filter(|step| step.is_finite() && *step >= 0.0)
+        .map_or(0, |step| step as u32)
+}
+
+/// Goes back `steps` entries: quick exit does so before it replaces the page, so that Back from
+/// the neutral page does not come back here.
+pub(crate) fn go_back(steps: u32) -> Result<(), JsValue> {
+    match history() {
+        Some(history) => history.go_with_delta(-i32::try_from(steps).unwrap_or(i32::MAX)),
+        None => Ok(()),
+    }
+}
+
+fn is_widgets(state: &JsValue, widget: &str) -> bool {
+    state.is_object()
+        && js_sys::Reflect::get(state, &WIDGET.into())
+            .ok()
+            .and_then(|owner| owner.as_string())
+            .is_some_and(|owner| owner == widget)
 }
 
 /// The screen a history entry's state names, if the entry is this widget's.
 pub(crate) fn screen_of(state: &JsValue, widget: &str) -> Option<Screen> {
-    if !state.is_object() {
-        return None;
-    }
-    let owner = js_sys::Reflect::get(state, &WIDGET.into())
-        .ok()?
-        .as_string()?;
-    if owner != widget {
+    if !is_widgets(state, widget) {
         return None;
     }
     let name = js_sys::Reflect::get(state, &SCREEN.into())

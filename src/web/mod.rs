@@ -30,6 +30,7 @@ use web_sys::{
 };
 
 use crate::definition;
+use crate::json;
 use crate::language;
 use crate::localized::{self, Catalog, Language};
 use crate::problem::Problem;
@@ -131,6 +132,8 @@ struct App {
     stored_seen: RefCell<Option<String>>,
     /// How many history entries this widget added.
     places: Cell<u32>,
+    /// Where quick exit goes, while it first goes back past the widget's history entries.
+    leaving_for: RefCell<Option<String>>,
 }
 
 /// Mounts the widget into `element`, replacing what is inside it.
@@ -225,6 +228,7 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         shift_alone: Cell::new(false),
         stored_seen: RefCell::new(None),
         places: Cell::new(0),
+        leaving_for: RefCell::new(None),
     });
     let mut listeners: Vec<EventListener> = ["click", "change", "input"]
         .into_iter()
@@ -443,6 +447,14 @@ fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<EventListene
             let Some(event) = event.dyn_ref::<PopStateEvent>() else {
                 return;
             };
+            // Quick exit, on its way back past the widget's entries.
+            if let Some(url) = moved.leaving_for.take() {
+                let _ = leave_for(&url);
+                return;
+            }
+            if moved.exited.get() {
+                return;
+            }
             if let Some(screen) = history::screen_of(&event.state(), &moved.ui.prefix) {
                 moved.dispatch(Msg::HistoryMoved { screen });
             }
@@ -564,19 +576,19 @@ fn read_options(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
         );
     }
     // The text of a `<script type="application/json">` comes as a string: parse it here, so that
-    // a syntax error is reported in the panel with its line and column. The parser refuses
-    // nesting deeper than 128, so reading can never run out of stack.
+    // a syntax error is reported in the panel with its line and column. Nesting deeper than
+    // `json::MAX_NESTING` is refused before conversion, so reading can never run out of stack.
     let value: Value = if let Some(text) = options.as_string() {
         definition::parse_json(&text, "configuration").map_err(|problems| {
             problems
                 .into_iter()
                 .map(|problem| Problem {
                     path: "options".to_owned(),
-                    message: problem.message.replacen(
-                        "not valid JSON",
-                        "the configuration is not valid JSON",
-                        1,
-                    ),
+                    message: if problem.message.starts_with("the configuration") {
+                        problem.message
+                    } else {
+                        format!("the configuration is {}", problem.message)
+                    },
                 })
                 .collect::<Vec<_>>()
         })?
@@ -592,44 +604,9 @@ fn read_options(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
     localized::prepare(questionnaire, value, "options")
 }
 
-/// Options deeper than this are refused before they are converted: conversion is recursive, and
-/// the format itself never nests deeper than about a dozen levels.
-const MAX_NESTING: usize = 64;
-/// Options with more values than this are refused, which also stops a circular object.
-const MAX_VALUES: usize = 1_000_000;
-
-/// Converts options given as a JavaScript object, after checking, without recursion, that they
-/// are neither too deep nor circular.
+/// Converts options given as a JavaScript object (checked for depth and size first).
 fn read_object(options: &JsValue) -> Result<Value, Vec<Problem>> {
-    let mut pending = vec![(options.clone(), 0_usize)];
-    let mut seen = 0_usize;
-    while let Some((value, depth)) = pending.pop() {
-        seen += 1;
-        if depth > MAX_NESTING || seen > MAX_VALUES {
-            return Err(vec![Problem::new(
-                "options",
-                format!(
-                    "the options are nested more than {MAX_NESTING} levels deep, refer to \
-                     themselves, or hold more than {MAX_VALUES} values"
-                ),
-            )]);
-        }
-        let children = if js_sys::Array::is_array(&value) {
-            js_sys::Array::from(&value)
-        } else if value.is_object() {
-            js_sys::Object::values(value.unchecked_ref())
-        } else {
-            continue;
-        };
-        pending.extend(
-            children
-                .iter()
-                .filter(JsValue::is_object)
-                .map(|child| (child, depth + 1)),
-        );
-    }
-    // One conversion of the whole options; the questionnaire inside is an object, or its text.
-    serde_wasm_bindgen::from_value(options.clone()).map_err(|error| {
+    json::from_js(options).map_err(|error| {
         vec![Problem::new(
             "options",
             format!("the options could not be read as JSON data: {error}"),
@@ -930,9 +907,27 @@ impl App {
                     self.stored_seen.replace(None);
                 }
                 // replace(), not assign(): the page leaves the history, so Back cannot return
-                // to it.
+                // to it. The sections' entries go too: back to the entry the page was on first,
+                // then replace that one (`popstate` below, or a moment later if none comes).
+                let steps = history::step_now(&self.ui.prefix);
+                if steps == 0 {
+                    return leave_for(&url);
+                }
+                self.leaving_for.replace(Some(url));
+                history::go_back(steps)?;
+                let app = Rc::clone(self);
+                let fallback = Closure::once_into_js(move || {
+                    if let Some(url) = app.leaving_for.take() {
+                        let _ = leave_for(&url);
+                    }
+                });
                 match web_sys::window() {
-                    Some(window) => window.location().replace(&url),
+                    Some(window) => window
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(
+                            fallback.unchecked_ref(),
+                            LEAVING_FALLBACK_MS,
+                        )
+                        .map(|_| ()),
                     None => Ok(()),
                 }
             }
@@ -1134,6 +1129,18 @@ impl App {
             Some(target) => dom::focus(&target),
             None => Ok(()),
         }
+    }
+}
+
+/// How long quick exit waits for the browser to go back past the widget's entries before it
+/// leaves anyway.
+const LEAVING_FALLBACK_MS: i32 = 300;
+
+/// Replaces the page with `url`, so that Back does not return to it.
+fn leave_for(url: &str) -> Result<(), JsValue> {
+    match web_sys::window() {
+        Some(window) => window.location().replace(url),
+        None => Ok(()),
     }
 }
 

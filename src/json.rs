@@ -1,0 +1,111 @@
+//! Reading JSON text. In the browser the browser's own parser reads it (`JSON.parse`) and the
+//! result is converted with serde-wasm-bindgen, so the WebAssembly carries no JSON parser of its
+//! own; on the host, serde_json reads it. Both give the same `serde_json::Value`.
+
+use serde_json::Value;
+
+/// Values nested deeper than this are refused before they are converted: conversion is
+/// recursive, and the formats never nest deeper than about a dozen levels.
+pub const MAX_NESTING: usize = 64;
+/// Values holding more than this many values in all are refused (it also stops a circular
+/// JavaScript object).
+pub const MAX_VALUES: usize = 1_000_000;
+
+/// Why JSON could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonError {
+    /// Not JSON at all, with the parser's words (a line and column where it gives them).
+    Syntax(String),
+    /// JSON, but nested more than [`MAX_NESTING`] levels deep or holding more than
+    /// [`MAX_VALUES`] values.
+    TooDeep,
+    /// A JavaScript value that is not JSON data, such as a function.
+    NotData(String),
+}
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Syntax(message) => write!(f, "not valid JSON: {message}"),
+            Self::TooDeep => write!(
+                f,
+                "nested more than {MAX_NESTING} levels deep, or more than {MAX_VALUES} values"
+            ),
+            Self::NotData(message) => f.write_str(message),
+        }
+    }
+}
+
+/// Parses JSON text, or says why it cannot.
+pub fn parse(text: &str) -> Result<Value, JsonError> {
+    parse_text(text)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_text(text: &str) -> Result<Value, JsonError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|error| JsonError::Syntax(error.to_string()))?;
+    check_nesting(&value)?;
+    Ok(value)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn parse_text(text: &str) -> Result<Value, JsonError> {
+    let parsed = js_sys::JSON::parse(text).map_err(|error| {
+        JsonError::Syntax(
+            wasm_bindgen::JsCast::dyn_ref::<js_sys::Error>(&error).map_or_else(
+                || "it could not be read".to_owned(),
+                |error| String::from(error.message()),
+            ),
+        )
+    })?;
+    from_js(&parsed)
+}
+
+/// Refuses a parsed value nested more than [`MAX_NESTING`] levels deep, as the browser's reading
+/// does, so that both read the same files.
+#[cfg(not(target_arch = "wasm32"))]
+fn check_nesting(value: &Value) -> Result<(), JsonError> {
+    let mut pending = vec![(value, 0_usize)];
+    while let Some((value, depth)) = pending.pop() {
+        if depth > MAX_NESTING {
+            return Err(JsonError::TooDeep);
+        }
+        match value {
+            Value::Array(items) => pending.extend(items.iter().map(|item| (item, depth + 1))),
+            Value::Object(fields) => pending.extend(fields.values().map(|item| (item, depth + 1))),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Converts a JavaScript value to JSON data, after checking, without recursion, that it is
+/// neither too deep nor circular.
+#[cfg(target_arch = "wasm32")]
+pub fn from_js(value: &wasm_bindgen::JsValue) -> Result<Value, JsonError> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let mut pending = vec![(value.clone(), 0_usize)];
+    let mut seen = 0_usize;
+    while let Some((value, depth)) = pending.pop() {
+        seen += 1;
+        if depth > MAX_NESTING || seen > MAX_VALUES {
+            return Err(JsonError::TooDeep);
+        }
+        let children = if js_sys::Array::is_array(&value) {
+            js_sys::Array::from(&value)
+        } else if value.is_object() {
+            js_sys::Object::values(value.unchecked_ref())
+        } else {
+            continue;
+        };
+        pending.extend(
+            children
+                .iter()
+                .filter(JsValue::is_object)
+                .map(|child| (child, depth + 1)),
+        );
+    }
+    serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|error| JsonError::NotData(error.to_string()))
+}
