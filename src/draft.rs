@@ -232,9 +232,10 @@ fn restore(questionnaire: &Questionnaire, index: usize, value: &Value) -> Option
             .as_i64()
             .filter(|p| (scale.min..=scale.max).contains(p))
             .map(Answer::Scale),
-        (QuestionKind::ShortText | QuestionKind::LongText, Value::String(text)) => {
-            (!text.trim().is_empty()).then(|| Answer::Text(text.clone()))
-        }
+        (
+            QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::Note(_),
+            Value::String(text),
+        ) => (!text.trim().is_empty()).then(|| Answer::Text(text.clone())),
         _ => None,
     }
 }
