@@ -221,6 +221,12 @@ fn restore(questionnaire: &Questionnaire, index: usize, value: &Value) -> Option
                 .collect::<Option<Vec<_>>>()?;
             selected.sort_unstable();
             selected.dedup();
+            // "Not sure" and "Prefer not to say" stand alone; a draft saying otherwise was not
+            // written by the widget.
+            let alone = |o: &usize| options.get(*o).is_some_and(|option| option.exclusive);
+            if selected.len() > 1 && selected.iter().any(alone) {
+                return None;
+            }
             let other = match entry.get("other") {
                 None => None,
                 Some(Value::String(text)) if label.is_some() => Some(text.clone()),

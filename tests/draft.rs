@@ -11,6 +11,7 @@ mod common;
 
 use common::{choose, fixture, rate, small, tick, write, write_other};
 use ending_well::draft::{decode, encode, DraftProblem, Envelope, ITERATIONS};
+use ending_well::{Model, Questionnaire};
 
 fn envelope() -> Envelope {
     Envelope {
@@ -102,4 +103,30 @@ fn damaged_foreign_and_future_envelopes_are_told_apart() {
     for (text, problem) in cases {
         assert_eq!(Envelope::from_json(&text), Err(problem), "{text}");
     }
+}
+
+#[test]
+fn a_note_the_client_wrote_comes_back_from_a_draft() {
+    let mut model = Model::new(Questionnaire::default_questionnaire().unwrap());
+    write(&mut model, "note-therapist", "Thank you for the Tuesdays.");
+    let text = encode(model.questionnaire(), model.answers(), None);
+    let restored = decode(model.questionnaire(), &text).unwrap();
+    assert_eq!(restored.left_out, 0, "{text}");
+    assert_eq!(&restored.answers, model.answers());
+}
+
+#[test]
+fn a_draft_with_not_sure_ticked_beside_another_option_is_left_out() {
+    let model = small();
+    let draft = |selected: &str| {
+        format!(r#"{{"questionnaire":"small","answers":{{"feelings":{{"selected":{selected}}}}}}}"#)
+    };
+    let restored = decode(model.questionnaire(), &draft(r#"["relief","not-sure"]"#)).unwrap();
+    assert_eq!(restored.left_out, 1);
+    assert_eq!(restored.answers.count(), 0);
+    let restored = decode(model.questionnaire(), &draft(r#"["not-sure"]"#)).unwrap();
+    assert_eq!(
+        restored.left_out, 0,
+        "on its own it is an answer like any other"
+    );
 }

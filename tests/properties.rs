@@ -1406,6 +1406,18 @@ fn a_megabyte_of_text_is_refused_with_its_problem_and_the_longest_allowed_is_kep
         "{problems:#?}"
     );
 
+    // An unknown field with a very long name is reported (the "did you mean" search skips
+    // names too far apart in length, so this takes no time).
+    let mut unknown = json!({ "id": "t", "title": "T", "sections": [] });
+    unknown[huge.as_str()] = json!(true);
+    let problems = Questionnaire::from_value(&unknown).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == huge && p.message.starts_with("unknown field")),
+        "an unknown field is reported"
+    );
+
     let mut settings = clinic_settings();
     settings["clinic"] = json!(huge);
     settings["support"]["intro"] = json!(longest);
