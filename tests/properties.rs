@@ -538,6 +538,15 @@ fn message(shape: &Shape) -> BoxedStrategy<Msg> {
         2 => Just(Msg::SummaryClicked),
         1 => Just(Msg::ReviewClicked),
         2 => any_question.clone().prop_map(|question| Msg::ChangeClicked { question }),
+        // The browser's Back and Forward, to any screen, existing or not.
+        2 => prop_oneof![
+            Just(Screen::Intro),
+            Just(Screen::Review),
+            Just(Screen::Summary),
+            Just(Screen::Resume),
+            (0..shape.sections + 2).prop_map(Screen::Section),
+        ]
+        .prop_map(|screen| Msg::HistoryMoved { screen }),
     ];
     let buttons = select(vec![
         Msg::PrintClicked,
@@ -604,6 +613,10 @@ fn message(shape: &Shape) -> BoxedStrategy<Msg> {
         2 => prop_oneof![3 => draft_text(shape), 1 => ".{0,30}"]
             .prop_map(|plaintext| Msg::DraftDecrypted { plaintext }),
         1 => stored_text().prop_map(|text| Msg::BackupFileRead { text }),
+        // Another tab saved or deleted; this tab's client chooses to save over it.
+        1 => prop::option::weighted(0.7, stored_text())
+            .prop_map(|stored| Msg::StoredElsewhere { stored }),
+        1 => Just(Msg::SaveHereClicked),
     ];
     prop_oneof![
         24 => moving,
