@@ -26,7 +26,7 @@ pub mod definition;
 pub mod draft;
 /// The summary as files: plain text and self-contained HTML.
 pub mod export;
-/// Reading JSON text: the browser's own parser in WebAssembly, serde_json on the host.
+/// Reading JSON text and JavaScript objects, with one nesting limit.
 pub mod json;
 /// Languages: choosing one, its direction, its plural forms.
 pub mod language;
