@@ -4,7 +4,7 @@
 //
 // Issue 8's target is one eighth of SurveyJS's payload, measured here from the same npm packages
 // the benchmark loads. Ending Well is not there (README, "Performance"), so the budget is a
-// ceiling on growth instead: the payload that landed (189.6 KB on 2026-11-26) plus about 5%,
+// ceiling on growth instead: the payload that landed (190.8 KB on 2026-11-26) plus about 5%,
 // rounded to 5 KB. It is lowered when the payload comes down, never raised to let a change in;
 // a change that makes the widget bigger than this fails here, with the figures.
 import { describe, it } from "node:test";
