@@ -1,6 +1,7 @@
 //! Reading JSON: text with serde_json, and, in the browser, JavaScript objects with
-//! serde-wasm-bindgen. Both refuse values nested more than [`MAX_NESTING`] levels deep, so a
-//! file reads the same wherever it comes from and reading never runs out of stack.
+//! serde-wasm-bindgen. Both refuse values nested more than
+//! [`MAX_NESTING`](crate::json::MAX_NESTING) levels deep, so a file reads the same wherever it
+//! comes from and reading never runs out of stack.
 //!
 //! The browser's own `JSON.parse` was tried for text, to ship no JSON parser: it saved 6.9 KB
 //! gzip, but converting its result value by value made mounting up to 2.4 times slower
