@@ -20,6 +20,7 @@ import {
   LAUNCH_ARGS,
   poll,
   shadowHelpers,
+  shows,
   type,
 } from "../tests/e2e/harness.mjs";
 import { serve } from "./serve.mjs";
@@ -56,17 +57,6 @@ async function forwardTo(page, { questionId, title }) {
   }
   throw new Error(`never reached ${questionId ?? title}`);
 }
-
-const shows = (page, selector) =>
-  poll(
-    page,
-    (selector) => {
-      const el = __ew.$(selector);
-      return el && !el.closest("[hidden]") && el.getClientRects().length > 0;
-    },
-    selector,
-    `${selector} to show`,
-  );
 
 async function openDialog(page, opener) {
   await click(page, opener);

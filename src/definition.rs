@@ -215,19 +215,26 @@ fn question_count(sections: &[(String, &Value)]) -> usize {
         .sum()
 }
 
+/// Refuses JSON text larger than [`MAX_FILE_BYTES`] before it is parsed, calling it `what`;
+/// the problem has the empty path of the file itself.
+pub fn check_size(text: &str, what: &str) -> Result<(), Problem> {
+    if text.len() <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    Err(Problem::new(
+        "",
+        format!(
+            "the {what} is {} MB; the most it can be is {} MB",
+            megabytes(text.len()),
+            megabytes(MAX_FILE_BYTES)
+        ),
+    ))
+}
+
 /// Parses JSON text of a file that must be no larger than [`MAX_FILE_BYTES`]; the problem has
 /// the empty path of the file itself.
 pub fn parse_json(text: &str, what: &str) -> Result<Value, Vec<Problem>> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(vec![Problem::new(
-            "",
-            format!(
-                "the {what} is {} MB; the most it can be is {} MB",
-                megabytes(text.len()),
-                megabytes(MAX_FILE_BYTES)
-            ),
-        )]);
-    }
+    check_size(text, what).map_err(|problem| vec![problem])?;
     json::parse(text).map_err(|error| vec![Problem::new("", error.to_string())])
 }
 

@@ -649,7 +649,14 @@ impl Model {
         self.previous_section_before(self.questionnaire.sections.len())
     }
 
+    /// Moves to `screen` as the client asked, adding a browser history entry for it.
     fn go_to(&mut self, screen: Screen, focus: Focus) -> Vec<Effect> {
+        self.show_screen(screen, focus, true)
+    }
+
+    /// Moves to `screen`; with `record`, a browser history entry is added for it (not when the
+    /// browser's own Back or Forward brought the client there).
+    fn show_screen(&mut self, screen: Screen, focus: Focus, record: bool) -> Vec<Effect> {
         self.screen = screen;
         if let Screen::Section(index) = screen {
             self.draft_notes(index);
@@ -671,7 +678,7 @@ impl Model {
             Screen::Resume => self.texts.resume_heading.clone(),
         };
         let mut effects = vec![Effect::ShowScreen(focus), Effect::Announce(announcement)];
-        if screen != Screen::Resume {
+        if record && screen != Screen::Resume {
             effects.push(Effect::RecordPlace(screen));
         }
         match screen {
@@ -1126,10 +1133,8 @@ fn keep(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 return Vec::new();
             }
             model.returning_to_review = None;
-            let mut effects = model.go_to(screen, Focus::Heading);
             // The browser has its entry already.
-            effects.retain(|effect| !matches!(effect, Effect::RecordPlace(_)));
-            effects
+            model.show_screen(screen, Focus::Heading, false)
         }
         Msg::PageRestored => {
             model.forget_answers();

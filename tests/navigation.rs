@@ -14,6 +14,20 @@ use ending_well::text::Texts;
 use ending_well::view::View;
 use ending_well::{view, Effect, Focus, Msg, Notice, Screen};
 
+/// Start, then Continue through the four sections of the small questionnaire (one is passed
+/// over), to the review.
+fn walk_to_the_review(model: &mut ending_well::Model) {
+    send(
+        model,
+        [
+            Msg::StartClicked,
+            Msg::NextClicked,
+            Msg::NextClicked,
+            Msg::NextClicked,
+        ],
+    );
+}
+
 #[test]
 fn start_next_and_back_walk_the_sections_and_move_focus_to_the_heading() {
     let mut model = small();
@@ -97,15 +111,7 @@ fn review_lists_every_shown_question_with_its_answer_or_skipped() {
         "therapist-decided",
         "It felt sudden.\nI understand why.",
     );
-    send(
-        &mut model,
-        [
-            Msg::StartClicked,
-            Msg::NextClicked,
-            Msg::NextClicked,
-            Msg::NextClicked,
-        ],
-    );
+    walk_to_the_review(&mut model);
     let View::Review(review) = view(&model) else {
         panic!("on the review")
     };
@@ -131,15 +137,7 @@ fn review_lists_every_shown_question_with_its_answer_or_skipped() {
 #[test]
 fn change_from_the_review_goes_to_the_question_and_comes_back() {
     let mut model = small();
-    send(
-        &mut model,
-        [
-            Msg::StartClicked,
-            Msg::NextClicked,
-            Msg::NextClicked,
-            Msg::NextClicked,
-        ],
-    );
+    walk_to_the_review(&mut model);
     assert_eq!(model.screen(), Screen::Review);
     let strength = q(&model, "strength");
     let effects = send(&mut model, [Msg::ChangeClicked { question: strength }]);
@@ -188,15 +186,7 @@ fn summary_is_reached_from_the_review_and_leads_back_to_it() {
         Screen::Intro,
         "no summary before the review"
     );
-    send(
-        &mut model,
-        [
-            Msg::StartClicked,
-            Msg::NextClicked,
-            Msg::NextClicked,
-            Msg::NextClicked,
-        ],
-    );
+    walk_to_the_review(&mut model);
     send(&mut model, [Msg::SummaryClicked]);
     assert_eq!(model.screen(), Screen::Summary);
     assert_eq!(send(&mut model, [Msg::PrintClicked]), [Effect::Print]);
@@ -303,15 +293,7 @@ fn history_entries_that_no_longer_fit_are_ignored() {
 #[test]
 fn moving_in_history_while_changing_an_answer_from_the_review_ends_the_detour() {
     let mut model = small();
-    send(
-        &mut model,
-        [
-            Msg::StartClicked,
-            Msg::NextClicked,
-            Msg::NextClicked,
-            Msg::NextClicked,
-        ],
-    );
+    walk_to_the_review(&mut model);
     assert_eq!(model.screen(), Screen::Review);
     let strength = q(&model, "strength");
     send(&mut model, [Msg::ChangeClicked { question: strength }]);

@@ -54,13 +54,13 @@ fn state(widget: &str, screen: Screen, step: u32) -> Result<Option<JsValue>, JsV
     Ok(Some(state.into()))
 }
 
-/// Adds an entry for `screen`. The first time, the entry the page was on becomes the
-/// introduction's, unless the page keeps its own state in it.
-pub(crate) fn record(widget: &str, screen: Screen, first: bool) -> Result<(), JsValue> {
+/// Adds an entry for `screen`. The first time, the entry the page was on (which holds no state,
+/// unless the page keeps its own there) becomes the introduction's.
+pub(crate) fn record(widget: &str, screen: Screen) -> Result<(), JsValue> {
     let Some(history) = history() else {
         return Ok(());
     };
-    if first && history.state()?.is_null() {
+    if history.state()?.is_null() {
         if let Some(intro) = state(widget, Screen::Intro, 0)? {
             history.replace_state(&intro, "")?;
         }

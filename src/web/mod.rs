@@ -130,8 +130,6 @@ struct App {
     /// The stored draft as this tab last read or wrote it. A write finding something else
     /// stored does not happen: another tab or window saved or deleted in between.
     stored_seen: RefCell<Option<String>>,
-    /// How many history entries this widget added.
-    places: Cell<u32>,
     /// Where quick exit goes, while it first goes back past the widget's history entries.
     leaving_for: RefCell<Option<String>>,
 }
@@ -227,7 +225,6 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         exited: Cell::new(false),
         shift_alone: Cell::new(false),
         stored_seen: RefCell::new(None),
-        places: Cell::new(0),
         leaving_for: RefCell::new(None),
     });
     let mut listeners: Vec<EventListener> = ["click", "change", "input"]
@@ -285,11 +282,10 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
     }
     if let Some(store) = &app.store {
         let found = store.read();
-        app.stored_seen.replace(found.clone().ok().flatten());
-        app.dispatch(Msg::StorageChecked {
-            available: found.is_ok(),
-            stored: found.ok().flatten(),
-        });
+        let available = found.is_ok();
+        let stored = found.ok().flatten();
+        app.stored_seen.replace(stored.clone());
+        app.dispatch(Msg::StorageChecked { available, stored });
     }
     if app.model.borrow().is_some() {
         dispatch_event(&app.ui.host, "ending-well:ready", &JsValue::NULL)?;
@@ -579,19 +575,10 @@ fn read_options(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
     // a syntax error is reported in the panel with its line and column. Nesting deeper than
     // `json::MAX_NESTING` is refused before conversion, so reading can never run out of stack.
     let value: Value = if let Some(text) = options.as_string() {
-        definition::parse_json(&text, "configuration").map_err(|problems| {
-            problems
-                .into_iter()
-                .map(|problem| Problem {
-                    path: "options".to_owned(),
-                    message: if problem.message.starts_with("the configuration") {
-                        problem.message
-                    } else {
-                        format!("the configuration is {}", problem.message)
-                    },
-                })
-                .collect::<Vec<_>>()
-        })?
+        let in_options = |message: String| vec![Problem::new("options", message)];
+        definition::check_size(&text, "configuration")
+            .map_err(|problem| in_options(problem.message))?;
+        json::parse(&text).map_err(|error| in_options(format!("the configuration is {error}")))?
     } else {
         read_object(options)?
     };
@@ -915,6 +902,7 @@ impl App {
                 }
                 self.leaving_for.replace(Some(url));
                 history::go_back(steps)?;
+                // A one-shot closure: the timer always calls it, which frees it.
                 let app = Rc::clone(self);
                 let fallback = Closure::once_into_js(move || {
                     if let Some(url) = app.leaving_for.take() {
@@ -940,11 +928,7 @@ impl App {
                 self.stored_seen.replace(None);
                 Ok(())
             }
-            Effect::RecordPlace(screen) => {
-                let first = self.places.get() == 0;
-                self.places.set(self.places.get().saturating_add(1));
-                history::record(&self.ui.prefix, screen, first)
-            }
+            Effect::RecordPlace(screen) => history::record(&self.ui.prefix, screen),
             Effect::ClaimStored => {
                 if let Some(store) = &self.store {
                     self.stored_seen.replace(store.read().ok().flatten());

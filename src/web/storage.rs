@@ -9,7 +9,7 @@ pub(crate) struct DraftStore {
 }
 
 /// Storage the browser refuses: disabled, private mode, or blocked by policy.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Unavailable;
 
 impl DraftStore {

@@ -133,6 +133,18 @@ export async function type(page, selector, text) {
   if (!found) throw new Error(`no text field matches ${selector}`);
 }
 
+/** Waits until an element of the widget is shown: in the page, not hidden, with a box. */
+export const shows = (page, selector) =>
+  poll(
+    page,
+    (selector) => {
+      const el = __ew.$(selector);
+      return el && !el.closest("[hidden]") && el.getClientRects().length > 0;
+    },
+    selector,
+    `${selector} to show`,
+  );
+
 /** The heading of the widget's current screen. */
 export const heading = (page) =>
   page.evaluate(() => __ew.$(".ew-screen h2.ew-heading")?.textContent ?? "");

@@ -25,7 +25,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { act, click, heading, openPage, poll, startHarness, type, builtInQuestionnaire } from "./harness.mjs";
+import { act, builtInQuestionnaire, click, heading, openPage, poll, shows, startHarness, type } from "./harness.mjs";
 
 const WAIT_MS = 10_000;
 const TEST_TIMEOUT = 120_000;
@@ -709,17 +709,6 @@ async function nextUntil(page, title) {
   assert.fail(`never reached "${title}"`);
 }
 
-const shownSelector = (page, selector) =>
-  poll(
-    page,
-    (selector) => {
-      const el = __ew.$(selector);
-      return el && !el.closest("[hidden]") && el.getClientRects().length > 0;
-    },
-    selector,
-    `${selector} to show`,
-  );
-
 async function openDialog(page, opener, form) {
   await click(page, opener);
   await poll(
@@ -743,7 +732,7 @@ async function toRadiosSection(page) {
   await act(page, "start");
   await waitForHeading(page, RADIOS_TITLE);
   await click(page, '[id$="-q-who-decided-option-therapist-choice"]');
-  await shownSelector(page, '[id$="-q-not-my-choice"]');
+  await shows(page, '[id$="-q-not-my-choice"]');
 }
 
 /** Moves to the feelings section and reveals everything it can show. */
@@ -752,10 +741,10 @@ async function toFeelingsSection(page) {
   for (const option of ["anger", "sadness", "other"]) {
     await click(page, `[id$="-q-feelings-option-${option}"]`);
   }
-  await shownSelector(page, '[id$="-q-feelings-other-wrap"]');
+  await shows(page, '[id$="-q-feelings-other-wrap"]');
   await type(page, '[id$="-q-feelings-other-text"]', "Something I cannot name yet");
   await click(page, '[id$="-q-feelings-strength-option-7"]');
-  await shownSelector(page, '[id$="-q-anger-about"]');
+  await shows(page, '[id$="-q-anger-about"]');
   await type(
     page,
     '[id$="-q-anger-about-input"]',
@@ -774,7 +763,7 @@ async function walkScreens(page, visit) {
   await visit(SCREENS[2]);
   await nextUntil(page, CHECK_IN_TITLE);
   await click(page, '[id$="-q-how-hard-now-option-9"]');
-  await shownSelector(page, ".ew-support-inline");
+  await shows(page, ".ew-support-inline");
   await visit(SCREENS[3]);
   await nextUntil(page, REVIEW_TITLE);
   await visit(SCREENS[4]);
