@@ -1,8 +1,9 @@
 //! Ending Well: a private reflection for people finishing therapy, before their last session.
 //!
-//! The core (format, validation, conditions, session, view, summary) is plain Rust and runs
-//! natively in tests; the web layer, compiled only for `wasm32`, turns it into an accessible
-//! widget. Nothing is sent anywhere.
+//! The crate is built in layers, lowest first; each may use only the layers below it, and each
+//! folder's own documentation says what it holds. Everything but `web` is plain Rust with no
+//! web dependency and is tested natively; the web layer, compiled only for `wasm32`, turns it
+//! into an accessible widget. Nothing is sent anywhere.
 //!
 //! Embedding, from JavaScript:
 //!
@@ -14,54 +15,37 @@
 //! // later: widget.destroy();
 //! ```
 
-/// Client's answers, one slot per question.
-pub mod answer;
-/// A clinic's changes to the built-in questionnaire.
-pub mod changes;
-/// When a question is shown: a typed tree of conditions.
-pub mod condition;
-/// The questionnaire format and its validation.
-pub mod definition;
-/// Saved drafts and their encrypted envelope.
-pub mod draft;
-/// The summary as files: plain text and self-contained HTML.
-pub mod export;
-/// Reading JSON text and JavaScript objects, with one nesting limit.
-pub mod json;
-/// Languages: choosing one, its direction, its plural forms.
-pub mod language;
-/// Everything the client sees, once per language offered.
-pub mod localized;
-/// The note drafts, made from the client's own answers.
-pub mod notes;
-/// Problems found in a questionnaire file, with paths.
-pub mod problem;
-/// Field-by-field JSON reading that collects every problem.
-mod reader;
-/// Saving on this device: its state and dialogs.
-pub mod saving;
-/// A JSON Schema of the questionnaire format, for editors.
-pub mod schema;
-/// The session: model, messages, effects and `update`.
+/// 1. Reading JSON, with every problem and its path, within the limits.
+pub mod reading;
+
+/// 2. Languages: tags, plural forms, text per language in a file, the interface text.
+pub mod languages;
+
+/// 3. The clinic's files: the questionnaire format, the settings, the catalogue of languages.
+pub mod format;
+
+/// 4. The client's answers, which questions they make shown, and drafts of them.
+pub mod answers;
+
+/// 5. What the client takes away: summary, plan, note drafts, files.
+pub mod reflection;
+
+/// 6. The session: model, messages, effects and `update`.
 pub mod session;
-/// The clinic's settings: support contacts, quick exit, saving.
-pub mod settings;
-/// The summary a client may print and bring.
-pub mod summary;
-/// Every interface string, read from the language files.
-pub mod text;
-/// Text in several languages inside one questionnaire or settings file.
-pub mod translation;
-/// What each screen shows, as plain data.
+
+/// 7. What each screen shows, as plain data.
 pub mod view;
-/// The DOM layer: mounting, rendering, events (WebAssembly only).
+
+/// 8. The DOM layer: mounting, rendering, events (WebAssembly only).
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use answer::{Answer, Answers};
-pub use condition::Condition;
-pub use definition::{ChoiceOption, Question, QuestionKind, Questionnaire, Scale, Section};
-pub use problem::Problem;
+pub use answers::answer::{Answer, Answers};
+pub use format::questionnaire::{
+    ChoiceOption, Condition, Question, QuestionKind, Questionnaire, Scale, Section,
+};
+pub use reading::problem::Problem;
+pub use reflection::shown::Shown;
+pub use reflection::summary::{summarise, Summary};
 pub use session::{update, Effect, Focus, Model, Msg, Notice, Screen};
-pub use summary::{summarise, Shown, Summary};
 pub use view::{view, View};

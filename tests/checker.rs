@@ -12,7 +12,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::LazyLock;
 
-use ending_well::schema::questionnaire_schema;
+use ending_well::format::schema::questionnaire_schema;
 use ending_well::{Problem, Questionnaire};
 use serde_json::{json, Value};
 

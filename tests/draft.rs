@@ -10,7 +10,7 @@
 mod common;
 
 use common::{choose, fixture, rate, small, tick, write, write_other};
-use ending_well::draft::{decode, encode, DraftProblem, Envelope, ITERATIONS};
+use ending_well::answers::draft::{decode, encode, DraftProblem, Envelope, ITERATIONS};
 use ending_well::{Model, Questionnaire};
 
 fn envelope() -> Envelope {

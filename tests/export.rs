@@ -10,9 +10,8 @@
 mod common;
 
 use common::{choose, small, tick, write};
-use ending_well::export::{to_html, to_plain_text};
-use ending_well::summarise;
-use ending_well::text::Texts;
+use ending_well::languages::interface::Texts;
+use ending_well::reflection::export::{to_html, to_plain_text};
 
 #[test]
 fn plain_text_reads_like_the_summary() {
@@ -21,7 +20,7 @@ fn plain_text_reads_like_the_summary() {
     tick(&mut model, "feelings", "relief", true);
     tick(&mut model, "feelings", "sadness", true);
     write(&mut model, "note-therapist", "Thank you.\nSee you soon.");
-    let text = to_plain_text(&summarise(&model), &Texts::english());
+    let text = to_plain_text(&model.summary(), &Texts::english());
     assert_eq!(
         text,
         "A short reflection\n==================\n\
@@ -48,7 +47,7 @@ fn html_escapes_everything_and_loads_nothing() {
     let mut model = small();
     let payload = "<script>alert(1)</script> & \"quotes\" 'too' <img src=x onerror=alert(2)>";
     write(&mut model, "weeks-known", payload);
-    let html = to_html(&summarise(&model), &Texts::english());
+    let html = to_html(&model.summary(), &Texts::english());
     assert!(html.starts_with("<!doctype html>"));
     assert!(html.contains(
         "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;too&#39; \
@@ -70,7 +69,7 @@ fn html_escapes_everything_and_loads_nothing() {
 
 #[test]
 fn an_empty_summary_says_so() {
-    let text = to_plain_text(&summarise(&small()), &Texts::english());
+    let text = to_plain_text(&small().summary(), &Texts::english());
     assert!(text.contains("You have not answered any questions yet."));
     assert!(!text.contains("skipped"));
 }

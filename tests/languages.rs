@@ -10,28 +10,22 @@
 mod common;
 
 use common::{option, q, send, write};
-use ending_well::export::{to_html, to_plain_text};
-use ending_well::language::Direction;
-use ending_well::localized::{self, Catalog, Localized};
-use ending_well::summary::summarise;
-use ending_well::text::{self, Texts, KEYS};
-use ending_well::translation::{self, FileKind};
+use ending_well::format::catalog::{self, Catalog, Version};
+use ending_well::languages::interface::{self, Texts, KEYS};
+use ending_well::languages::multilingual::{self, FileKind};
+use ending_well::languages::tag::Direction;
+use ending_well::reflection::export::{to_html, to_plain_text};
 use ending_well::view::{self, View};
 use ending_well::{update, Effect, Model, Msg, Screen};
 use serde_json::{json, Value};
 
 /// The built-in questionnaire with no settings: every shipped language.
 fn catalog() -> Catalog {
-    localized::prepare(
-        localized::default_questionnaire_value(),
-        json!({}),
-        "options",
-    )
-    .unwrap()
+    catalog::prepare(catalog::default_questionnaire_value(), json!({}), "options").unwrap()
 }
 
 /// Every shipped language's version.
-fn shipped() -> Vec<Localized> {
+fn shipped() -> Vec<Version> {
     catalog().versions()
 }
 
@@ -54,14 +48,14 @@ fn heading(model: &Model) -> String {
 
 #[test]
 fn every_shipped_language_has_every_interface_text() {
-    assert_eq!(text::BUILT_IN.len(), 2, "English and Spanish ship");
-    for (tag, file) in text::BUILT_IN {
-        let problems = text::check_language(tag, file);
+    assert_eq!(interface::BUILT_IN.len(), 2, "English and Spanish ship");
+    for (tag, file) in interface::BUILT_IN {
+        let problems = interface::check_language(tag, file);
         assert!(problems.is_empty(), "{tag}: {problems:#?}");
     }
     // English has exactly the keys the code uses, in the file's own order.
     let english: serde_json::Map<String, Value> =
-        serde_json::from_str(text::BUILT_IN[0].1).unwrap();
+        serde_json::from_str(interface::BUILT_IN[0].1).unwrap();
     let keys: Vec<&str> = english.keys().map(String::as_str).collect();
     let known: Vec<&str> = KEYS.iter().map(|(key, _)| *key).collect();
     let mut sorted_keys = keys.clone();
@@ -71,24 +65,24 @@ fn every_shipped_language_has_every_interface_text() {
     assert_eq!(sorted_keys, sorted_known);
     let plural = KEYS
         .iter()
-        .filter(|(_, kind)| *kind == text::Kind::Plural)
+        .filter(|(_, kind)| *kind == interface::Kind::Plural)
         .count();
     println!(
         "interface text: {} keys ({plural} with plural forms) in each of {}",
         KEYS.len(),
-        text::BUILT_IN.map(|(tag, _)| tag).join(", ")
+        interface::BUILT_IN.map(|(tag, _)| tag).join(", ")
     );
 }
 
 #[test]
 fn the_completeness_check_finds_what_a_language_file_lacks() {
     let mut spanish: serde_json::Map<String, Value> =
-        serde_json::from_str(text::BUILT_IN[1].1).unwrap();
+        serde_json::from_str(interface::BUILT_IN[1].1).unwrap();
     spanish.remove("print");
     spanish.insert("saved_at".into(), json!("Guardado a las {hora}."));
     spanish.insert("skipped_count".into(), json!({ "one": "{count} pregunta" }));
     spanish.insert("strat".into(), json!("Empezar"));
-    let problems = text::check_language("es", &Value::Object(spanish).to_string());
+    let problems = interface::check_language("es", &Value::Object(spanish).to_string());
     let found: Vec<String> = problems.iter().map(ToString::to_string).collect();
     for expected in [
         "print: missing: shows in English",
@@ -102,7 +96,7 @@ fn the_completeness_check_finds_what_a_language_file_lacks() {
             "nothing like {expected:?} in {found:#?}"
         );
     }
-    let dropped = text::check_language("es", r#"{"saved_at": "Guardado."}"#);
+    let dropped = interface::check_language("es", r#"{"saved_at": "Guardado."}"#);
     assert!(dropped
         .iter()
         .any(|p| p.to_string() == "saved_at: leaves out {time}: the English text shows it"));
@@ -110,8 +104,8 @@ fn the_completeness_check_finds_what_a_language_file_lacks() {
 
 #[test]
 fn the_built_in_questionnaire_is_complete_in_english_and_spanish() {
-    let value = localized::default_questionnaire_value();
-    let (_, found, problems) = translation::localize(&value, "es", FileKind::Questionnaire);
+    let value = catalog::default_questionnaire_value();
+    let (_, found, problems) = multilingual::localize(&value, "es", FileKind::Questionnaire);
     assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(found.languages, ["en", "es"]);
     assert!(found.count() > 200, "{} texts", found.count());
@@ -184,7 +178,7 @@ fn a_spanish_speaking_client_goes_through_the_whole_reflection_in_spanish() {
     update(&mut model, Msg::NextClicked);
     assert_eq!(heading(&model), "Revisa tus respuestas");
     update(&mut model, Msg::SummaryClicked);
-    let summary = summarise(&model);
+    let summary = model.summary();
     assert_eq!(summary.title, "Reflexionar sobre el final de tu terapia");
     assert_eq!(summary.sections[0].title, "Cómo se llegó al final");
     let plain = to_plain_text(&summary, model.texts());
@@ -202,7 +196,7 @@ fn a_spanish_speaking_client_goes_through_the_whole_reflection_in_spanish() {
 #[test]
 fn plural_forms_follow_the_count_in_each_language() {
     let english = Texts::english();
-    let spanish = Texts::for_language("es", &text::Interface::new());
+    let spanish = Texts::for_language("es", &interface::Interface::new());
     assert_eq!(english.skipped_count(1), "1 question skipped.");
     assert_eq!(english.skipped_count(3), "3 questions skipped.");
     assert_eq!(english.skipped_count(0), "0 questions skipped.");
@@ -280,7 +274,7 @@ fn a_note_as_drafted_follows_the_language_and_a_changed_one_stays() {
 }
 
 /// The name the switcher gives the Arabic version.
-fn arabic_name(versions: &[Localized]) -> &str {
+fn arabic_name(versions: &[Version]) -> &str {
     &versions
         .iter()
         .find(|v| v.language == "ar")
@@ -315,7 +309,7 @@ fn clinic_questionnaire() -> Value {
 #[test]
 fn a_clinic_translation_falls_back_to_english_and_lists_what_is_missing() {
     let value = clinic_questionnaire();
-    let (_, found, problems) = translation::localize(&value, "en", FileKind::Questionnaire);
+    let (_, found, problems) = multilingual::localize(&value, "en", FileKind::Questionnaire);
     assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(found.languages, ["en", "ar", "fr"]);
     assert_eq!(
@@ -334,7 +328,7 @@ fn a_clinic_translation_falls_back_to_english_and_lists_what_is_missing() {
     );
     let settings =
         json!({ "interface": { "fr": { "start": "Commencer", "language_name": "Français" } } });
-    let versions = localized::prepare(value.clone(), settings, "options")
+    let versions = catalog::prepare(value.clone(), settings, "options")
         .unwrap()
         .versions();
     let tags: Vec<&str> = versions.iter().map(|v| v.language.as_str()).collect();
@@ -423,7 +417,7 @@ fn bad_language_text_is_reported_with_its_path() {
         "languages": ["en", "de"],
         "interface": { "es": { "saved_at": "Guardado a las {hora}." }, "klingon": {} }
     });
-    let problems = localized::prepare(clinic_questionnaire(), settings, "options").unwrap_err();
+    let problems = catalog::prepare(clinic_questionnaire(), settings, "options").unwrap_err();
     let found: Vec<String> = problems.iter().map(ToString::to_string).collect();
     for expected in [
         "options.interface.es.saved_at: {hora} is not filled in here: use only {time}",
@@ -435,7 +429,7 @@ fn bad_language_text_is_reported_with_its_path() {
         );
     }
     let settings = json!({ "languages": ["en", "de"] });
-    let problems = localized::prepare(clinic_questionnaire(), settings, "options").unwrap_err();
+    let problems = catalog::prepare(clinic_questionnaire(), settings, "options").unwrap_err();
     assert_eq!(
         problems[0].to_string(),
         "options.languages[1]: the questionnaire has no text in \"de\": it has en, ar, fr"
@@ -448,12 +442,8 @@ fn a_clinic_can_offer_fewer_languages_and_reword_per_language() {
         "languages": ["es"],
         "changes": { "reword": { "proud-of": { "text": { "es": "¿Qué te hace sentir bien de ti?" }, "hint": "English only." } } }
     });
-    let catalog = localized::prepare(
-        localized::default_questionnaire_value(),
-        settings,
-        "options",
-    )
-    .unwrap();
+    let catalog =
+        catalog::prepare(catalog::default_questionnaire_value(), settings, "options").unwrap();
     let versions = catalog.versions();
     assert_eq!(versions.len(), 1);
     let spanish = &versions[0];
@@ -470,11 +460,11 @@ fn a_clinic_can_offer_fewer_languages_and_reword_per_language() {
 
 #[test]
 fn right_to_left_languages_are_marked_in_the_summary_file() {
-    let catalog = localized::prepare(clinic_questionnaire(), json!({}), "options").unwrap();
+    let catalog = catalog::prepare(clinic_questionnaire(), json!({}), "options").unwrap();
     let mut model = Model::from_catalog(catalog, 1).unwrap();
     assert_eq!(model.languages()[1].direction.attribute(), "rtl");
     send(&mut model, [Msg::StartClicked]);
-    let html = to_html(&summarise(&model), model.texts());
+    let html = to_html(&model.summary(), model.texts());
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
     assert!(html.contains("قبل أن ننتهي"));
 }
@@ -484,13 +474,14 @@ fn saved_answers_come_back_in_the_language_they_were_written_in() {
     let mut spanish = session_in("es");
     update(&mut spanish, Msg::StartClicked);
     write(&mut spanish, "helped-most", "Hablar sin prisa.");
-    let plaintext = ending_well::draft::encode(spanish.questionnaire(), spanish.answers(), Some(0));
+    let plaintext =
+        ending_well::answers::draft::encode(spanish.questionnaire(), spanish.answers(), Some(0));
     assert!(plaintext.contains("\"language\":\"es\""), "{plaintext}");
 
     // Another day, on an English page: the welcome back screen is in English.
     let mut model = session_in("en");
-    let envelope = ending_well::draft::Envelope {
-        iterations: ending_well::draft::ITERATIONS,
+    let envelope = ending_well::answers::draft::Envelope {
+        iterations: ending_well::answers::draft::ITERATIONS,
         salt: vec![1; 16],
         iv: vec![2; 12],
         ciphertext: vec![3; 48],

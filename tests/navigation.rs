@@ -10,7 +10,7 @@
 mod common;
 
 use common::{choose, q, send, small, tick, write};
-use ending_well::text::Texts;
+use ending_well::languages::interface::Texts;
 use ending_well::view::View;
 use ending_well::{view, Effect, Focus, Msg, Notice, Screen};
 

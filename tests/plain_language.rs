@@ -238,8 +238,8 @@ fn spanish_ease(text: &str) -> (f64, usize) {
 
 #[test]
 fn the_spanish_reads_as_fairly_easy_or_easier() {
-    let versions = ending_well::localized::prepare(
-        ending_well::localized::default_questionnaire_value(),
+    let versions = ending_well::format::catalog::prepare(
+        ending_well::format::catalog::default_questionnaire_value(),
         serde_json::json!({}),
         "options",
     )

@@ -15,15 +15,14 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use ending_well::changes;
-use ending_well::condition::Condition;
-use ending_well::definition::{QuestionKind, MAX_SCALE_POINTS};
-use ending_well::draft::{self, Envelope, IV_BYTES, MIN_ITERATIONS, SALT_BYTES};
-use ending_well::export::{to_html, to_plain_text};
-use ending_well::localized;
-use ending_well::settings::Settings;
-use ending_well::summary::summarise;
+use ending_well::answers::draft::{self, Envelope, IV_BYTES, MIN_ITERATIONS, SALT_BYTES};
+use ending_well::format::catalog;
+use ending_well::format::changes;
+use ending_well::format::questionnaire::{QuestionKind, MAX_SCALE_POINTS};
+use ending_well::format::settings::Settings;
+use ending_well::reflection::export::{to_html, to_plain_text};
 use ending_well::view::{self, View};
+use ending_well::Condition;
 use ending_well::{update, Answer, Answers, Effect, Model, Msg, Question, Questionnaire, Screen};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -44,12 +43,12 @@ impl fmt::Debug for File {
 }
 
 fn built_in() -> Value {
-    localized::default_questionnaire_value()
+    catalog::default_questionnaire_value()
 }
 
 /// A session as the widget starts one: the file and no settings, in the file's own language.
 fn session(file: &Value) -> Model {
-    let catalog = localized::prepare(file.clone(), json!({}), "options")
+    let catalog = catalog::prepare(file.clone(), json!({}), "options")
         .unwrap_or_else(|problems| panic!("refused: {problems:#?}\n{file}"));
     Model::from_catalog(catalog, 0).expect("at least one language")
 }
@@ -760,7 +759,7 @@ fn check_session(model: &Model, effects: &[Effect]) -> Result<(), TestCaseError>
     );
 
     // The summary has shown questions only, and counts what the progress bar counts.
-    let summary = summarise(model);
+    let summary = model.summary();
     let mut items = 0;
     for section in &summary.sections {
         for item in &section.items {
@@ -795,7 +794,7 @@ fn check_session(model: &Model, effects: &[Effect]) -> Result<(), TestCaseError>
         "clearing hidden answers changed what shows"
     );
     prop_assert_eq!(
-        &summarise(&without_hidden),
+        &without_hidden.summary(),
         &summary,
         "clearing hidden answers changed the summary"
     );
@@ -1241,7 +1240,7 @@ proptest! {
         if let Err(problems) = Settings::from_value(&value) {
             prop_assert!(!problems.is_empty(), "settings refused without a problem");
         }
-        if let Err(problems) = localized::prepare(value.clone(), value.clone(), "options") {
+        if let Err(problems) = catalog::prepare(value.clone(), value.clone(), "options") {
             prop_assert!(!problems.is_empty(), "options refused without a problem");
         }
     }
@@ -1284,7 +1283,7 @@ proptest! {
         if let Err(problems) = Settings::from_value(&settings) {
             prop_assert!(!problems.is_empty());
         }
-        match localized::prepare(built_in(), settings, "options") {
+        match catalog::prepare(built_in(), settings, "options") {
             Ok(catalog) => {
                 // `Catalog::version` trusts `prepare` to have checked every language.
                 let versions = catalog.versions();
@@ -1342,7 +1341,7 @@ fn values_nested_a_thousand_deep_are_refused() {
     assert!(problems.iter().any(|p| p.path == "title"), "{problems:#?}");
     let mut settings = json!({});
     settings["clinic"] = deep;
-    let problems = localized::prepare(built_in(), settings, "options").unwrap_err();
+    let problems = catalog::prepare(built_in(), settings, "options").unwrap_err();
     assert!(
         problems.iter().any(|p| p.path == "options.clinic"),
         "{problems:#?}"
@@ -1376,7 +1375,7 @@ fn conditions_nested_past_the_limit_are_refused_with_their_path() {
 
 #[test]
 fn a_megabyte_of_text_is_refused_with_its_problem_and_the_longest_allowed_is_kept_whole() {
-    use ending_well::definition::MAX_TEXT_CHARS;
+    use ending_well::reading::limits::MAX_TEXT_CHARS;
     let huge = "a".repeat(1 << 20);
     let longest = "a".repeat(MAX_TEXT_CHARS);
     let file = |title: &str, text: &str, first: &str, later_shown_if: &str| {
@@ -1435,14 +1434,14 @@ fn a_megabyte_of_text_is_refused_with_its_problem_and_the_longest_allowed_is_kep
     let mut settings = clinic_settings();
     settings["clinic"] = json!(huge);
     settings["support"]["intro"] = json!(longest);
-    let problems = localized::prepare(built_in(), settings.clone(), "options").unwrap_err();
+    let problems = catalog::prepare(built_in(), settings.clone(), "options").unwrap_err();
     assert_eq!(
         problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
         ["options.clinic"],
         "{problems:#?}"
     );
     settings["clinic"] = json!(longest);
-    let catalog = localized::prepare(built_in(), settings, "options").unwrap();
+    let catalog = catalog::prepare(built_in(), settings, "options").unwrap();
     for version in catalog.versions() {
         assert_eq!(
             version.settings.support.intro.as_deref(),

@@ -11,9 +11,9 @@
 mod common;
 
 use common::{choose, enter_passphrase, q, send, tick, write};
-use ending_well::saving::Saving;
-use ending_well::settings::{Settings, DEFAULT_EXIT_URL};
-use ending_well::{summarise, Answer, Effect, Model, Msg, Questionnaire, Screen};
+use ending_well::format::settings::{Settings, DEFAULT_EXIT_URL};
+use ending_well::session::saving::Saving;
+use ending_well::{Answer, Effect, Model, Msg, Questionnaire, Screen};
 
 fn model() -> Model {
     Model::new(Questionnaire::default_questionnaire().unwrap())
@@ -111,7 +111,7 @@ fn the_summary_has_a_plan_and_the_notes_apart() {
     answer_the_keeping_questions(&mut model);
     open_section(&mut model, "notes");
     write(&mut model, "note-future-self", "Remember the river walks.");
-    let summary = summarise(&model);
+    let summary = model.summary();
     let plan: Vec<(&str, Vec<&str>)> = summary
         .plan
         .iter()

@@ -11,8 +11,8 @@
 mod common;
 
 use common::{choose, enter_passphrase, q, send, small, write};
-use ending_well::draft::{self, Envelope, ITERATIONS};
-use ending_well::saving::{
+use ending_well::answers::draft::{self, Envelope, ITERATIONS};
+use ending_well::session::saving::{
     Dialog, DraftSource, PassphraseProblem, PassphrasePurpose, Saving, UnlockProblem,
 };
 use ending_well::view::save_bar;

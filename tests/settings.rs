@@ -7,7 +7,7 @@
     clippy::indexing_slicing
 )]
 
-use ending_well::settings::{Settings, DEFAULT_EXIT_URL};
+use ending_well::format::settings::{Settings, DEFAULT_EXIT_URL};
 use ending_well::Problem;
 use serde_json::json;
 

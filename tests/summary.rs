@@ -10,7 +10,7 @@
 mod common;
 
 use common::{choose, rate, small, tick, write, write_other};
-use ending_well::{summarise, Shown};
+use ending_well::Shown;
 
 #[test]
 fn answers_appear_in_words_by_section() {
@@ -26,7 +26,7 @@ fn answers_appear_in_words_by_section() {
         "Thank you.\n\nI will miss this.",
     );
 
-    let summary = summarise(&model);
+    let summary = model.summary();
     assert_eq!(summary.title, "A short reflection");
     let titles: Vec<&str> = summary.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["How the ending came about", "Feelings", "Notes"]);
@@ -71,7 +71,7 @@ fn hidden_answers_stay_out_of_the_summary() {
     choose(&mut model, "who-decided", "therapist");
     write(&mut model, "therapist-decided", "This is private now");
     choose(&mut model, "who-decided", "me");
-    let summary = summarise(&model);
+    let summary = model.summary();
     let texts: Vec<String> = summary
         .sections
         .iter()
@@ -87,7 +87,7 @@ fn hidden_answers_stay_out_of_the_summary() {
 
 #[test]
 fn an_empty_session_has_an_empty_summary_that_counts_the_skipped() {
-    let summary = summarise(&small());
+    let summary = small().summary();
     assert!(summary.sections.is_empty());
     assert_eq!(summary.skipped, 5);
 }

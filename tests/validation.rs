@@ -445,7 +445,7 @@ fn of_size(sections: usize, per_section: usize) -> Value {
 
 #[test]
 fn the_largest_questionnaire_allowed_is_read() {
-    use ending_well::definition::{MAX_QUESTIONS, MAX_SECTIONS};
+    use ending_well::reading::limits::{MAX_QUESTIONS, MAX_SECTIONS};
     let questionnaire =
         Questionnaire::from_value(&of_size(MAX_SECTIONS, MAX_QUESTIONS / MAX_SECTIONS)).unwrap();
     assert_eq!(questionnaire.sections.len(), MAX_SECTIONS);
@@ -454,7 +454,7 @@ fn the_largest_questionnaire_allowed_is_read() {
 
 #[test]
 fn too_many_sections_or_questions_is_one_clear_problem() {
-    use ending_well::definition::{MAX_QUESTIONS, MAX_SECTIONS};
+    use ending_well::reading::limits::{MAX_QUESTIONS, MAX_SECTIONS};
     assert_eq!(
         only_problem(of_size(MAX_SECTIONS + 1, 1)),
         "sections: has 501 sections; a questionnaire can have at most 500"
@@ -467,7 +467,7 @@ fn too_many_sections_or_questions_is_one_clear_problem() {
 
 #[test]
 fn a_text_over_the_limit_is_a_problem_at_its_path() {
-    use ending_well::definition::MAX_TEXT_CHARS;
+    use ending_well::reading::limits::MAX_TEXT_CHARS;
     let longest = "é".repeat(MAX_TEXT_CHARS);
     let fits = with_questions(json!([{ "id": "long", "kind": "long_text", "text": longest }]));
     assert!(
@@ -486,7 +486,7 @@ fn a_text_over_the_limit_is_a_problem_at_its_path() {
 
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_it_is_parsed() {
-    use ending_well::definition::MAX_FILE_BYTES;
+    use ending_well::reading::limits::MAX_FILE_BYTES;
     // Valid JSON, but too big: the padding is whitespace.
     let text = format!("{}{}", " ".repeat(MAX_FILE_BYTES), "{}");
     let problems = Questionnaire::from_json(&text).unwrap_err();
@@ -499,7 +499,7 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_parsed() {
 
 #[test]
 fn json_nested_deeper_than_the_browser_reads_is_refused_the_same_way_here() {
-    use ending_well::json::MAX_NESTING;
+    use ending_well::reading::limits::MAX_NESTING;
     let nested = |depth: usize| {
         format!(
             r#"{{"id": "t", "title": "T", "sections": [], "extra": {}1{}}}"#,

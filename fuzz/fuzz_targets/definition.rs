@@ -4,8 +4,8 @@
 
 use std::sync::OnceLock;
 
-use ending_well::localized;
-use ending_well::settings::Settings;
+use ending_well::format::catalog;
+use ending_well::format::settings::Settings;
 use ending_well::Questionnaire;
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
@@ -16,7 +16,7 @@ const REFERRING: [&str; 3] = ["changes", "languages", "interface"];
 
 fn built_in() -> &'static Value {
     static BUILT_IN: OnceLock<Value> = OnceLock::new();
-    BUILT_IN.get_or_init(localized::default_questionnaire_value)
+    BUILT_IN.get_or_init(catalog::default_questionnaire_value)
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -33,12 +33,12 @@ fuzz_target!(|data: &[u8]| {
         assert!(!problems.is_empty(), "settings refused without a problem");
     }
     // As a clinic's questionnaire in the mount options: every language offered must open.
-    if let Ok(catalog) = localized::prepare(value.clone(), Value::Object(Map::new()), "options") {
+    if let Ok(catalog) = catalog::prepare(value.clone(), Value::Object(Map::new()), "options") {
         assert_eq!(catalog.versions().len(), catalog.languages.len());
     }
     // As the mount options with the built-in questionnaire.
     if REFERRING.iter().any(|field| value.get(field).is_some()) {
-        if let Ok(catalog) = localized::prepare(built_in().clone(), value, "options") {
+        if let Ok(catalog) = catalog::prepare(built_in().clone(), value, "options") {
             assert_eq!(catalog.versions().len(), catalog.languages.len());
         }
     }

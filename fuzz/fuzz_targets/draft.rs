@@ -4,17 +4,16 @@
 
 use std::sync::OnceLock;
 
-use ending_well::draft::{self, Envelope, IV_BYTES, MIN_ITERATIONS, SALT_BYTES};
-use ending_well::export::{to_html, to_plain_text};
-use ending_well::localized;
-use ending_well::summary::summarise;
+use ending_well::answers::draft::{self, Envelope, IV_BYTES, MIN_ITERATIONS, SALT_BYTES};
+use ending_well::reflection::export::{to_html, to_plain_text};
+use ending_well::format::catalog;
 use ending_well::{update, Model, Msg, Questionnaire};
 use libfuzzer_sys::fuzz_target;
 
 fn questionnaire() -> &'static Questionnaire {
     static QUESTIONNAIRE: OnceLock<Questionnaire> = OnceLock::new();
     QUESTIONNAIRE.get_or_init(|| {
-        Questionnaire::from_value(&localized::default_questionnaire_value())
+        Questionnaire::from_value(&catalog::default_questionnaire_value())
             .unwrap_or_else(|problems| panic!("the built-in questionnaire: {problems:?}"))
     })
 }
@@ -22,8 +21,8 @@ fn questionnaire() -> &'static Questionnaire {
 thread_local! {
     /// A fresh session on the built-in questionnaire in every shipped language.
     static SESSION: Model = {
-        let catalog = localized::prepare(
-            localized::default_questionnaire_value(),
+        let catalog = catalog::prepare(
+            catalog::default_questionnaire_value(),
             serde_json::json!({}),
             "options",
         )
@@ -75,7 +74,7 @@ fuzz_target!(|data: &[u8]| {
             plaintext: text.to_owned(),
         },
     );
-    let summary = summarise(&model);
+    let summary = model.summary();
     to_plain_text(&summary, model.texts());
     to_html(&summary, model.texts());
 });

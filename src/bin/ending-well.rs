@@ -10,8 +10,10 @@ use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use ending_well::translation::{self, FileKind};
-use ending_well::{schema, text, QuestionKind, Questionnaire};
+use ending_well::format::schema;
+use ending_well::languages::interface;
+use ending_well::languages::multilingual::{self, FileKind};
+use ending_well::{QuestionKind, Questionnaire};
 
 /// Every file is fine.
 const EXIT_OK: u8 = 0;
@@ -193,8 +195,8 @@ fn missing_translations(
     let Ok(value) = serde_json::from_str(text) else {
         return Ok(());
     };
-    let own = translation::own_language(&value).to_owned();
-    let (_, found, _) = translation::localize(&value, &own, FileKind::Questionnaire);
+    let own = multilingual::own_language(&value).to_owned();
+    let (_, found, _) = multilingual::localize(&value, &own, FileKind::Questionnaire);
     for language in questionnaire.languages.iter().filter(|tag| **tag != own) {
         let missing = found.missing(language);
         if missing.is_empty() {
@@ -214,8 +216,9 @@ fn missing_translations(
                 writeln!(out, "{name}:   {path}")?;
             }
         }
-        let built_in = text::BUILT_IN.iter().any(|(tag, _)| {
-            ending_well::language::primary(tag) == ending_well::language::primary(language)
+        let built_in = interface::BUILT_IN.iter().any(|(tag, _)| {
+            ending_well::languages::tag::primary(tag)
+                == ending_well::languages::tag::primary(language)
         });
         if !built_in {
             writeln!(

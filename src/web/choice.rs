@@ -5,9 +5,9 @@ use web_sys::Element;
 
 use super::dom::{append_all, set_attributes, Dom};
 use super::render::{QuestionIds, QuestionNodes};
-use crate::answer::Answer;
-use crate::definition::{ChoiceOption, QuestionKind};
-use crate::text::Texts;
+use crate::answers::answer::Answer;
+use crate::format::questionnaire::{ChoiceOption, QuestionKind};
+use crate::languages::interface::Texts;
 use crate::view::QuestionView;
 
 /// Builds the inputs of a choice question into `fieldset`.

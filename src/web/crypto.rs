@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
-use crate::draft::{Envelope, ITERATIONS, IV_BYTES, SALT_BYTES};
+use crate::answers::draft::{Envelope, ITERATIONS, IV_BYTES, SALT_BYTES};
 
 /// A derived key with what derived it, kept in memory only while the client saves.
 #[derive(Clone)]

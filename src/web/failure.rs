@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::dom::{append_all, set_attributes, Dom};
-use crate::text::Texts;
+use crate::languages::interface::Texts;
 
 /// A mounted widget's root, with the notice in its current language.
 struct Watched {

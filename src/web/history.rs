@@ -5,7 +5,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::History;
 
-use crate::session::Screen;
+use crate::session::screen::Screen;
 
 /// The state's field naming the widget, so entries of other widgets and of the page are told
 /// apart.

@@ -29,14 +29,14 @@ use web_sys::{
     ShadowRoot, StorageEvent,
 };
 
-use crate::definition;
-use crate::json;
-use crate::language;
-use crate::localized::{self, Catalog, Language};
-use crate::problem::Problem;
-use crate::saving::Saving;
+use crate::format::catalog::{self, Catalog, Language};
+use crate::languages::interface::{Interface, Texts, BUILT_IN};
+use crate::languages::tag::{self, direction};
+use crate::reading::json;
+use crate::reading::limits::check_size;
+use crate::reading::problem::Problem;
+use crate::session::saving::Saving;
 use crate::session::{update, Effect, Focus, Model, Msg, Notice};
-use crate::text::{self, Interface, Texts};
 use crate::view;
 use crypto::DraftKey;
 use dom::Dom;
@@ -195,12 +195,12 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         }
         Err(problems) => {
             // The panel is for clinic staff, but its heading follows the page's language too.
-            let built_in: Vec<&str> = text::BUILT_IN.iter().map(|(tag, _)| *tag).collect();
+            let built_in: Vec<&str> = BUILT_IN.iter().map(|(tag, _)| *tag).collect();
             let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
             let tag = built_in
-                .get(language::choose(&built_in, &wanted))
+                .get(tag::choose(&built_in, &wanted))
                 .copied()
-                .unwrap_or(language::FALLBACK);
+                .unwrap_or(tag::FALLBACK);
             let texts = Texts::for_language(tag, &Interface::new());
             set_language(&ui.root, tag)?;
             let rendered =
@@ -353,10 +353,7 @@ fn wanted_languages(host: &Element) -> Vec<String> {
 
 /// Sets `lang` and `dir` on the widget's root.
 fn set_language(root: &Element, tag: &str) -> Result<(), JsValue> {
-    dom::set_attributes(
-        root,
-        &[("lang", tag), ("dir", language::direction(tag).attribute())],
-    )
+    dom::set_attributes(root, &[("lang", tag), ("dir", direction(tag).attribute())])
 }
 
 /// Puts everything outside the screen into the model's language: `lang` and `dir`, the
@@ -565,8 +562,8 @@ fn submitted(event: &Event) -> Option<Msg> {
 /// without) and the clinic's settings, with every problem of both.
 fn read_options(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
     if options.is_undefined() || options.is_null() {
-        return localized::prepare(
-            localized::default_questionnaire_value(),
+        return catalog::prepare(
+            catalog::default_questionnaire_value(),
             Value::Object(serde_json::Map::new()),
             "options",
         );
@@ -576,19 +573,18 @@ fn read_options(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
     // `json::MAX_NESTING` is refused before conversion, so reading can never run out of stack.
     let value: Value = if let Some(text) = options.as_string() {
         let in_options = |message: String| vec![Problem::new("options", message)];
-        definition::check_size(&text, "configuration")
-            .map_err(|problem| in_options(problem.message))?;
+        check_size(&text, "configuration").map_err(|problem| in_options(problem.message))?;
         json::parse(&text).map_err(|error| in_options(format!("the configuration is {error}")))?
     } else {
         read_object(options)?
     };
     let questionnaire = match value.get("questionnaire") {
-        None | Some(Value::Null) => localized::default_questionnaire_value(),
-        Some(Value::String(text)) => definition::parse_json(text, "questionnaire")?,
+        None | Some(Value::Null) => catalog::default_questionnaire_value(),
+        Some(Value::String(text)) => json::parse_file(text, "questionnaire")?,
         // A copy: taking it out of the options would bring in the map's removal code.
         Some(given) => given.clone(),
     };
-    localized::prepare(questionnaire, value, "options")
+    catalog::prepare(questionnaire, value, "options")
 }
 
 /// Converts options given as a JavaScript object (checked for depth and size first).

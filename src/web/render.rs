@@ -5,12 +5,13 @@ use web_sys::{Element, HtmlInputElement, HtmlProgressElement};
 
 use super::dom::{append_all, focus, set_attributes, set_hidden, Dom};
 use super::{choice, saving, scale, support, text_field};
-use crate::answer::Answer;
-use crate::definition::QuestionKind;
-use crate::problem::Problem;
+use crate::answers::answer::Answer;
+use crate::format::questionnaire::QuestionKind;
+use crate::languages::interface::Texts;
+use crate::reading::problem::Problem;
+use crate::reflection::shown::Shown;
+use crate::reflection::summary::Summary;
 use crate::session::Model;
-use crate::summary::{Shown, Summary};
-use crate::text::Texts;
 use crate::view::{self, IntroView, QuestionView, ReviewView, SectionView, View};
 
 /// Element ids of one question, unique on the page thanks to the widget's prefix.

@@ -5,12 +5,12 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::dom::{append_all, set_attributes, set_hidden, Dom};
-use crate::draft::DraftProblem;
-use crate::saving::{
+use crate::answers::draft::DraftProblem;
+use crate::format::settings::Support;
+use crate::languages::interface::Texts;
+use crate::session::saving::{
     Dialog, DraftSource, PassphraseProblem, PassphrasePurpose, Unlock, UnlockProblem,
 };
-use crate::settings::Support;
-use crate::text::Texts;
 use crate::view::SaveBar;
 
 /// The saving status and buttons under every screen.

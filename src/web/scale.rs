@@ -5,7 +5,7 @@ use web_sys::Element;
 
 use super::dom::{append_all, set_attributes, Dom};
 use super::render::QuestionIds;
-use crate::definition::Scale;
+use crate::format::questionnaire::Scale;
 use crate::view::QuestionView;
 
 /// Builds the points of a scale into `fieldset`.

@@ -6,8 +6,8 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::dom::{append_all, set_attributes, Dom};
-use crate::settings::{phone_link_target, Resource, Support};
-use crate::text::Texts;
+use crate::format::settings::{phone_link_target, Resource, Support};
+use crate::languages::interface::Texts;
 
 /// The contacts, with the emergency advice that always goes with them.
 pub(crate) fn contacts(dom: &Dom, texts: &Texts, support: &Support) -> Result<Element, JsValue> {

@@ -5,9 +5,9 @@ use web_sys::Element;
 
 use super::dom::{append_all, set_attributes, Dom};
 use super::render::QuestionIds;
-use crate::answer::Answer;
-use crate::definition::QuestionKind;
-use crate::text::Texts;
+use crate::answers::answer::Answer;
+use crate::format::questionnaire::QuestionKind;
+use crate::languages::interface::Texts;
 use crate::view::QuestionView;
 
 /// Builds a text question into `block`.

@@ -11,10 +11,9 @@
 
 use serde_json::Value;
 
-use crate::condition::Condition;
-use crate::definition::{Question, Questionnaire};
-use crate::problem::{field_path, with_suggestion, Problem};
-use crate::reader::Object;
+use super::questionnaire::{Condition, Question, Questionnaire};
+use crate::reading::object::Object;
+use crate::reading::problem::{field_path, with_suggestion, Problem};
 
 /// The changes, as read; ids are checked when they are applied.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

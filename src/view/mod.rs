@@ -1,11 +1,16 @@
-//! What each screen shows, as plain data: the web layer only turns it into elements.
+//! Layer 7: what each screen shows, as plain data. The web layer only turns it into elements: every
+//! decision about what to show is made here, where it is tested natively. Uses
+//! [`session`](crate::session) and the layers below it.
 
-use crate::answer::Answer;
-use crate::definition::{Question, QuestionKind, Section};
-use crate::saving::{Saving, Unlock};
-use crate::session::{Model, Screen};
-use crate::summary::{self, Shown, Summary};
-use crate::text::Texts;
+use crate::answers::answer::Answer;
+use crate::answers::visibility::is_shown;
+use crate::format::questionnaire::{Question, QuestionKind, Section};
+use crate::languages::interface::Texts;
+use crate::reflection::shown::{shown, Shown};
+use crate::reflection::summary::Summary;
+use crate::session::model::Model;
+use crate::session::saving::{Saving, Unlock};
+use crate::session::screen::Screen;
 
 /// A screen to show.
 #[derive(Debug)]
@@ -149,7 +154,7 @@ pub fn progress(model: &Model, visible: &[bool]) -> Progress {
         total: 0,
     };
     for (index, question) in model.questionnaire().questions.iter().enumerate() {
-        if question.kind != QuestionKind::Info && visible.get(index) == Some(&true) {
+        if question.kind != QuestionKind::Info && is_shown(visible, index) {
             progress.total += 1;
             if model.answers().get(index).is_some() {
                 progress.answered += 1;
@@ -175,7 +180,7 @@ pub fn view(model: &Model) -> View<'_> {
             None => View::Review(review_view(model)),
         },
         Screen::Review => View::Review(review_view(model)),
-        Screen::Summary => View::Summary(summary::summarise(model)),
+        Screen::Summary => View::Summary(model.summary()),
         Screen::Resume => match model.unlock() {
             Some(unlock) => View::Resume(unlock),
             None => View::Review(review_view(model)),
@@ -190,7 +195,7 @@ fn section_view<'a>(model: &'a Model, index: usize, section: &'a Section) -> Sec
         questionnaire
             .sections
             .get(later)
-            .is_some_and(|s| s.questions.clone().any(|q| visible.get(q) == Some(&true)))
+            .is_some_and(|s| s.questions.clone().any(|q| is_shown(&visible, q)))
     });
     let next_label = if model.returning_to_review() {
         &model.texts().return_to_review
@@ -213,7 +218,7 @@ fn section_view<'a>(model: &'a Model, index: usize, section: &'a Section) -> Sec
                 Some(QuestionView {
                     index: q,
                     question: questionnaire.question(q)?,
-                    visible: visible.get(q) == Some(&true),
+                    visible: is_shown(&visible, q),
                     answer: model.answers().get(q),
                 })
             })
@@ -233,7 +238,7 @@ fn review_view(model: &Model) -> ReviewView<'_> {
             let rows: Vec<ReviewRow<'_>> = section
                 .questions
                 .clone()
-                .filter(|&q| visible.get(q) == Some(&true))
+                .filter(|&q| is_shown(&visible, q))
                 .filter_map(|q| {
                     let question = questionnaire.question(q)?;
                     (question.kind != QuestionKind::Info).then(|| ReviewRow {
@@ -242,7 +247,7 @@ fn review_view(model: &Model) -> ReviewView<'_> {
                         answer: model
                             .answers()
                             .get(q)
-                            .and_then(|answer| summary::shown(question, answer, model.texts())),
+                            .and_then(|answer| shown(question, answer, model.texts())),
                     })
                 })
                 .collect();

@@ -1,7 +1,7 @@
 //! Saving on this device: whether the client chose it, what was found stored, and the dialogs
 //! that ask for a passphrase or a confirmation. The encryption and storage are the web layer's.
 
-use crate::draft::{DraftProblem, Envelope};
+use crate::answers::draft::{DraftProblem, Envelope};
 
 /// Passphrases shorter than this are refused when saving starts.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;

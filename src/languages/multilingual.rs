@@ -2,16 +2,16 @@
 //!
 //! Any text field may hold one text, or an object of language tags to text: `"text": {"en": "How do
 //! you feel?", "es": "¿Cómo te sientes?"}`. Before a file is read, the text of one language is
-//! picked out of every such object ([`localize`](crate::translation::localize)), so the reader only
+//! picked out of every such object ([`localize`](crate::languages::multilingual::localize)), so the reader only
 //! ever sees one language; a text without that language falls back to the file's own language, then
 //! to English, then to the first given. The same walk records which languages each text has, for
-//! the list of missing translations ([`Translations`](crate::translation::Translations)).
+//! the list of missing translations ([`Translations`](crate::languages::multilingual::Translations)).
 
 use serde_json::{Map, Value};
 
-use crate::language::{self, FALLBACK};
-use crate::problem::{field_path, index_path, Problem};
-use crate::reader::describe;
+use super::tag::{direction, primary, FALLBACK};
+use crate::reading::object::{describe, is_language_tag};
+use crate::reading::problem::{field_path, index_path, Problem};
 
 /// Where text can be in a questionnaire file.
 const QUESTIONNAIRE_TEXT: [&str; 2] = ["title", "intro"];
@@ -94,7 +94,7 @@ pub fn own_language(value: &Value) -> &str {
     value
         .get("language")
         .and_then(Value::as_str)
-        .filter(|tag| language::is_language_tag(tag))
+        .filter(|tag| is_language_tag(tag))
         .unwrap_or(FALLBACK)
 }
 
@@ -160,7 +160,7 @@ impl Walk<'_> {
                         let path = field_path("changes.reword", id);
                         // A plain rewording is in the questionnaire's own language: in any
                         // other it stands aside (null), and the translation stays.
-                        if language::primary(self.wanted) != language::primary(self.own) {
+                        if primary(self.wanted) != primary(self.own) {
                             for (name, text) in wording.iter_mut() {
                                 if REWORD_TEXT.contains(&name.as_str()) && text.is_string() {
                                     *text = Value::Null;
@@ -216,7 +216,7 @@ impl Walk<'_> {
         let mut usable: Vec<(&str, &str)> = Vec::new();
         for (tag, text) in by_language {
             let tag_path = field_path(path, tag);
-            if !language::is_language_tag(tag) {
+            if !is_language_tag(tag) {
                 self.problems.push(Problem::new(
                     tag_path,
                     format!(
@@ -256,7 +256,7 @@ impl Walk<'_> {
                 .or_else(|| {
                     usable
                         .iter()
-                        .find(|(tag, _)| language::primary(tag) == language::primary(wanted))
+                        .find(|(tag, _)| primary(tag) == primary(wanted))
                 })
         };
         let (tag, text) = find(self.wanted)
@@ -272,7 +272,7 @@ impl Walk<'_> {
     /// Text in `tag` standing in for the wanted language, set apart with Unicode isolates when
     /// the two are written in opposite directions, so its punctuation stays where it belongs.
     fn isolate(&self, tag: &str, text: &str) -> Option<String> {
-        let opposite = language::direction(tag) != language::direction(self.wanted);
+        let opposite = direction(tag) != direction(self.wanted);
         (opposite && !text.trim().is_empty()).then(|| format!("\u{2068}{}\u{2069}", text.trim()))
     }
 }

@@ -3,12 +3,12 @@
 //! serde's derived `Deserialize` stops at the first wrong type; a clinician fixing a file wants
 //! every problem at once, so the raw stage walks the parsed JSON by hand through this reader.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
-use crate::problem::{field_path, index_path, with_suggestion, Problem};
-
-/// The most characters one text in a questionnaire or settings file can have.
-pub const MAX_TEXT_CHARS: usize = 10_000;
+use super::limits::MAX_TEXT_CHARS;
+use super::problem::{field_path, index_path, with_suggestion, Problem};
 
 /// A JSON object being read, remembering which fields were asked for.
 pub(crate) struct Object<'a> {
@@ -209,6 +209,19 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
+/// Whether `tag` looks like a language tag: a 2 or 3 letter language, then subtags of 1 to 8
+/// letters or digits, joined by `-` ("en", "es-419", "zh-Hant-TW").
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let language_ok = subtags.next().is_some_and(|first| {
+        (2..=3).contains(&first.len()) && first.chars().all(|c| c.is_ascii_alphabetic())
+    });
+    language_ok
+        && subtags.all(|subtag| {
+            (1..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+}
+
 /// Reads the required `id` field of an object and checks its form.
 pub(crate) fn read_id(object: &Object<'_>, problems: &mut Vec<Problem>) -> Option<String> {
     let id = object.required_text("id", problems)?;
@@ -223,5 +236,26 @@ pub(crate) fn read_id(object: &Object<'_>, problems: &mut Vec<Problem>) -> Optio
             ),
         ));
         None
+    }
+}
+
+/// Reports every id that appears more than once, at the path of the later one. Items are
+/// (id, path of the object carrying the id).
+pub(crate) fn report_duplicates<'a>(
+    items: impl Iterator<Item = (&'a str, &'a str)>,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (id, path) in items {
+        match seen.get(id) {
+            Some(first) => problems.push(Problem::new(
+                field_path(path, "id"),
+                format!("duplicate {what} id \"{id}\": {first} already uses it"),
+            )),
+            None => {
+                seen.insert(id, path);
+            }
+        }
     }
 }

@@ -6,9 +6,9 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
-use crate::answer::{Answer, Answers};
-use crate::definition::{QuestionKind, Questionnaire};
-use crate::json;
+use super::answer::{Answer, Answers};
+use crate::format::questionnaire::{QuestionKind, Questionnaire};
+use crate::reading::json;
 
 /// The envelope format this build writes and reads.
 pub const ENVELOPE_VERSION: u64 = 1;

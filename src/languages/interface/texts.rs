@@ -1,26 +1,13 @@
-//! Every interface string the client sees, read from the language files in `locales/`.
+//! The interface text of one language: every button, message and error the client sees, as the
+//! typed [`Texts`], with the text that depends on a number or fills in a placeholder.
 //!
-//! Each file is a flat JSON object: a key, then either the text or, for text that depends on a
-//! number, an object of CLDR plural forms (`{"one": "{count} question", "other": "{count}
-//! questions"}`). Text may name placeholders in braces, filled in by the methods below. English is
-//! complete by definition; any other language falls back to it key by key, and
-//! [`check_language`](crate::text::check_language) lists what a language file lacks. Clinics add or
-//! change text per language through the `interface` setting, read by the same code.
+//! Each language file in `locales/` is a flat JSON object: a key, then either the text or, for
+//! text that depends on a number, an object of CLDR plural forms (`{"one": "{count} question",
+//! "other": "{count} questions"}`). Text may name placeholders in braces, filled in by the methods
+//! below. How a language's text is put together from the shipped files and the clinic's own is in
+//! `built_in`; reading and checking a language file is in `file`.
 
-use std::sync::OnceLock;
-
-use serde_json::Value;
-
-use crate::json;
-use crate::language::{self, Category};
-use crate::problem::{field_path, with_suggestion, Problem};
-use crate::reader::describe;
-
-/// The languages whose interface text ships with the widget, with their files.
-pub const BUILT_IN: [(&str, &str); 2] = [
-    ("en", include_str!(concat!(env!("OUT_DIR"), "/en.json"))),
-    ("es", include_str!(concat!(env!("OUT_DIR"), "/es.json"))),
-];
+use crate::languages::plural::{category, Category};
 
 /// Text that depends on a number: one form per CLDR plural category.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,8 +16,18 @@ pub struct Plural {
 }
 
 impl Plural {
+    /// Plural text from its forms.
+    pub(super) fn new(forms: Vec<(Category, String)>) -> Self {
+        Self { forms }
+    }
+
+    /// Each form with its category.
+    pub(super) fn forms(&self) -> &[(Category, String)] {
+        &self.forms
+    }
+
     /// The form for `category`, or the "other" form.
-    fn form(&self, category: Category) -> &str {
+    pub(super) fn form(&self, category: Category) -> &str {
         let find = |wanted: Category| {
             self.forms
                 .iter()
@@ -68,7 +65,7 @@ pub type Entries = Vec<(String, Entry)>;
 pub type Interface = Vec<(String, Entries)>;
 
 /// The entry of `key` in `entries`.
-fn find_entry<'a>(entries: &'a Entries, key: &str) -> Option<&'a Entry> {
+pub(super) fn find_entry<'a>(entries: &'a Entries, key: &str) -> Option<&'a Entry> {
     entries
         .iter()
         .find(|(name, _)| name == key)
@@ -81,8 +78,8 @@ macro_rules! texts {
     (@type plural) => { Plural };
     (@kind plural) => { Kind::Plural };
     (@kind $other:ident) => { Kind::Text };
-    (@take plural, $layers:expr, $key:expr) => { $layers.plural($key) };
-    (@take $other:ident, $layers:expr, $key:expr) => { $layers.text($key) };
+    (@take plural, $text:ident, $plural:ident, $key:expr) => { $plural($key) };
+    (@take $other:ident, $text:ident, $plural:ident, $key:expr) => { $text($key) };
     ($( $(#[doc = $doc:literal])* $vis:vis $key:ident : $kind:ident ),* $(,)?) => {
         /// The interface text of one language.
         #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,10 +93,15 @@ macro_rules! texts {
         pub const KEYS: &[(&str, Kind)] = &[ $( (stringify!($key), texts!(@kind $kind)) ),* ];
 
         impl Texts {
-            fn from_layers(language: &str, layers: &Layers<'_>) -> Self {
+            /// The text of `language`, each key looked up with `text` or `plural`.
+            pub(super) fn from_lookup(
+                language: &str,
+                text: impl Fn(&str) -> String,
+                plural: impl Fn(&str) -> Plural,
+            ) -> Self {
                 Self {
                     language: language.to_owned(),
-                    $( $key: texts!(@take $kind, layers, stringify!($key)), )*
+                    $( $key: texts!(@take $kind, text, plural, stringify!($key)), )*
                 }
             }
         }
@@ -384,133 +386,10 @@ pub close: text,
 /// "Press Shift 2 more times to leave this page."
 pub(crate) shift_more: plural,}
 
-/// Entries in order of preference: the first that has a key gives its value. Values from a
-/// fallback layer (English standing in) are wrapped in Unicode isolates when the language is
-/// written the other way, so that "Need support now?" keeps its question mark on the right in a
-/// right-to-left widget.
-struct Layers<'a> {
-    layers: Vec<(&'a Entries, bool)>,
-    isolate: bool,
-}
-
-/// First strong isolate and pop directional isolate: text between them is laid out on its own.
-const ISOLATE: (char, char) = ('\u{2068}', '\u{2069}');
-
-impl Layers<'_> {
-    fn find<T>(&self, key: &str, pick: impl Fn(&Entry) -> Option<T>) -> Option<(T, bool)> {
-        self.layers.iter().find_map(|(entries, fallback)| {
-            let value = pick(find_entry(entries, key)?)?;
-            Some((value, *fallback && self.isolate))
-        })
-    }
-
-    fn isolated(text: &str) -> String {
-        format!("{}{text}{}", ISOLATE.0, ISOLATE.1)
-    }
-
-    fn text(&self, key: &str) -> String {
-        match self.find(key, |entry| match entry {
-            Entry::Text(text) => Some(text.clone()),
-            Entry::Plural(_) => None,
-        }) {
-            Some((text, true)) => Self::isolated(&text),
-            Some((text, false)) => text,
-            None => String::new(),
-        }
-    }
-
-    fn plural(&self, key: &str) -> Plural {
-        match self.find(key, |entry| match entry {
-            Entry::Plural(plural) => Some(plural.clone()),
-            Entry::Text(_) => None,
-        }) {
-            Some((plural, true)) => Plural {
-                forms: plural
-                    .forms
-                    .into_iter()
-                    .map(|(category, text)| (category, Self::isolated(&text)))
-                    .collect(),
-            },
-            Some((plural, false)) => plural,
-            None => Plural::default(),
-        }
-    }
-}
-
-/// The built-in entries of each shipped language, read once.
-fn built_in() -> &'static [(&'static str, Entries)] {
-    static BUILT: OnceLock<Vec<(&'static str, Entries)>> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        BUILT_IN
-            .iter()
-            .map(|(tag, file)| {
-                let value = json::parse(file).unwrap_or(Value::Null);
-                let mut problems = Vec::new();
-                (*tag, read_against(&value, "", None, &mut problems))
-            })
-            .collect()
-    })
-}
-
-fn english() -> &'static Entries {
-    static EMPTY: OnceLock<Entries> = OnceLock::new();
-    built_in_exactly(language::FALLBACK).unwrap_or_else(|| EMPTY.get_or_init(Entries::new))
-}
-
-fn built_in_exactly(tag: &str) -> Option<&'static Entries> {
-    built_in()
-        .iter()
-        .find(|(built, _)| *built == tag)
-        .map(|(_, entries)| entries)
-}
-
-/// The built-in entries of `tag`'s language: exact tag, then its primary language.
-fn built_in_for(tag: &str) -> Option<&'static Entries> {
-    let built = built_in();
-    built
-        .iter()
-        .find(|(built, _)| built.eq_ignore_ascii_case(tag))
-        .or_else(|| {
-            built
-                .iter()
-                .find(|(built, _)| language::primary(built) == language::primary(tag))
-        })
-        .map(|(_, entries)| entries)
-}
-
 impl Texts {
-    /// The built-in English text.
-    pub fn english() -> Self {
-        Self::for_language(language::FALLBACK, &Interface::new())
-    }
-
-    /// The text for `tag`: the clinic's text for it, the built-in text for it, then the
-    /// clinic's English, then the built-in English, key by key.
-    pub fn for_language(tag: &str, clinic: &Interface) -> Self {
-        let clinic_for = |tag: &str| clinic_entries(clinic, tag);
-        let own = language::primary(tag) == language::FALLBACK;
-        let layers = [
-            (clinic_for(tag), false),
-            (built_in_for(tag), false),
-            (clinic_for(language::FALLBACK), !own),
-            (Some(english()), !own),
-        ];
-        let layers = Layers {
-            layers: layers
-                .into_iter()
-                .filter_map(|(entries, fallback)| Some((entries?, fallback)))
-                .collect(),
-            isolate: language::direction(tag) != language::direction(language::FALLBACK),
-        };
-        let mut texts = Self::from_layers(tag, &layers);
-        // A language's name must never fall back to "English": the switcher would offer two.
-        texts.language_name = language_name(tag, clinic);
-        texts
-    }
-
     /// Chooses the plural form for `count` and fills in `{count}` and `args`.
     fn count(&self, plural: &Plural, count: usize, args: &[(&str, &str)]) -> String {
-        let form = plural.form(language::category(&self.language, count));
+        let form = plural.form(category(&self.language, count));
         let count = count.to_string();
         let mut all = vec![("count", count.as_str())];
         all.extend_from_slice(args);
@@ -609,41 +488,6 @@ impl Texts {
     }
 }
 
-/// The built-in text of `key` in `tag`'s language, or in English: for what is needed before a
-/// whole [`Texts`] is, such as the labels of the built-in options while a file is read.
-pub fn built_in_text(tag: &str, key: &str) -> String {
-    [built_in_for(tag), Some(english())]
-        .into_iter()
-        .flatten()
-        .find_map(|entries| match find_entry(entries, key) {
-            Some(Entry::Text(text)) => Some(text.clone()),
-            _ => None,
-        })
-        .unwrap_or_default()
-}
-
-/// The clinic's entries for `tag`'s language, if it gives any.
-fn clinic_entries<'a>(clinic: &'a Interface, tag: &str) -> Option<&'a Entries> {
-    clinic
-        .iter()
-        .find(|(language, _)| language.eq_ignore_ascii_case(tag))
-        .map(|(_, entries)| entries)
-}
-
-/// The name of `tag`'s language in itself: the clinic's, the built-in one, a known endonym
-/// ("Français"), or else the tag.
-pub fn language_name(tag: &str, clinic: &Interface) -> String {
-    let name =
-        |entries: Option<&Entries>| match entries.and_then(|e| find_entry(e, "language_name")) {
-            Some(Entry::Text(name)) => Some(name.clone()),
-            _ => None,
-        };
-    name(clinic_entries(clinic, tag))
-        .or_else(|| name(built_in_for(tag)))
-        .or_else(|| language::endonym(tag).map(str::to_owned))
-        .unwrap_or_else(|| tag.to_owned())
-}
-
 /// Replaces each `{name}` in `template` with its value; unknown names stay as written.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
@@ -670,232 +514,4 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// The placeholder names in `text`, each once, in order.
-fn placeholders(text: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = Vec::new();
-    for part in text.split('{').skip(1) {
-        let Some(name) = part.find('}').and_then(|close| part.get(..close)) else {
-            continue;
-        };
-        let is_name = !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
-        if is_name && !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
-}
-
-/// Reads a language file (or a clinic's `interface` entry for one language): every key known,
-/// each value of the right kind, plural forms named by CLDR, and the placeholders of the
-/// English text, no more and no fewer.
-pub fn read_entries(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Entries {
-    read_against(value, path, built_in_exactly(language::FALLBACK), problems)
-}
-
-/// Reads a language file, checking placeholders against `english` when given (English itself
-/// is read without: it is what the check compares with).
-fn read_against(
-    value: &Value,
-    path: &str,
-    english: Option<&Entries>,
-    problems: &mut Vec<Problem>,
-) -> Entries {
-    let mut entries = Entries::new();
-    let Value::Object(fields) = value else {
-        problems.push(Problem::new(
-            path,
-            format!(
-                "expected an object of interface text, found {}",
-                describe(value)
-            ),
-        ));
-        return entries;
-    };
-    for (key, value) in fields {
-        let key_path = field_path(path, key);
-        let Some((_, kind)) = KEYS.iter().find(|(known, _)| known == key) else {
-            problems.push(Problem::new(
-                key_path,
-                with_suggestion(
-                    format!("unknown interface text \"{key}\""),
-                    key,
-                    KEYS.iter().map(|(known, _)| *known),
-                ),
-            ));
-            continue;
-        };
-        let entry = match (kind, value) {
-            (Kind::Text, Value::String(text)) => Entry::Text(text.clone()),
-            (Kind::Plural, Value::Object(forms)) => {
-                let mut plural = Plural::default();
-                for (name, form) in forms {
-                    let form_path = field_path(&key_path, name);
-                    let category = Category::ALL.into_iter().find(|c| c.name() == name);
-                    match (category, form) {
-                        (Some(category), Value::String(text)) => {
-                            plural.forms.push((category, text.clone()));
-                        }
-                        (Some(_), other) => problems.push(Problem::new(
-                            form_path,
-                            format!("expected text in quotes, found {}", describe(other)),
-                        )),
-                        (None, _) => problems.push(Problem::new(
-                            form_path,
-                            with_suggestion(
-                                format!(
-                                    "unknown plural form \"{name}\": use zero, one, two, few, \
-                                     many or other"
-                                ),
-                                name,
-                                Category::ALL.into_iter().map(Category::name),
-                            ),
-                        )),
-                    }
-                }
-                if !forms.contains_key("other") {
-                    problems.push(Problem::new(
-                        field_path(&key_path, "other"),
-                        "missing \"other\": every plural text needs it",
-                    ));
-                }
-                Entry::Plural(plural)
-            }
-            (Kind::Text, other) => {
-                problems.push(Problem::new(
-                    key_path,
-                    format!("expected text in quotes, found {}", describe(other)),
-                ));
-                continue;
-            }
-            (Kind::Plural, other) => {
-                problems.push(Problem::new(
-                    key_path,
-                    format!(
-                        "expected plural forms like {{\"one\": \"...\", \"other\": \"...\"}}, \
-                         found {}",
-                        describe(other)
-                    ),
-                ));
-                continue;
-            }
-        };
-        if let Some(reference) = english.and_then(|english| find_entry(english, key)) {
-            check_placeholders(reference, &entry, &key_path, problems);
-        }
-        entries.push((key.clone(), entry));
-    }
-    entries
-}
-
-/// Each form may use only the English placeholders, and must use all those of the English
-/// text (for plural text: of its "other" form, since "one" may say "a question" for 1).
-fn check_placeholders(reference: &Entry, entry: &Entry, path: &str, problems: &mut Vec<Problem>) {
-    let (allowed, required): (Vec<&str>, Vec<&str>) = match reference {
-        Entry::Text(text) => (placeholders(text), placeholders(text)),
-        Entry::Plural(plural) => {
-            let mut all: Vec<&str> = Vec::new();
-            for name in plural.forms.iter().flat_map(|(_, text)| placeholders(text)) {
-                if !all.contains(&name) {
-                    all.push(name);
-                }
-            }
-            (all, placeholders(plural.form(Category::Other)))
-        }
-    };
-    let forms: Vec<(String, &str, bool)> = match entry {
-        Entry::Text(text) => vec![(path.to_owned(), text.as_str(), true)],
-        Entry::Plural(plural) => plural
-            .forms
-            .iter()
-            .map(|(category, text)| {
-                (
-                    field_path(path, category.name()),
-                    text.as_str(),
-                    *category == Category::Other,
-                )
-            })
-            .collect(),
-    };
-    let list = |names: &[&str]| {
-        names
-            .iter()
-            .map(|name| format!("{{{name}}}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    for (form_path, text, complete) in forms {
-        let used = placeholders(text);
-        if let Some(unknown) = used.iter().find(|name| !allowed.contains(name)) {
-            let message = if allowed.is_empty() {
-                format!("{{{unknown}}} is not filled in here: this text takes no placeholders")
-            } else {
-                format!(
-                    "{{{unknown}}} is not filled in here: use only {}",
-                    list(&allowed)
-                )
-            };
-            problems.push(Problem::new(form_path, message));
-        } else if complete {
-            let missing: Vec<&str> = required
-                .iter()
-                .copied()
-                .filter(|name| !used.contains(name))
-                .collect();
-            if !missing.is_empty() {
-                problems.push(Problem::new(
-                    form_path,
-                    format!("leaves out {}: the English text shows it", list(&missing)),
-                ));
-            }
-        }
-    }
-}
-
-/// Everything a language file lacks or gets wrong for `tag`: problems reading it, keys it does
-/// not translate, and plural forms its language needs for counts under 1,000.
-pub fn check_language(tag: &str, file: &str) -> Vec<Problem> {
-    let value = match json::parse(file) {
-        Ok(value) => value,
-        Err(error) => return vec![Problem::new("", error.to_string())],
-    };
-    let mut problems = Vec::new();
-    let entries = read_entries(&value, "", &mut problems);
-    problems.extend(
-        missing(tag, &entries, "")
-            .into_iter()
-            .map(|(path, message)| Problem::new(path, message)),
-    );
-    problems
-}
-
-/// The keys `entries` lacks and the plural forms `tag` needs that it lacks, each with its path
-/// and a message.
-pub fn missing(tag: &str, entries: &Entries, path: &str) -> Vec<(String, String)> {
-    let needed = language::categories_in_use(tag);
-    let mut gaps = Vec::new();
-    for (key, _) in KEYS {
-        match find_entry(entries, key) {
-            None => gaps.push((
-                field_path(path, key),
-                "missing: shows in English".to_owned(),
-            )),
-            Some(Entry::Plural(plural)) => {
-                for category in &needed {
-                    if !plural.forms.iter().any(|(has, _)| has == category) {
-                        gaps.push((
-                            field_path(&field_path(path, key), category.name()),
-                            format!(
-                                "missing the \"{}\" form, which this language uses",
-                                category.name()
-                            ),
-                        ));
-                    }
-                }
-            }
-            Some(Entry::Text(_)) => {}
-        }
-    }
-    gaps
 }

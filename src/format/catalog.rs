@@ -1,23 +1,24 @@
-//! Everything the client sees, once per language offered: the questionnaire, the clinic's
-//! settings and the interface text, each read in that language. Switching language swaps one
-//! for another; answers are kept by question and option ids, so they carry over.
+//! The catalogue: the questionnaire and the clinic's settings, checked once, and read again in
+//! each language offered when it is first shown, as a [`Version`](crate::format::catalog::Version) with that language's interface
+//! text. Switching language swaps one version for another; answers are kept by question and
+//! option ids, so they carry over.
 
 use std::rc::Rc;
 
 use serde_json::Value;
 
-use crate::changes;
-use crate::definition::{Questionnaire, DEFAULT_QUESTIONNAIRE};
-use crate::json;
-use crate::language::{self, Direction};
-use crate::problem::{field_path, with_suggestion, Problem};
-use crate::settings::Settings;
-use crate::text::{self, Texts};
-use crate::translation;
+use super::changes;
+use super::questionnaire::{Questionnaire, DEFAULT_QUESTIONNAIRE};
+use super::settings::Settings;
+use crate::languages::interface::{language_name, Texts};
+use crate::languages::multilingual::own_language;
+use crate::languages::tag::{self, direction, Direction};
+use crate::reading::json;
+use crate::reading::problem::{field_path, with_suggestion, Problem};
 
 /// One language's version of everything.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Localized {
+pub struct Version {
     /// The language tag.
     pub language: String,
     /// Which way it is written.
@@ -31,7 +32,7 @@ pub struct Localized {
     pub texts: Rc<Texts>,
 }
 
-impl Localized {
+impl Version {
     /// A version from a questionnaire and settings read in one language: its interface text,
     /// the clinic's over the built-in, and the built-in options labelled in it.
     pub fn single(mut questionnaire: Questionnaire, settings: Settings) -> Self {
@@ -39,7 +40,7 @@ impl Localized {
         let texts = Texts::for_language(&language, &settings.interface);
         questionnaire.label_built_in_options(&texts.not_sure, &texts.prefer_not_to_say);
         Self {
-            direction: language::direction(&language),
+            direction: direction(&language),
             language,
             questionnaire,
             settings,
@@ -76,7 +77,7 @@ pub struct Catalog {
     /// The languages offered, in order.
     pub languages: Vec<Language>,
     /// The version in the questionnaire's own language, read while checking the files.
-    own_version: Localized,
+    own_version: Version,
 }
 
 /// Checks the questionnaire and the settings, reading them in the questionnaire's own language,
@@ -95,7 +96,7 @@ pub fn prepare(
             .to_owned(),
         ..problem
     };
-    let own = translation::own_language(&questionnaire).to_owned();
+    let own = own_language(&questionnaire).to_owned();
     let base = Questionnaire::from_value(&questionnaire);
     let base_settings = Settings::from_value_in(&settings, &own, &own);
     let (mut base, base_settings) = match (base, base_settings) {
@@ -141,12 +142,12 @@ pub fn prepare(
     let languages = offered
         .into_iter()
         .map(|tag| Language {
-            name: text::language_name(&tag, &base_settings.interface),
-            direction: language::direction(&tag),
+            name: language_name(&tag, &base_settings.interface),
+            direction: direction(&tag),
             tag,
         })
         .collect();
-    let own_version = Localized::single(base, base_settings);
+    let own_version = Version::single(base, base_settings);
     Ok(Catalog {
         questionnaire,
         settings,
@@ -158,14 +159,14 @@ pub fn prepare(
 
 impl Catalog {
     /// The position of the language to show first, for a client who wants `wanted`, most
-    /// wanted first (see [`language::choose`]).
+    /// wanted first (see [`tag::choose`]).
     pub fn choose(&self, wanted: &[&str]) -> usize {
         let tags: Vec<&str> = self.languages.iter().map(|l| l.tag.as_str()).collect();
-        language::choose(&tags, wanted)
+        tag::choose(&tags, wanted)
     }
 
     /// Everything in the language at `index` of [`Catalog::languages`].
-    pub fn version(&self, index: usize) -> Option<Localized> {
+    pub fn version(&self, index: usize) -> Option<Version> {
         let tag = &self.languages.get(index)?.tag;
         if tag.eq_ignore_ascii_case(&self.own) {
             return Some(self.own_version.clone());
@@ -177,11 +178,11 @@ impl Catalog {
         if !changes::apply(&mut questionnaire, &settings.changes).is_empty() {
             return None;
         }
-        Some(Localized::single(questionnaire, settings))
+        Some(Version::single(questionnaire, settings))
     }
 
     /// Every language's version, in order: for tests and tools (the widget reads them lazily).
-    pub fn versions(&self) -> Vec<Localized> {
+    pub fn versions(&self) -> Vec<Version> {
         (0..self.languages.len())
             .filter_map(|index| self.version(index))
             .collect()

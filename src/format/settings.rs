@@ -3,12 +3,12 @@
 
 use serde_json::Value;
 
-use crate::changes::{self, Changes};
-use crate::language;
-use crate::problem::{field_path, Problem};
-use crate::reader::{describe, Object};
-use crate::text::{self, Interface};
-use crate::translation::{self, FileKind};
+use super::changes::{self, Changes};
+use crate::languages::interface::{read_entries, Interface};
+use crate::languages::multilingual::{localize, FileKind};
+use crate::languages::tag::FALLBACK;
+use crate::reading::object::{describe, is_language_tag, Object};
+use crate::reading::problem::{field_path, Problem};
 
 /// Where "Leave this page" goes when the clinic has not chosen: a neutral page, as GOV.UK's
 /// "Exit this page" component does.
@@ -103,13 +103,13 @@ impl Settings {
     /// Reads settings from the mount options, returning every problem found. Text given per
     /// language is read in English.
     pub fn from_value(value: &Value) -> Result<Self, Vec<Problem>> {
-        Self::from_value_in(value, language::FALLBACK, language::FALLBACK)
+        Self::from_value_in(value, FALLBACK, FALLBACK)
     }
 
     /// Reads settings from the mount options with text given per language read in `tag`, for a
     /// questionnaire whose own language is `own`, returning every problem found.
     pub fn from_value_in(value: &Value, tag: &str, own: &str) -> Result<Self, Vec<Problem>> {
-        let (value, _, mut problems) = translation::localize(value, tag, FileKind::Settings(own));
+        let (value, _, mut problems) = localize(value, tag, FileKind::Settings(own));
         let value = &value;
         let mut settings = Self::default();
         if let Some(object) = Object::new(value, "", &mut problems) {
@@ -160,7 +160,7 @@ fn read_languages(object: &Object<'_>, problems: &mut Vec<Problem>) -> Vec<(Stri
     items
         .into_iter()
         .filter_map(|(path, item)| match item.as_str() {
-            Some(tag) if language::is_language_tag(tag) => Some((tag.to_owned(), path)),
+            Some(tag) if is_language_tag(tag) => Some((tag.to_owned(), path)),
             _ => {
                 problems.push(Problem::new(
                     path,
@@ -186,17 +186,14 @@ fn read_interface(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Int
     };
     for (tag, entries) in languages {
         let tag_path = field_path(path, tag);
-        if !language::is_language_tag(tag) {
+        if !is_language_tag(tag) {
             problems.push(Problem::new(
                 tag_path,
                 format!("\"{tag}\" is not a language code: use a code like \"en\" or \"es\""),
             ));
             continue;
         }
-        interface.push((
-            tag.clone(),
-            text::read_entries(entries, &tag_path, problems),
-        ));
+        interface.push((tag.clone(), read_entries(entries, &tag_path, problems)));
     }
     interface
 }

@@ -12,11 +12,10 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::condition::CONDITION_KINDS;
-use crate::definition::{
-    KINDS, MAX_SCALE_POINTS, MAX_SECTIONS, MAX_TEXT_CHARS, NOT_SURE_ID, PREFER_NOT_TO_SAY_ID,
-};
-use crate::text::Texts;
+use super::questionnaire::{KINDS, MAX_SCALE_POINTS, NOT_SURE_ID, PREFER_NOT_TO_SAY_ID};
+use super::read_condition::CONDITION_KINDS;
+use crate::languages::interface::Texts;
+use crate::reading::limits::{MAX_SECTIONS, MAX_TEXT_CHARS};
 
 /// The draft of JSON Schema the schema follows, as its `$schema`.
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -31,7 +30,7 @@ const ID_PATTERN: &str = "^[A-Za-z][A-Za-z0-9_-]{0,63}$";
 
 /// Text that is not blank: at least one character that is not a space.
 const TEXT_PATTERN: &str = "\\S";
-/// A language code, as `language::is_language_tag` accepts it.
+/// A language code, as `reading::object::is_language_tag` accepts it.
 const LANGUAGE_PATTERN: &str = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
 
 /// One field of an object in the format.

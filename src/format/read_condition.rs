@@ -1,5 +1,7 @@
-//! When a question is shown: a small typed tree of conditions, read from JSON, never evaluated
-//! as code.
+//! Reading when a question is shown (`show_if`) and when support shows inline (`support_when`):
+//! a small typed tree of conditions, read from JSON and never evaluated as code. Ids are looked
+//! up once every question is known, and only earlier questions may be named, so conditions can
+//! never loop.
 //!
 //! ```json
 //! {"any": [{"includes": {"question": "feelings", "value": "anger"}},
@@ -8,85 +10,23 @@
 
 use serde_json::Value;
 
-use crate::answer::Answers;
-use crate::definition::{Question, QuestionKind, QuestionSlot};
-use crate::problem::{field_path, index_path, with_suggestion, Problem};
-use crate::reader::{describe, Object};
+use super::questionnaire::{ChoiceOption, Condition, Question, QuestionKind};
+use crate::reading::object::{describe, Object};
+use crate::reading::problem::{field_path, index_path, with_suggestion, Problem};
 
-/// A validated condition. Questions are referred to by their position in
-/// [`Questionnaire::questions`](crate::Questionnaire::questions), always an earlier question.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Condition {
-    /// The question is shown and has an answer.
-    Answered(usize),
-    /// The option is chosen: `equals` on a single choice, `includes` on a multiple choice.
-    Chosen {
-        /// The question.
-        question: usize,
-        /// The option's position in the question's options.
-        option: usize,
-    },
-    /// The scale question's answer is this point.
-    ScaleIs {
-        /// The question.
-        question: usize,
-        /// The point on the scale.
-        value: i64,
-    },
-    /// At least one of these holds.
-    Any(Vec<Condition>),
-    /// All of these hold.
-    All(Vec<Condition>),
-    /// This does not hold.
-    Not(Box<Condition>),
+/// A question as read, kept even when it has problems so that references to its id and
+/// duplicates of it can still be judged.
+pub(crate) struct QuestionSlot {
+    /// Its id, if the id was usable.
+    pub(crate) id: Option<String>,
+    /// Where it is in the file.
+    pub(crate) path: String,
+    /// The question, if it had no problems of its own.
+    pub(crate) question: Option<Question>,
 }
 
-impl Condition {
-    /// Whether the condition holds. `visible[q]` says whether question `q` is shown: an answer to
-    /// a hidden question counts as no answer, so follow-ups of follow-ups hide together.
-    pub fn holds(&self, answers: &Answers, visible: &[bool]) -> bool {
-        let shown = |question: &usize| visible.get(*question).copied().unwrap_or(false);
-        match self {
-            Self::Answered(question) => shown(question) && answers.get(*question).is_some(),
-            Self::Chosen { question, option } => {
-                shown(question)
-                    && answers
-                        .get(*question)
-                        .is_some_and(|answer| answer.has_option(*option))
-            }
-            Self::ScaleIs { question, value } => {
-                shown(question)
-                    && answers
-                        .get(*question)
-                        .is_some_and(|answer| answer.scale_point() == Some(*value))
-            }
-            Self::Any(conditions) => conditions.iter().any(|c| c.holds(answers, visible)),
-            Self::All(conditions) => conditions.iter().all(|c| c.holds(answers, visible)),
-            Self::Not(condition) => !condition.holds(answers, visible),
-        }
-    }
-
-    /// The questions this condition refers to.
-    pub fn questions(&self) -> Vec<usize> {
-        let mut found = Vec::new();
-        self.collect_questions(&mut found);
-        found
-    }
-
-    fn collect_questions(&self, found: &mut Vec<usize>) {
-        match self {
-            Self::Answered(question)
-            | Self::Chosen { question, .. }
-            | Self::ScaleIs { question, .. } => found.push(*question),
-            Self::Any(conditions) | Self::All(conditions) => {
-                for condition in conditions {
-                    condition.collect_questions(found);
-                }
-            }
-            Self::Not(condition) => condition.collect_questions(found),
-        }
-    }
-}
+/// A condition waiting for every question to be known: (owning question, raw condition).
+pub(super) type PendingCondition = (usize, RawCondition);
 
 /// A condition as written in the file, before its question ids are looked up.
 #[derive(Debug)]
@@ -417,7 +357,7 @@ fn find_option(
     value: &Value,
     path: &str,
     question: &Question,
-    options: &[crate::definition::ChoiceOption],
+    options: &[ChoiceOption],
     problems: &mut Vec<Problem>,
 ) -> Option<usize> {
     let value_path = field_path(path, "value");

@@ -1,8 +1,9 @@
 //! The summary as files a client can keep: plain text, and a self-contained HTML page.
 
-use crate::language;
-use crate::summary::{Shown, Summary};
-use crate::text::Texts;
+use super::shown::Shown;
+use super::summary::Summary;
+use crate::languages::interface::Texts;
+use crate::languages::tag::direction;
 
 /// The summary as plain text, readable in any app on any phone.
 pub fn to_plain_text(summary: &Summary, texts: &Texts) -> String {
@@ -159,7 +160,7 @@ pub fn to_html(summary: &Summary, texts: &Texts) -> String {
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
         title = escape_html(&summary.title),
         lang = escape_html(&texts.language),
-        dir = language::direction(&texts.language).attribute(),
+        dir = direction(&texts.language).attribute(),
     )
 }
 

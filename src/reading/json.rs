@@ -1,7 +1,6 @@
 //! Reading JSON: text with serde_json, and, in the browser, JavaScript objects with
-//! serde-wasm-bindgen. Both refuse values nested more than
-//! [`MAX_NESTING`](crate::json::MAX_NESTING) levels deep, so a file reads the same wherever it
-//! comes from and reading never runs out of stack.
+//! serde-wasm-bindgen. Both refuse values nested more than [`MAX_NESTING`](crate::reading::limits::MAX_NESTING) levels deep, so a
+//! file reads the same wherever it comes from and reading never runs out of stack.
 //!
 //! The browser's own `JSON.parse` was tried for text, to ship no JSON parser: it saved 6.9 KB
 //! gzip, but converting its result value by value made mounting up to 2.4 times slower
@@ -10,12 +9,8 @@
 
 use serde_json::Value;
 
-/// Values nested deeper than this are refused before they are converted: conversion is
-/// recursive, and the formats never nest deeper than about a dozen levels.
-pub const MAX_NESTING: usize = 64;
-/// Values holding more than this many values in all are refused (it also stops a circular
-/// JavaScript object).
-pub const MAX_VALUES: usize = 1_000_000;
+use super::limits::{check_size, MAX_NESTING, MAX_VALUES};
+use super::problem::Problem;
 
 /// Why JSON could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +50,14 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
     })?;
     check_nesting(&value)?;
     Ok(value)
+}
+
+/// Parses the JSON text of a whole file, called `what` in messages, which must be no larger than
+/// [`MAX_FILE_BYTES`](super::limits::MAX_FILE_BYTES); the problem has the empty path of the file
+/// itself.
+pub fn parse_file(text: &str, what: &str) -> Result<Value, Vec<Problem>> {
+    check_size(text, what).map_err(|problem| vec![problem])?;
+    parse(text).map_err(|error| vec![Problem::new("", error.to_string())])
 }
 
 /// Refuses a parsed value nested more than [`MAX_NESTING`] levels deep, as the reading of

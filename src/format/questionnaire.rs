@@ -1,0 +1,274 @@
+//! The questionnaire format as validated types: a [`Questionnaire`](crate::format::questionnaire::Questionnaire) of sections and questions that
+//! cannot hold a dangling reference. Reading a file into one is in `read`, `read_question` and
+//! `read_condition`.
+
+use std::ops::Range;
+
+/// A validated questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Questionnaire {
+    /// Stable id of the questionnaire.
+    pub id: String,
+    /// The language its text was read in.
+    pub language: String,
+    /// Every language the file has text in, its own language first.
+    pub languages: Vec<String>,
+    /// Title, shown as the heading of the introduction.
+    pub title: String,
+    /// Paragraphs of the introduction.
+    pub intro: Vec<String>,
+    /// Rough time it takes, in minutes.
+    pub minutes: Option<u32>,
+    /// Sections, in order.
+    pub sections: Vec<Section>,
+    /// Every question of every section, in order; sections refer to ranges of this list.
+    pub questions: Vec<Question>,
+    /// Which answers make up the "keeping what I gained" plan in the summary.
+    pub plan: Plan,
+    /// Which answers the drafts of the two notes start from.
+    pub note_sources: NoteSources,
+    /// When the check-in shows distress: support contacts then appear inline.
+    pub support_when: Option<Condition>,
+}
+
+/// The parts of the "keeping what I gained" plan, each a list of question positions.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Plan {
+    /// Early signs that things are getting harder.
+    pub early_signs: Vec<usize>,
+    /// What helps.
+    pub what_helps: Vec<usize>,
+    /// Who to contact.
+    pub who_to_contact: Vec<usize>,
+    /// What to do after a setback.
+    pub after_setback: Vec<usize>,
+}
+
+/// The answers the note drafts start from, each a list of question positions.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NoteSources {
+    /// What helped.
+    pub helped: Vec<usize>,
+    /// What the client is proud of.
+    pub proud: Vec<usize>,
+    /// What they want to keep doing.
+    pub keep_doing: Vec<usize>,
+    /// What they want to say.
+    pub to_say: Vec<usize>,
+}
+
+/// Who a note is written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteFor {
+    /// The therapist, to read aloud or hand over in the last session.
+    Therapist,
+    /// The client, later.
+    FutureSelf,
+}
+
+/// A section: one screen of questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Stable id, unique among sections.
+    pub id: String,
+    /// Title, shown as the screen's heading.
+    pub title: String,
+    /// A short paragraph under the heading.
+    pub intro: Option<String>,
+    /// Positions of this section's questions in [`Questionnaire::questions`].
+    pub questions: Range<usize>,
+}
+
+/// A question (or a piece of information text) within a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// Stable id, unique among all questions.
+    pub id: String,
+    /// Position of the section it belongs to.
+    pub section: usize,
+    /// The question, or the information text.
+    pub text: String,
+    /// Extra guidance under the question.
+    pub hint: Option<String>,
+    /// What kind of answer it takes.
+    pub kind: QuestionKind,
+    /// When it is shown; always shown without one.
+    pub show_if: Option<Condition>,
+}
+
+/// The kinds of question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// Choose one option.
+    SingleChoice {
+        /// The options, including "not sure" and "prefer not to say" when offered.
+        options: Vec<ChoiceOption>,
+    },
+    /// Choose any number of options.
+    MultipleChoice {
+        /// The options, including "not sure" and "prefer not to say" when offered.
+        options: Vec<ChoiceOption>,
+        /// The label of a "something else" option that opens a text box.
+        other: Option<String>,
+    },
+    /// Choose a point on a numbered scale.
+    Scale(Scale),
+    /// A line of text.
+    ShortText,
+    /// Paragraphs of text.
+    LongText,
+    /// Information text; nothing to answer.
+    Info,
+    /// A note the client writes, starting from a draft made of their own answers.
+    Note(NoteFor),
+}
+
+impl QuestionKind {
+    /// The kind's name as written in the file.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::SingleChoice { .. } => "single_choice",
+            Self::MultipleChoice { .. } => "multiple_choice",
+            Self::Scale(_) => "scale",
+            Self::ShortText => "short_text",
+            Self::LongText => "long_text",
+            Self::Info => "info",
+            Self::Note(_) => "note",
+        }
+    }
+
+    /// The options of a choice question; empty for other kinds.
+    pub fn options(&self) -> &[ChoiceOption] {
+        match self {
+            Self::SingleChoice { options } | Self::MultipleChoice { options, .. } => options,
+            _ => &[],
+        }
+    }
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceOption {
+    /// Stable id, unique within the question.
+    pub id: String,
+    /// What the client sees.
+    pub label: String,
+    /// "Not sure" and "prefer not to say": choosing one clears the others in a multiple choice.
+    pub exclusive: bool,
+}
+
+/// A numbered scale with labelled ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scale {
+    /// The lowest point.
+    pub min: i64,
+    /// The highest point.
+    pub max: i64,
+    /// What the lowest point means.
+    pub min_label: String,
+    /// What the highest point means.
+    pub max_label: String,
+}
+
+/// A validated condition. Questions are referred to by their position in
+/// [`Questionnaire::questions`], always an earlier question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    /// The question is shown and has an answer.
+    Answered(usize),
+    /// The option is chosen: `equals` on a single choice, `includes` on a multiple choice.
+    Chosen {
+        /// The question.
+        question: usize,
+        /// The option's position in the question's options.
+        option: usize,
+    },
+    /// The scale question's answer is this point.
+    ScaleIs {
+        /// The question.
+        question: usize,
+        /// The point on the scale.
+        value: i64,
+    },
+    /// At least one of these holds.
+    Any(Vec<Condition>),
+    /// All of these hold.
+    All(Vec<Condition>),
+    /// This does not hold.
+    Not(Box<Condition>),
+}
+
+impl Condition {
+    /// The questions this condition refers to.
+    pub fn questions(&self) -> Vec<usize> {
+        let mut found = Vec::new();
+        self.collect_questions(&mut found);
+        found
+    }
+
+    fn collect_questions(&self, found: &mut Vec<usize>) {
+        match self {
+            Self::Answered(question)
+            | Self::Chosen { question, .. }
+            | Self::ScaleIs { question, .. } => found.push(*question),
+            Self::Any(conditions) | Self::All(conditions) => {
+                for condition in conditions {
+                    condition.collect_questions(found);
+                }
+            }
+            Self::Not(condition) => condition.collect_questions(found),
+        }
+    }
+}
+
+/// The id of the "not sure" option added by `"not_sure": true`.
+pub const NOT_SURE_ID: &str = "not-sure";
+/// The id of the "prefer not to say" option added by `"prefer_not_to_say": true`.
+pub const PREFER_NOT_TO_SAY_ID: &str = "prefer-not-to-say";
+/// Scales have at most this many points, so they fit on a phone.
+pub const MAX_SCALE_POINTS: i64 = 11;
+
+/// The kinds of question, as written in a file.
+pub(crate) const KINDS: [&str; 7] = [
+    "single_choice",
+    "multiple_choice",
+    "scale",
+    "short_text",
+    "long_text",
+    "info",
+    "note",
+];
+
+impl Questionnaire {
+    /// Labels the built-in "not sure" and "prefer not to say" options.
+    pub fn label_built_in_options(&mut self, not_sure: &str, prefer_not_to_say: &str) {
+        for question in &mut self.questions {
+            let options = match &mut question.kind {
+                QuestionKind::SingleChoice { options }
+                | QuestionKind::MultipleChoice { options, .. } => options,
+                _ => continue,
+            };
+            for option in options {
+                if option.id == NOT_SURE_ID {
+                    not_sure.clone_into(&mut option.label);
+                } else if option.id == PREFER_NOT_TO_SAY_ID {
+                    prefer_not_to_say.clone_into(&mut option.label);
+                }
+            }
+        }
+    }
+
+    /// The question at `index`.
+    pub fn question(&self, index: usize) -> Option<&Question> {
+        self.questions.get(index)
+    }
+
+    /// The position of the question with this id.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|question| question.id == id)
+    }
+}
+
+/// The built-in questionnaire, compiled in (minified by `build.rs`).
+pub const DEFAULT_QUESTIONNAIRE: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/ending-therapy.json"));

@@ -1,0 +1,181 @@
+//! What can happen, as [`Msg`]: one flat enum, declared in groups by concern. Each group is
+//! handled in its own file (`navigation`, `answering`, `keeping`, `safety`, `language`), and
+//! [`update`](super::update) matches every message without a wildcard, so a message added here
+//! does not compile until it is handled.
+
+use super::screen::Screen;
+
+/// Something that happened, named as the client would say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    // ── Moving between screens
+    /// "Start" on the introduction.
+    StartClicked,
+    /// The main button of a section.
+    NextClicked,
+    /// "Back".
+    BackClicked,
+    /// "Skip this section".
+    SkipClicked,
+    /// "Change" next to a question on the review screen.
+    ChangeClicked {
+        /// The question.
+        question: usize,
+    },
+    /// "See my summary" on the review screen.
+    SummaryClicked,
+    /// "Change my answers" on the summary screen.
+    ReviewClicked,
+    /// The browser's Back or Forward button reached a place the widget recorded with
+    /// [`Effect::RecordPlace`](super::Effect::RecordPlace), or the entry from before the first one (the introduction).
+    HistoryMoved {
+        /// The screen that place showed.
+        screen: Screen,
+    },
+
+    // ── Answering
+    /// A radio of a single choice question was chosen.
+    OptionChosen {
+        /// The question.
+        question: usize,
+        /// The option's position.
+        option: usize,
+    },
+    /// A checkbox of a multiple choice question was ticked or unticked.
+    OptionToggled {
+        /// The question.
+        question: usize,
+        /// The option's position.
+        option: usize,
+        /// Ticked or not.
+        checked: bool,
+    },
+    /// The "something else" checkbox was ticked or unticked.
+    OtherToggled {
+        /// The question.
+        question: usize,
+        /// Ticked or not.
+        checked: bool,
+    },
+    /// The "something else" text changed.
+    OtherTextChanged {
+        /// The question.
+        question: usize,
+        /// The whole text now.
+        text: String,
+    },
+    /// A point of a scale was chosen.
+    ScalePointChosen {
+        /// The question.
+        question: usize,
+        /// The point.
+        value: i64,
+    },
+    /// A text answer changed.
+    TextChanged {
+        /// The question.
+        question: usize,
+        /// The whole text now.
+        text: String,
+    },
+    /// "Clear this answer".
+    AnswerCleared {
+        /// The question.
+        question: usize,
+    },
+
+    // ── Keeping the summary: printing, files and the clipboard
+    /// "Print my summary".
+    PrintClicked,
+    /// "Download as a text file".
+    DownloadTextClicked,
+    /// "Download as a web page".
+    DownloadHtmlClicked,
+    /// "Copy to clipboard".
+    CopyClicked,
+    /// The clipboard took the text, or refused it.
+    CopyFinished {
+        /// Whether the browser allowed it.
+        copied: bool,
+    },
+
+    // ── Saving on this device, backups, opening and deleting
+    /// At start: whether the browser lets the page store anything, and what is stored.
+    StorageChecked {
+        /// False in private modes or when storage is blocked.
+        available: bool,
+        /// The stored draft's text, if any.
+        stored: Option<String>,
+    },
+    /// "Save my answers on this device".
+    SaveClicked,
+    /// "Download an encrypted backup".
+    BackupClicked,
+    /// A new passphrase, twice, in the passphrase dialog.
+    PassphraseSubmitted {
+        /// The passphrase.
+        passphrase: String,
+        /// The same again.
+        confirmation: String,
+    },
+    /// The web layer stored the encrypted draft.
+    DraftSaved {
+        /// The local time, as the browser writes it ("14:32").
+        time: String,
+    },
+    /// The browser refused to store the draft (storage full or blocked).
+    SaveFailed,
+    /// Another tab or window of this browser changed or removed the stored draft, or this tab
+    /// found it changed when about to write.
+    StoredElsewhere {
+        /// What is stored now.
+        stored: Option<String>,
+    },
+    /// "Save this tab's answers instead", after another tab or window saved.
+    SaveHereClicked,
+    /// A passphrase to open the draft or backup on the "welcome back" screen.
+    UnlockSubmitted {
+        /// The passphrase.
+        passphrase: String,
+    },
+    /// The draft or backup was decrypted.
+    DraftDecrypted {
+        /// The decrypted draft JSON.
+        plaintext: String,
+    },
+    /// The passphrase did not decrypt it.
+    DecryptFailed,
+    /// A backup file was chosen and read.
+    BackupFileRead {
+        /// The file's text.
+        text: String,
+    },
+    /// "Continue without opening them" on the "welcome back" screen.
+    ContinueWithoutOpeningClicked,
+    /// "Delete everything from this device" or "Start fresh".
+    DeleteClicked,
+    /// "Yes, delete everything" in the confirmation.
+    DeleteConfirmed,
+
+    // ── Safety and dialogs
+    /// "Need support now?".
+    SupportClicked,
+    /// The dialog was closed without going on: Cancel or Escape.
+    DialogCancelled,
+    /// "Leave this page".
+    QuickExitClicked,
+    /// Shift was pressed and released on its own (not while typing a capital).
+    ShiftPressedAlone {
+        /// When, in milliseconds from any fixed point.
+        at: u64,
+    },
+    /// The page came back from the browser's back-forward cache after quick exit.
+    PageRestored,
+
+    // ── Languages
+    /// A language in the language switcher.
+    LanguageChosen {
+        /// Its position among the languages offered.
+        language: usize,
+    },
+}
