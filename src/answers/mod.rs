@@ -6,5 +6,7 @@
 pub mod answer;
 /// Saved drafts and their encrypted envelope's format.
 pub mod draft;
+/// Where a draft is kept, and the rule that keeps two tabs from writing over each other.
+pub mod store;
 /// Which questions show, from the questionnaire and the answers.
 pub mod visibility;

@@ -89,3 +89,12 @@ pub(crate) fn focus(element: &Element) -> Result<(), JsValue> {
         None => Ok(()),
     }
 }
+
+/// The focused element, looking inside the widget's shadow root when there is one
+/// (`document.activeElement` is only the shadow host then).
+pub(crate) fn focused_element(root: &Element) -> Option<Element> {
+    match root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => shadow.active_element(),
+        Err(node) => node.dyn_into::<web_sys::Document>().ok()?.active_element(),
+    }
+}

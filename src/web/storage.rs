@@ -1,58 +1,42 @@
-//! The one place the widget stores anything: an encrypted draft in `localStorage`, written only
-//! after the client chose to save. Every failure is reported, never thrown.
+//! The one place the widget stores anything: the browser's `localStorage`, behind the core's
+//! [`Storage`] trait, holding an encrypted draft written only after the client chose to save.
+//! Every failure is reported, never thrown.
 
-use web_sys::Storage;
+use web_sys::Storage as WebStorage;
 
-/// The draft's storage slot for one questionnaire.
-pub(crate) struct DraftStore {
-    key: String,
-}
+use crate::answers::store::{Storage, Unavailable};
 
-/// Storage the browser refuses: disabled, private mode, or blocked by policy.
-#[derive(Debug)]
-pub(crate) struct Unavailable;
+/// The page's `localStorage`.
+pub(super) struct LocalStorage;
 
-impl DraftStore {
-    pub(crate) fn new(questionnaire_id: &str) -> Self {
-        Self {
-            key: format!("ending-well:draft:{questionnaire_id}"),
-        }
-    }
-
-    /// The storage key, as `storage` events from other tabs name it.
-    pub(crate) fn key(&self) -> &str {
-        &self.key
-    }
-
+impl LocalStorage {
     /// `window.localStorage` throws a SecurityError when storage is disabled (Firefox with
     /// cookies blocked, Chromium with site data blocked) and may be missing entirely.
-    fn storage() -> Result<Storage, Unavailable> {
+    fn storage() -> Result<WebStorage, Unavailable> {
         web_sys::window()
             .ok_or(Unavailable)?
             .local_storage()
             .map_err(|_| Unavailable)?
             .ok_or(Unavailable)
     }
+}
 
-    /// The stored draft, read without writing anything.
-    pub(crate) fn read(&self) -> Result<Option<String>, Unavailable> {
+impl Storage for LocalStorage {
+    fn read(&self, key: &str) -> Result<Option<String>, Unavailable> {
+        Self::storage()?.get_item(key).map_err(|_| Unavailable)
+    }
+
+    /// Fails when storage is blocked or full (QuotaExceededError).
+    fn write(&self, key: &str, text: &str) -> Result<(), Unavailable> {
         Self::storage()?
-            .get_item(&self.key)
+            .set_item(key, text)
             .map_err(|_| Unavailable)
     }
 
-    /// Stores the draft; fails when storage is blocked or full (QuotaExceededError).
-    pub(crate) fn write(&self, envelope: &str) -> Result<(), Unavailable> {
-        Self::storage()?
-            .set_item(&self.key, envelope)
-            .map_err(|_| Unavailable)
-    }
-
-    /// Removes the stored draft, if there is one and storage allows it.
-    pub(crate) fn remove(&self) {
+    fn remove(&self, key: &str) {
         if let Ok(storage) = Self::storage() {
             // Nothing more can be done if the browser refuses: the draft is encrypted anyway.
-            let _ = storage.remove_item(&self.key);
+            let _ = storage.remove_item(key);
         }
     }
 }

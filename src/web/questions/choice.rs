@@ -3,15 +3,15 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{append_all, set_attributes, Dom};
-use super::render::{QuestionIds, QuestionNodes};
+use super::markup::{QuestionIds, QuestionNodes};
 use crate::answers::answer::Answer;
 use crate::format::questionnaire::{ChoiceOption, QuestionKind};
 use crate::languages::interface::Texts;
 use crate::view::QuestionView;
+use crate::web::dom::{append_all, set_attributes, Dom};
 
 /// Builds the inputs of a choice question into `fieldset`.
-pub(crate) fn render(
+pub(super) fn render(
     dom: &Dom,
     texts: &Texts,
     fieldset: &Element,
@@ -65,7 +65,6 @@ pub(crate) fn render(
 
 fn choice(
     dom: &Dom,
-
     view: &QuestionView<'_>,
     ids: &QuestionIds,
     input_type: &str,

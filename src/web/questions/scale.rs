@@ -3,13 +3,13 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{append_all, set_attributes, Dom};
-use super::render::QuestionIds;
+use super::markup::QuestionIds;
 use crate::format::questionnaire::Scale;
 use crate::view::QuestionView;
+use crate::web::dom::{append_all, set_attributes, Dom};
 
 /// Builds the points of a scale into `fieldset`.
-pub(crate) fn render(
+pub(super) fn render(
     dom: &Dom,
     fieldset: &Element,
     view: &QuestionView<'_>,

@@ -1,37 +1,27 @@
-//! Short and long text questions: a label, a hint and an input or a textarea.
+//! Short and long text questions, and notes: a label, a hint and an input or a textarea.
 
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{append_all, set_attributes, Dom};
-use super::render::QuestionIds;
+use super::markup::{hint, QuestionIds};
 use crate::answers::answer::Answer;
-use crate::format::questionnaire::QuestionKind;
-use crate::languages::interface::Texts;
 use crate::view::QuestionView;
+use crate::web::dom::{append_all, set_attributes, Dom};
 
-/// Builds a text question into `block`.
-pub(crate) fn render(
+/// Builds a text question into `block`: a one-line input, or a textarea when `long`.
+pub(super) fn render(
     dom: &Dom,
-    texts: &Texts,
     block: &Element,
     view: &QuestionView<'_>,
     ids: &QuestionIds,
     long: bool,
 ) -> Result<(), JsValue> {
     let input_id = ids.input();
-    let hint = match (&view.question.hint, &view.question.kind) {
-        (Some(hint), _) => Some(hint.as_str()),
-        (None, QuestionKind::Note(_)) => Some(texts.note_hint.as_str()),
-        (None, _) => None,
-    };
     let label = dom.text("label", "ew-label", &view.question.text)?;
     label.set_attribute("for", &input_id)?;
     block.append_child(&label)?;
-    if let Some(hint) = hint {
-        let hint_element = dom.text("p", "ew-hint", hint)?;
-        hint_element.set_attribute("id", &ids.hint())?;
-        block.append_child(&hint_element)?;
+    if let Some(text) = view.hint {
+        append_all(block, &[&hint(dom, ids, text)?])?;
     }
     let input = if long {
         let textarea = dom.element("textarea", "ew-textarea")?;
@@ -52,7 +42,7 @@ pub(crate) fn render(
             ("data-ew-role", "text"),
         ],
     )?;
-    if hint.is_some() {
+    if view.hint.is_some() {
         input.set_attribute("aria-describedby", &ids.hint())?;
     }
     if let Some(Answer::Text(text)) = view.answer {

@@ -1,0 +1,199 @@
+//! The dialog over the screen: the support contacts, a new passphrase (to save or for a backup),
+//! or the confirmation to delete. Opened as a modal `<dialog>`, with focus kept inside and given
+//! back where it was when it closes.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+use super::app::App;
+use super::dom::{self, append_all, Dom};
+use super::forms::{error_summary, passphrase_field};
+use super::support;
+use crate::format::settings::Support;
+use crate::languages::interface::Texts;
+use crate::session::saving::{Dialog, PassphraseProblem, PassphrasePurpose};
+use crate::session::Model;
+
+impl App {
+    /// Moves focus round from the dialog's last control to its first (or back, with Shift);
+    /// true when it did, so the browser's own Tab is cancelled.
+    pub(super) fn keep_focus_in_dialog(&self, backwards: bool) -> bool {
+        let Ok(list) = self.ui.dialog.query_selector_all(
+            "button, input, textarea, a[href], [tabindex='-1'].ew-error-summary",
+        ) else {
+            return false;
+        };
+        let controls: Vec<Element> = (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| node.dyn_into::<Element>().ok())
+            .collect();
+        let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+            return false;
+        };
+        let focused = dom::focused_element(&self.ui.root);
+        let (from, to) = if backwards {
+            (first, last)
+        } else {
+            (last, first)
+        };
+        if focused.as_ref() == Some(from) {
+            dom::focus(to).is_ok()
+        } else {
+            false
+        }
+    }
+
+    /// Opens, refreshes or closes the dialog to match the model, moving focus sensibly.
+    pub(super) fn show_dialog(&self, model: &Model) -> Result<(), JsValue> {
+        let dialog = &self.ui.dialog;
+        let Some(content) = model.dialog() else {
+            if dialog.open() {
+                dialog.close();
+            }
+            // A passphrase typed into the dialog must not linger in the page.
+            dialog.replace_children_with_node_0();
+            if let Some(opener) = self.dialog_opener.borrow_mut().take() {
+                if self.ui.root.contains(Some(&opener)) {
+                    dom::focus(&opener)?;
+                }
+            }
+            return Ok(());
+        };
+        dialog_content(
+            &self.ui.dom,
+            model.texts(),
+            dialog,
+            &self.ui.prefix,
+            content,
+            &model.settings().support,
+        )?;
+        if !dialog.open() {
+            let opener = dom::focused_element(&self.ui.root);
+            *self.dialog_opener.borrow_mut() = opener;
+            dialog.show_modal()?;
+        }
+        // A failed try puts focus on the error summary; a confirmation on "Cancel", so that
+        // Enter never deletes by accident; otherwise on the first field.
+        let target = match dialog.query_selector(".ew-error-summary")? {
+            Some(summary) => Some(summary),
+            None => dialog.query_selector("input, [data-ew-action=cancel]")?,
+        };
+        match target {
+            Some(target) => dom::focus(&target),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Fills the dialog element with the content of `dialog`.
+fn dialog_content(
+    dom: &Dom,
+    texts: &Texts,
+    element: &Element,
+    prefix: &str,
+    dialog: &Dialog,
+    support: &Support,
+) -> Result<(), JsValue> {
+    let heading_id = format!("{prefix}-dialog-heading");
+    element.set_attribute("aria-labelledby", &heading_id)?;
+    if let Dialog::Support = dialog {
+        let panel = dom.element("div", "ew-dialog-form")?;
+        let heading = dom.text("h2", "ew-heading", &texts.support_heading)?;
+        heading.set_attribute("id", &heading_id)?;
+        let actions = dom.element("div", "ew-actions")?;
+        append_all(
+            &actions,
+            &[&dom.button("ew-button ew-button--secondary", "cancel", &texts.close)?],
+        )?;
+        append_all(
+            &panel,
+            &[&heading, &support::contacts(dom, texts, support)?, &actions],
+        )?;
+        element.replace_children_with_node_1(&panel);
+        return Ok(());
+    }
+    let form = dom.element("form", "ew-dialog-form")?;
+    form.set_attribute("novalidate", "")?;
+    let (heading, intro, confirm, confirm_class) = match dialog {
+        Dialog::Passphrase { purpose, problem } => {
+            let (heading, intro, confirm) = match purpose {
+                PassphrasePurpose::Save => (
+                    &texts.save_dialog_heading,
+                    &texts.save_dialog_intro,
+                    &texts.start_saving,
+                ),
+                PassphrasePurpose::Backup => (
+                    &texts.backup_dialog_heading,
+                    &texts.backup_dialog_intro,
+                    &texts.save_backup,
+                ),
+            };
+            form.set_attribute("data-ew-form", "new-passphrase")?;
+            let (first_error, second_error) = match problem {
+                Some(PassphraseProblem::TooShort) => {
+                    (Some(texts.passphrase_too_short.as_str()), None)
+                }
+                Some(PassphraseProblem::Mismatch) => {
+                    (None, Some(texts.passphrase_mismatch.as_str()))
+                }
+                None => (None, None),
+            };
+            if let Some(message) = first_error.or(second_error) {
+                append_all(&form, &[&error_summary(dom, texts, message)?])?;
+            }
+            append_all(
+                &form,
+                &[
+                    &passphrase_field(
+                        dom,
+                        &format!("{prefix}-new-passphrase"),
+                        "passphrase",
+                        &texts.passphrase,
+                        Some(&texts.passphrase_hint),
+                        first_error,
+                        "new-password",
+                    )?,
+                    &passphrase_field(
+                        dom,
+                        &format!("{prefix}-new-passphrase-again"),
+                        "confirmation",
+                        &texts.passphrase_again,
+                        None,
+                        second_error,
+                        "new-password",
+                    )?,
+                ],
+            )?;
+            (heading, intro, confirm, "ew-button")
+        }
+        Dialog::Support => return Ok(()),
+        Dialog::ConfirmDelete => {
+            form.set_attribute("data-ew-form", "delete")?;
+            (
+                &texts.delete_heading,
+                &texts.delete_intro,
+                &texts.delete_confirm,
+                "ew-button ew-button--warning",
+            )
+        }
+    };
+    let heading_element = dom.text("h2", "ew-heading", heading)?;
+    heading_element.set_attribute("id", &heading_id)?;
+    let intro_element = dom.text("p", "ew-body", intro)?;
+    let first = form.first_child();
+    form.insert_before(&intro_element, first.as_ref())?;
+    form.insert_before(&heading_element, Some(&intro_element))?;
+    let actions = dom.element("div", "ew-actions")?;
+    let submit = dom.text("button", confirm_class, confirm)?;
+    submit.set_attribute("type", "submit")?;
+    append_all(
+        &actions,
+        &[
+            &submit,
+            &dom.button("ew-button ew-button--secondary", "cancel", &texts.cancel)?,
+        ],
+    )?;
+    form.append_child(&actions)?;
+    element.replace_children_with_node_1(&form);
+    Ok(())
+}

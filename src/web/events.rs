@@ -1,0 +1,146 @@
+//! DOM events inside the widget turned into messages: a click on a button names its action in
+//! `data-ew-action`, an input names its question and role in `data-ew-question` and
+//! `data-ew-role`, and a submitted form names itself in `data-ew-form`.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
+
+use crate::session::Msg;
+
+/// The backup file input, when the event is a file being chosen in it.
+pub(super) fn backup_file_input(event: &Event) -> Option<HtmlInputElement> {
+    if event.type_() != "change" {
+        return None;
+    }
+    let input: HtmlInputElement = event.target()?.dyn_into().ok()?;
+    (input.get_attribute("data-ew-role").as_deref() == Some("backup-file")).then_some(input)
+}
+
+/// The message a submitted form means.
+pub(super) fn submitted(event: &Event) -> Option<Msg> {
+    let form: HtmlFormElement = event.target()?.dyn_into().ok()?;
+    let field = |name: &str| -> String {
+        form.query_selector(&format!("input[name={name}]"))
+            .ok()
+            .flatten()
+            .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .unwrap_or_default()
+    };
+    match form.get_attribute("data-ew-form")?.as_str() {
+        "new-passphrase" => Some(Msg::PassphraseSubmitted {
+            passphrase: field("passphrase"),
+            confirmation: field("confirmation"),
+        }),
+        "unlock" => Some(Msg::UnlockSubmitted {
+            passphrase: field("passphrase"),
+        }),
+        "delete" => Some(Msg::DeleteConfirmed),
+        _ => None,
+    }
+}
+
+/// The buttons that move to another screen.
+const MOVES_ON: [&str; 7] = [
+    "start", "next", "back", "skip", "summary", "review", "change",
+];
+
+/// Translates a DOM event inside the widget into a message, if it means one.
+pub(super) fn message_for(root: &Element, event: &Event) -> Option<Msg> {
+    let target: Element = event.target()?.dyn_into().ok()?;
+    let number = |element: &Element, name: &str| -> Option<i64> {
+        element.get_attribute(name)?.parse().ok()
+    };
+    let question = |element: &Element| {
+        number(element, "data-ew-question").and_then(|q| usize::try_from(q).ok())
+    };
+    match event.type_().as_str() {
+        "click" => {
+            let button = target.closest("[data-ew-action]").ok()??;
+            if !root.contains(Some(&button)) {
+                return None;
+            }
+            let action = button.get_attribute("data-ew-action")?;
+            // The second click of a double click lands on the next screen's button, in the same
+            // place: it would skip a screen the client never saw. (Keyboard presses count 0.)
+            let repeated = event
+                .dyn_ref::<web_sys::MouseEvent>()
+                .is_some_and(|click| click.detail() > 1);
+            if repeated && MOVES_ON.contains(&action.as_str()) {
+                return None;
+            }
+            Some(match action.as_str() {
+                "start" => Msg::StartClicked,
+                "next" => Msg::NextClicked,
+                "back" => Msg::BackClicked,
+                "skip" => Msg::SkipClicked,
+                "summary" => Msg::SummaryClicked,
+                "review" => Msg::ReviewClicked,
+                "print" => Msg::PrintClicked,
+                "download-text" => Msg::DownloadTextClicked,
+                "download-html" => Msg::DownloadHtmlClicked,
+                "copy" => Msg::CopyClicked,
+                "backup" => Msg::BackupClicked,
+                "save" => Msg::SaveClicked,
+                "save-here" => Msg::SaveHereClicked,
+                "delete" => Msg::DeleteClicked,
+                "cancel" => Msg::DialogCancelled,
+                "skip-unlock" => Msg::ContinueWithoutOpeningClicked,
+                "support" => Msg::SupportClicked,
+                "exit" => Msg::QuickExitClicked,
+                "language" => Msg::LanguageChosen {
+                    language: usize::try_from(number(&button, "data-ew-language")?).ok()?,
+                },
+                "clear" => Msg::AnswerCleared {
+                    question: question(&button)?,
+                },
+                "change" => Msg::ChangeClicked {
+                    question: question(&button)?,
+                },
+                _ => return None,
+            })
+        }
+        "change" => {
+            let input = target.dyn_ref::<HtmlInputElement>()?;
+            let question = question(&target)?;
+            let value = number(&target, "data-ew-value");
+            match (
+                target.get_attribute("data-ew-role")?.as_str(),
+                input.type_().as_str(),
+            ) {
+                ("option", "radio") => Some(Msg::OptionChosen {
+                    question,
+                    option: usize::try_from(value?).ok()?,
+                }),
+                ("option", "checkbox") => Some(Msg::OptionToggled {
+                    question,
+                    option: usize::try_from(value?).ok()?,
+                    checked: input.checked(),
+                }),
+                ("other", _) => Some(Msg::OtherToggled {
+                    question,
+                    checked: input.checked(),
+                }),
+                ("point", _) => Some(Msg::ScalePointChosen {
+                    question,
+                    value: value?,
+                }),
+                _ => None,
+            }
+        }
+        "input" => {
+            let question = question(&target)?;
+            let text = if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+                input.value()
+            } else {
+                target.dyn_ref::<HtmlTextAreaElement>()?.value()
+            };
+            match target.get_attribute("data-ew-role")?.as_str() {
+                "text" => Some(Msg::TextChanged { question, text }),
+                "other-text" => Some(Msg::OtherTextChanged { question, text }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,55 @@
+//! The introduction: the questionnaire's title and paragraphs, how long it takes, "Start", and
+//! a way to continue from a backup file.
+
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+use super::frame::{actions, screen_section, Rendered};
+use crate::languages::interface::Texts;
+use crate::view::IntroView;
+use crate::web::dom::{append_all, set_attributes, Dom};
+
+/// Builds the introduction.
+pub(super) fn intro_screen(
+    dom: &Dom,
+    texts: &Texts,
+    prefix: &str,
+    intro: &IntroView<'_>,
+    rendered: &mut Rendered,
+) -> Result<Element, JsValue> {
+    let (section, heading) = screen_section(dom, prefix, "ew-intro", intro.title, rendered)?;
+    section.append_child(&heading)?;
+    for paragraph in intro.paragraphs {
+        append_all(&section, &[&dom.text("p", "ew-body", paragraph)?])?;
+    }
+    append_all(&section, &[&dom.text("p", "ew-meta", &intro.meta)?])?;
+    append_all(
+        &section,
+        &[&actions(dom, &[("ew-button", "start", &texts.start)])?],
+    )?;
+    append_all(&section, &[&backup_input(dom, texts, prefix)?])?;
+    Ok(section)
+}
+
+/// The file input on the introduction for continuing from a backup.
+fn backup_input(dom: &Dom, texts: &Texts, prefix: &str) -> Result<Element, JsValue> {
+    let field = dom.element("div", "ew-field ew-backup")?;
+    let id = format!("{prefix}-backup-file");
+    let label = dom.text("label", "ew-label", &texts.open_backup)?;
+    label.set_attribute("for", &id)?;
+    let hint = dom.text("p", "ew-hint", &texts.open_backup_hint)?;
+    hint.set_attribute("id", &format!("{id}-hint"))?;
+    let input = dom.element("input", "ew-file")?;
+    set_attributes(
+        &input,
+        &[
+            ("type", "file"),
+            ("id", &id),
+            ("accept", ".json,application/json"),
+            ("aria-describedby", &format!("{id}-hint")),
+            ("data-ew-role", "backup-file"),
+        ],
+    )?;
+    append_all(&field, &[&label, &hint, &input])?;
+    Ok(field)
+}
