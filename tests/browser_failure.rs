@@ -1,20 +1,20 @@
 //! If the widget ever panics, the client sees a calm notice in it, and what they wrote stays on
-//! the screen to be copied, instead of a page that silently stops responding. A file of its own:
-//! after a panic the module handles nothing more, so no other test may share its instance.
+//! the screen to be copied, instead of a page that silently stops responding. A test crate of its
+//! own, not a module of `tests/browser/`: after a panic the widget code handles nothing more in
+//! its WebAssembly instance, so no other test may share that instance.
 #![cfg(target_arch = "wasm32")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::panic)]
 
-mod web_common;
+// The browser tests' helpers; this test needs only a few of them.
+#[allow(dead_code)]
+#[path = "browser/helpers.rs"]
+mod helpers;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_common::*;
 use web_sys::HtmlInputElement;
+
+use helpers::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -1,5 +1,5 @@
-//! Helpers shared by the browser test files.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Helpers shared by the browser tests: the modules of `tests/browser/` and, through `#[path]`,
+//! `tests/browser_failure.rs`.
 
 use ending_well::web::{mount, Widget};
 use wasm_bindgen::{JsCast, JsValue};

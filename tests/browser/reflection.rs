@@ -1,21 +1,11 @@
 //! Support, quick exit and the notes in a real browser.
-#![cfg(target_arch = "wasm32")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-mod web_common;
 
 use ending_well::web::{mount, Widget};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_common::*;
+use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
-wasm_bindgen_test_configure!(run_in_browser);
+use crate::helpers::*;
 
 /// A short questionnaire whose check-in calls for support at 8 or more.
 const CHECK_IN: &str = r#"{

@@ -1,22 +1,13 @@
-//! The widget in a real browser (Chromium and Firefox through wasm-pack): mounted into a fresh
-//! element, driven by real click and input events, checked in the DOM, focus and ARIA.
-#![cfg(target_arch = "wasm32")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-mod web_common;
+//! A questionnaire shown and answered: the introduction, focus and announcements as the client
+//! moves, labels and named groups, follow-up questions, the review, a broken or hostile
+//! questionnaire refused in the page, two widgets on one page, and destroy.
 
 use ending_well::web::mount;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_common::*;
+use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlElement;
 
-wasm_bindgen_test_configure!(run_in_browser);
+use crate::helpers::*;
 
 #[wasm_bindgen_test]
 fn the_introduction_shows_with_language_direction_and_a_live_region() {

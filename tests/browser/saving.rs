@@ -1,22 +1,12 @@
 //! Saving on this device in a real browser, with the real Web Crypto and storage: opt-in only,
 //! encrypted, and nothing lost or overwritten when storage fails or a draft cannot be opened.
-#![cfg(target_arch = "wasm32")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-mod web_common;
 
 use ending_well::web::{mount, Widget};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_common::*;
+use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlInputElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
+use crate::helpers::*;
 
 #[wasm_bindgen(inline_js = "
 let saved;
@@ -63,9 +53,7 @@ fn stored(id: &str) -> Option<String> {
 
 fn mount_as(id: &str) -> (Element, Widget) {
     let host = new_host();
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"questionnaire".into(), &questionnaire(id).into()).unwrap();
-    let widget = mount(&host, options.into()).unwrap();
+    let widget = mount(&host, options(&questionnaire(id))).unwrap();
     (host, widget)
 }
 

@@ -1,14 +1,5 @@
 //! The widget as a clinic's page holds it: inside a shadow root, configured by a JSON string,
 //! telling the page only places and counts, and leaving nothing behind when destroyed.
-#![cfg(target_arch = "wasm32")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-mod web_common;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,11 +7,10 @@ use std::rc::Rc;
 use ending_well::web::{mount, Widget};
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_common::*;
+use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{CustomEvent, Element, HtmlElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
+use crate::helpers::*;
 
 #[wasm_bindgen(inline_js = "
 let active = 0;

@@ -1,22 +1,12 @@
 //! Languages in a real browser (Chromium and Firefox): the element's `lang` chooses, switching
 //! mid-way keeps every answer and focus, and a right-to-left language mirrors the layout.
-#![cfg(target_arch = "wasm32")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-mod web_common;
 
 use ending_well::web::mount;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_common::*;
+use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
+use crate::helpers::*;
 
 /// A short questionnaire in English and Arabic: a scale first, then a text.
 const ARABIC: &str = r#"{
@@ -49,7 +39,7 @@ fn styled_host_in(lang: &str) -> (Element, Element) {
     let (host, shadow, container) = shadow_host();
     host.set_attribute("lang", lang).unwrap();
     let style = document().create_element("style").unwrap();
-    style.set_text_content(Some(include_str!("../www/ending-well.css")));
+    style.set_text_content(Some(include_str!("../../www/ending-well.css")));
     shadow.prepend_with_node_1(&style).unwrap();
     (host, container)
 }
