@@ -145,8 +145,8 @@ export interface Reword {
 }
 
 /**
- * A questionnaire (README, "The questionnaire format"). Ids start with a letter and use letters,
- * digits, - and _ (at most 64 characters). Every question is optional for the client.
+ * A questionnaire (docs/authoring.md#the-questionnaire-format). Ids start with a letter and use
+ * letters, digits, - and _ (at most 64 characters). Every question is optional for the client.
  */
 export interface Questionnaire {
   /** Unique to this questionnaire; a saved draft is kept under it. */

@@ -25,8 +25,8 @@ initSync({ module: await wasmModule() });
 
 /**
  * Mounts the reflection into `element`'s shadow root and returns `{ destroy }`.
- * `options`: `{ questionnaire, clinic, support, quick_exit, saving, changes }` (see README), or
- * the same as a JSON string.
+ * `options`: `{ questionnaire, clinic, support, quick_exit, saving, changes }` (see
+ * docs/embedding.md#configuration), or the same as a JSON string.
  */
 export function mount(element, options = {}) {
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: "open" });
