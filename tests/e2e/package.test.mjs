@@ -194,9 +194,15 @@ describe("Ending Well, the shipped package", () => {
     );
     const paths = packed.files.map((file) => file.path).sort();
     console.log(`package: npm pack has ${paths.length} files, ${packed.size} bytes packed`);
+    // The user-facing docs ship with it; the contributor guide does not.
     assert.deepEqual(paths, [
       "LICENSE",
       "README.md",
+      "docs/accessibility.md",
+      "docs/authoring.md",
+      "docs/embedding.md",
+      "docs/performance.md",
+      "docs/privacy.md",
       "ending-well.d.ts",
       "package.json",
       "www/ending-well.css",
