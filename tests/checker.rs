@@ -8,10 +8,13 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::LazyLock;
 
+use common::with_questions;
 use ending_well::format::schema::questionnaire_schema;
 use ending_well::{Problem, Questionnaire};
 use serde_json::{json, Value};
@@ -310,7 +313,7 @@ fn quoted_words(message: &str) -> Vec<String> {
 
 /// The one problem of a questionnaire whose only question is `question`.
 fn only_problem_with(question: Value) -> String {
-    let problems = Questionnaire::from_value(&with_questions(&[question])).unwrap_err();
+    let problems = Questionnaire::from_value(&with_questions(json!([question]))).unwrap_err();
     assert_eq!(problems.len(), 1, "{problems:#?}");
     problems[0].message.clone()
 }
@@ -361,30 +364,6 @@ fn the_schema_lists_exactly_the_readers_conditions() {
     assert_eq!(names, sorted.iter().collect::<Vec<_>>());
     assert_eq!(condition["minProperties"], 1);
     assert_eq!(condition["maxProperties"], 1);
-}
-
-/// A questionnaire with earlier questions to refer to ("first", a single choice; "many", a
-/// multiple choice; "scale"), then `questions` in a second section.
-fn with_questions(questions: &[Value]) -> Value {
-    json!({
-        "id": "t",
-        "title": "Test",
-        "sections": [
-            {
-                "id": "one",
-                "title": "One",
-                "questions": [
-                    { "id": "first", "kind": "single_choice", "text": "First?",
-                      "options": [{ "id": "yes", "label": "Yes" }, { "id": "no", "label": "No" }] },
-                    { "id": "many", "kind": "multiple_choice", "text": "Which?",
-                      "options": [{ "id": "a", "label": "A" }, { "id": "b", "label": "B" }] },
-                    { "id": "scale", "kind": "scale", "text": "How much?", "min": 1, "max": 5,
-                      "min_label": "Little", "max_label": "A lot" }
-                ]
-            },
-            { "id": "two", "title": "Two", "questions": questions }
-        ]
-    })
 }
 
 /// A sample value for a field, acceptable wherever the field is allowed.
@@ -463,7 +442,7 @@ fn reader_and_schema_agree_on_each_kinds_fields() {
                 minimal[field] = sample(field);
             }
         }
-        assert!(agree(&with_questions(&[minimal.clone()]), kind));
+        assert!(agree(&with_questions(json!([minimal.clone()])), kind));
 
         for field in &every_field {
             if minimal.get(field).is_some() {
@@ -471,13 +450,19 @@ fn reader_and_schema_agree_on_each_kinds_fields() {
             }
             let mut question = minimal.clone();
             question[field] = sample(field);
-            let accepted = agree(&with_questions(&[question]), &format!("{kind} + {field}"));
+            let accepted = agree(
+                &with_questions(json!([question])),
+                &format!("{kind} + {field}"),
+            );
             assert_eq!(accepted, allowed.contains(field), "{kind} + {field}");
         }
         for field in &required {
             let mut question = minimal.clone();
             question.as_object_mut().unwrap().remove(field);
-            let accepted = agree(&with_questions(&[question]), &format!("{kind} - {field}"));
+            let accepted = agree(
+                &with_questions(json!([question])),
+                &format!("{kind} - {field}"),
+            );
             assert!(!accepted, "{kind} without {field}");
         }
     }
@@ -486,7 +471,7 @@ fn reader_and_schema_agree_on_each_kinds_fields() {
 #[test]
 fn reader_and_schema_agree_on_the_other_fields() {
     let schema = questionnaire_schema();
-    let base = with_questions(&[json!({ "id": "last", "kind": "short_text", "text": "Q" })]);
+    let base = with_questions(json!([{ "id": "last", "kind": "short_text", "text": "Q" }]));
     assert!(agree(&base, "base"));
 
     // Each object: where it is in `base`, and its schema.

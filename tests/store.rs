@@ -57,7 +57,10 @@ fn a_draft_deleted_in_another_tab_is_not_brought_back() {
     assert_eq!(first.write("first 1".into()), Written::Stored);
     second.open().unwrap();
     second.remove();
-    assert_eq!(first.write("first 2".into()), Written::ChangedElsewhere(None));
+    assert_eq!(
+        first.write("first 2".into()),
+        Written::ChangedElsewhere(None)
+    );
     assert_eq!(storage.peek(KEY), None);
 }
 

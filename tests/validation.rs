@@ -9,6 +9,8 @@
 
 mod common;
 
+use common::with_questions;
+
 use ending_well::{Problem, QuestionKind, Questionnaire};
 use serde_json::{json, Value};
 
@@ -18,30 +20,6 @@ fn problems_of(value: Value) -> Vec<String> {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(Problem::to_string).collect(),
     }
-}
-
-/// A valid questionnaire with the given questions in one section, after a first section with a
-/// single choice "first" and a scale "scale".
-fn with_questions(questions: Value) -> Value {
-    json!({
-        "id": "t",
-        "title": "Test",
-        "sections": [
-            {
-                "id": "one",
-                "title": "One",
-                "questions": [
-                    { "id": "first", "kind": "single_choice", "text": "First?",
-                      "options": [{ "id": "yes", "label": "Yes" }, { "id": "no", "label": "No" }] },
-                    { "id": "scale", "kind": "scale", "text": "How much?", "min": 1, "max": 5,
-                      "min_label": "Little", "max_label": "A lot" },
-                    { "id": "many", "kind": "multiple_choice", "text": "Which?",
-                      "options": [{ "id": "a", "label": "A" }, { "id": "b", "label": "B" }] }
-                ]
-            },
-            { "id": "two", "title": "Two", "questions": questions }
-        ]
-    })
 }
 
 fn only_problem(value: Value) -> String {

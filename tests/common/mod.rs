@@ -2,6 +2,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use ending_well::{update, Effect, Model, Msg, Questionnaire};
+use serde_json::{json, Value};
 
 /// A fixture questionnaire from tests/fixtures, validated.
 pub fn fixture(name: &str) -> Questionnaire {
@@ -109,4 +110,29 @@ pub fn enter_passphrase(model: &mut Model, passphrase: &str) -> Vec<Effect> {
         confirmation: passphrase.to_owned(),
     };
     update(model, msg)
+}
+
+/// A valid questionnaire with `questions` (a list) in a second section, after a first section
+/// with earlier questions to refer to: a single choice "first", a scale "scale" and a multiple
+/// choice "many".
+pub fn with_questions(questions: Value) -> Value {
+    json!({
+        "id": "t",
+        "title": "Test",
+        "sections": [
+            {
+                "id": "one",
+                "title": "One",
+                "questions": [
+                    { "id": "first", "kind": "single_choice", "text": "First?",
+                      "options": [{ "id": "yes", "label": "Yes" }, { "id": "no", "label": "No" }] },
+                    { "id": "scale", "kind": "scale", "text": "How much?", "min": 1, "max": 5,
+                      "min_label": "Little", "max_label": "A lot" },
+                    { "id": "many", "kind": "multiple_choice", "text": "Which?",
+                      "options": [{ "id": "a", "label": "A" }, { "id": "b", "label": "B" }] }
+                ]
+            },
+            { "id": "two", "title": "Two", "questions": questions }
+        ]
+    })
 }
