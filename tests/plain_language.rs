@@ -1,6 +1,6 @@
 //! Plain language, measured: the Flesch-Kincaid grade of every client-facing English string, the
-//! built-in questionnaire and the interface text in `src/text.rs`. The whole text stays at grade
-//! 8 or lower and no single question or hint goes above grade 10 (CONTENT.md).
+//! built-in questionnaire and the interface text in `locales/`. The whole text stays at grade 8
+//! or lower and no single question or hint goes above grade 10 (docs/authoring.md#plain-language).
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,

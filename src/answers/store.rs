@@ -1,7 +1,8 @@
 //! Where a draft is kept, behind a small trait, and the rule that keeps two tabs or windows from
 //! writing over each other's saved answers: a tab writes only over the draft it last read or
-//! wrote. The widget keeps its draft in the browser's `localStorage` (`web::storage`); tests
-//! use [`MemoryStorage`], so the rule is checked natively as well as in the browser.
+//! wrote. The widget keeps its draft in the browser's `localStorage` (`web::storage`); tests use
+//! [`MemoryStorage`](crate::answers::store::MemoryStorage), so the rule is checked natively as
+//! well as in the browser.
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;

@@ -326,8 +326,8 @@ fn destroy_removes_the_widget_and_its_listeners() {
 
 #[wasm_bindgen_test]
 fn deeply_nested_configuration_is_refused_calmly_and_the_limit_fits_the_stack() {
-    // Nested as deep as allowed: read by the browser's parser, converted, copied and dropped on
-    // the stack the module reserves (.cargo/config.toml), then reported as an unknown field.
+    // Nested as deep as allowed: parsed, checked, copied and dropped on the stack the module
+    // reserves (.cargo/config.toml), then reported as an unknown field.
     let deep = format!(
         r#"{{"questionnaire": {SMALL}, "extra": {}1{}}}"#,
         "[".repeat(63),

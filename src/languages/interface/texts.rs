@@ -6,6 +6,9 @@
 //! "other": "{count} questions"}`). Text may name placeholders in braces, filled in by the methods
 //! below. How a language's text is put together from the shipped files and the clinic's own is in
 //! `built_in`; reading and checking a language file is in `file`.
+//!
+//! Over 500 lines on purpose: most of it is the list of keys, one declaration with a line of doc
+//! per key, kept whole so that every piece of interface text is found in one place.
 
 use crate::languages::plural::{category, Category};
 
