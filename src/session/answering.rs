@@ -11,12 +11,13 @@ use crate::reflection::notes;
 
 /// A radio of a single choice question was chosen.
 pub(super) fn choose(model: &mut Model, question: usize, option: usize) -> Vec<Effect> {
-    match model.kind_of(question) {
-        Some(QuestionKind::SingleChoice { options }) if option < options.len() => {
-            model.answer(question, Some(Answer::Choice(option)), false)
-        }
-        _ => Vec::new(),
+    let Some(QuestionKind::SingleChoice { options }) = model.kind_of(question) else {
+        return Vec::new();
+    };
+    if option >= options.len() {
+        return Vec::new();
     }
+    model.answer(question, Some(Answer::Choice(option)), false)
 }
 
 /// A checkbox of a multiple choice question was ticked or unticked.
@@ -87,12 +88,13 @@ pub(super) fn write_other(model: &mut Model, question: usize, text: String) -> V
 
 /// A point of a scale was chosen.
 pub(super) fn choose_point(model: &mut Model, question: usize, value: i64) -> Vec<Effect> {
-    match model.kind_of(question) {
-        Some(QuestionKind::Scale(scale)) if (scale.min..=scale.max).contains(&value) => {
-            model.answer(question, Some(Answer::Scale(value)), false)
-        }
-        _ => Vec::new(),
+    let Some(QuestionKind::Scale(scale)) = model.kind_of(question) else {
+        return Vec::new();
+    };
+    if !(scale.min..=scale.max).contains(&value) {
+        return Vec::new();
     }
+    model.answer(question, Some(Answer::Scale(value)), false)
 }
 
 /// A text answer changed; blank text is no answer.
@@ -102,7 +104,13 @@ pub(super) fn write(model: &mut Model, question: usize, text: String) -> Vec<Eff
             let answer = (!text.trim().is_empty()).then_some(Answer::Text(text));
             model.answer(question, answer, false)
         }
-        _ => Vec::new(),
+        Some(
+            QuestionKind::SingleChoice { .. }
+            | QuestionKind::MultipleChoice { .. }
+            | QuestionKind::Scale(_)
+            | QuestionKind::Info,
+        )
+        | None => Vec::new(),
     }
 }
 

@@ -51,7 +51,15 @@ impl Model {
                     };
                     unchanged.then_some((question, *recipient))
                 }
-                _ => None,
+                Some(
+                    QuestionKind::SingleChoice { .. }
+                    | QuestionKind::MultipleChoice { .. }
+                    | QuestionKind::Scale(_)
+                    | QuestionKind::ShortText
+                    | QuestionKind::LongText
+                    | QuestionKind::Info,
+                )
+                | None => None,
             })
             .collect();
         self.language = language;
