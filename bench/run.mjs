@@ -18,8 +18,7 @@
 import { createServer } from "node:http";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
-import { chromium } from "playwright-core";
-import { CHROMIUM, LAUNCH_ARGS } from "../tests/e2e/harness.mjs";
+import { launchChromium } from "../scripts/browser.mjs";
 import { POLICY } from "../scripts/serve.mjs";
 import { builtIn, toSurveyJs } from "./to-surveyjs.mjs";
 import { FILES, KB, ROOT, SURVEY_CORE, payload } from "./payload.mjs";
@@ -406,11 +405,7 @@ if (process.env.BENCH_SERVE) {
   console.log(`Ending Well: ${origin}/ew/  SurveyJS: ${origin}/sjs/  (Ctrl+C to stop)`);
   await new Promise(() => {});
 }
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: LAUNCH_ARGS,
-});
+const browser = await launchChromium();
 const results = {};
 try {
   for (const product of ["ending-well", "surveyjs"]) {

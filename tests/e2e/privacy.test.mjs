@@ -11,8 +11,12 @@ import { createDecipheriv, pbkdf2Sync, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { CHROMIUM, LAUNCH_ARGS, shadowHelpers, startHarness, builtInQuestionnaire } from "./harness.mjs";
+import {
+  builtInQuestionnaire,
+  launchChromiumProfile,
+  shadowHelpers,
+  startHarness,
+} from "./harness.mjs";
 
 const WAIT_MS = 10_000;
 const TEST_TIMEOUT = 180_000;
@@ -672,12 +676,7 @@ describe("Ending Well, privacy", () => {
 
     // Another device: a separate browser with its own, new profile.
     const profile = mkdtempSync(join(tmpdir(), "ending-well-other-device-"));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: LAUNCH_ARGS,
-      viewport: { width: 1000, height: 800 },
-    });
+    const context = await launchChromiumProfile(profile, { viewport: { width: 1000, height: 800 } });
     t.after(async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
