@@ -182,6 +182,22 @@ export async function closeDialog(page) {
 }
 
 /**
+ * On the feelings section of the built-in questionnaire, reveals everything it can show: ticks
+ * "anger", "sadness" and "something else" and types into the box that reveals, sets the scale to
+ * 7, and types `angerAbout` into the question that anger reveals.
+ */
+export async function revealFeelings(page, angerAbout) {
+  for (const option of ["anger", "sadness", "other"]) {
+    await click(page, `[id$="-q-feelings-option-${option}"]`);
+  }
+  await shows(page, '[id$="-q-feelings-other-wrap"]');
+  await type(page, '[id$="-q-feelings-other-text"]', "Something I cannot name yet");
+  await click(page, '[id$="-q-feelings-strength-option-7"]');
+  await shows(page, '[id$="-q-anger-about"]');
+  await type(page, '[id$="-q-anger-about-input"]', angerAbout);
+}
+
+/**
  * Loads the demo page at `origin` and waits until the widget has mounted. If it does not mount
  * (a rebuild, such as the package test's, removed www/pkg while the page loaded), waits for
  * www/pkg, calls `onRetry()` and loads once more.

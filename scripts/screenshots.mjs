@@ -22,6 +22,7 @@ import {
   openWidgetPage,
   PKG,
   poll,
+  revealFeelings,
   shows,
   type,
   waitForHeading,
@@ -67,14 +68,7 @@ async function tour(page, origin, shoot) {
 
   // Feelings: "Something else" and "Anger" reveal a text box and a question; the scale is set.
   await forwardTo(page, { questionId: "feelings" });
-  for (const option of ["anger", "sadness", "other"]) {
-    await click(page, `[id$="-q-feelings-option-${option}"]`);
-  }
-  await shows(page, '[id$="-q-feelings-other-wrap"]');
-  await type(page, '[id$="-q-feelings-other-text"]', "Something I cannot name yet");
-  await click(page, '[id$="-q-feelings-strength-option-7"]');
-  await shows(page, '[id$="-q-anger-about"]');
-  await type(page, '[id$="-q-anger-about-input"]', "That it was decided for me.");
+  await revealFeelings(page, "That it was decided for me.");
   await shoot(3, "section-follow-up");
 
   await forwardTo(page, { questionId: "proud-of" });

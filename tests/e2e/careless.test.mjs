@@ -3,20 +3,25 @@
 // and skip a screen the client never saw); the browser's Back and Forward buttons move between
 // sections and keep the answers out of the history; Enter in a text box loses nothing; two tabs
 // on one saved draft never write over each other unasked; a very long answer is kept whole.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { act, builtInQuestionnaire, heading, openPage, poll, startHarness } from "./harness.mjs";
+import {
+  act,
+  builtInQuestionnaire,
+  CRYPTO_WAIT_MS,
+  heading,
+  openPage,
+  poll,
+  useHarness,
+  waitForHeading,
+} from "./harness.mjs";
 
 const QUESTIONNAIRE = builtInQuestionnaire("en");
 const SECTIONS = QUESTIONNAIRE.sections;
 const PASSPHRASE = "a long enough phrase";
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(() => harness?.close());
+const harness = useHarness();
 
 async function demo(t) {
   const opened = await openPage(t, harness.browser);
@@ -77,7 +82,7 @@ describe("Careless use", () => {
     const states = [];
     const back = async (title) => {
       await page.goBack();
-      await poll(page, (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title, title, title);
+      await waitForHeading(page, title);
       states.push(await page.evaluate(() => JSON.stringify(history.state)));
     };
     await back(SECTIONS[2].title);
@@ -87,7 +92,7 @@ describe("Careless use", () => {
     await back(QUESTIONNAIRE.title);
     for (const title of [SECTIONS[0].title, SECTIONS[1].title, SECTIONS[2].title]) {
       await page.goForward();
-      await poll(page, (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title, title, title);
+      await waitForHeading(page, title);
       states.push(await page.evaluate(() => JSON.stringify(history.state)));
     }
     assert.equal(await page.locator("ending-well .ew-screen textarea").first().inputValue(), words, "the words are kept");
@@ -127,7 +132,7 @@ describe("Careless use", () => {
     await first.fill("ending-well dialog input[name=confirmation]", PASSPHRASE);
     await first.click("ending-well dialog button[type=submit]");
     const status = (page) => page.evaluate(() => __ew.$(".ew-save-status")?.textContent ?? "");
-    await poll(first, () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "saved", 15_000);
+    await poll(first, () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "saved", CRYPTO_WAIT_MS);
     const stored = () =>
       first.evaluate(() => Object.entries(localStorage).find(([key]) => key.startsWith("ending-well:draft:"))?.[1]);
 
@@ -137,9 +142,9 @@ describe("Careless use", () => {
     await second.goto(`${harness.origin}/`);
     await second.fill("ending-well form[data-ew-form=unlock] input[name=passphrase]", PASSPHRASE);
     await second.click("ending-well form[data-ew-form=unlock] button[type=submit]");
-    await poll(second, (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title, SECTIONS[0].title, "opened", 15_000);
+    await waitForHeading(second, SECTIONS[0].title, CRYPTO_WAIT_MS);
     await second.locator("ending-well input[data-ew-role=option]").nth(1).check();
-    await poll(second, () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "saved", 15_000);
+    await poll(second, () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "saved", CRYPTO_WAIT_MS);
 
     // The first tab is told at once, and stops writing.
     await poll(first, () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "told", 5_000);
@@ -155,7 +160,7 @@ describe("Careless use", () => {
     await poll(first, (before) => {
       const now = Object.entries(localStorage).find(([key]) => key.startsWith("ending-well:draft:"))?.[1];
       return now !== before;
-    }, secondsDraft, "the first tab's save", 15_000);
+    }, secondsDraft, "the first tab's save", CRYPTO_WAIT_MS);
     await poll(second, () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "second told", 5_000);
     assert.equal(await first.locator("ending-well [data-ew-action=save-here]").isVisible(), false);
     assert.deepEqual(errors, []);

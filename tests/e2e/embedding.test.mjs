@@ -2,11 +2,11 @@
 // the strict policy with no error, and each shows what it says it shows.
 //
 // Run from the repository root: node --test --test-reporter=spec tests/e2e/embedding.test.mjs
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { openPage, startHarness } from "./harness.mjs";
+import { openPage, useHarness } from "./harness.mjs";
 
 const EXAMPLES = fileURLToPath(new URL("../../www/examples/", import.meta.url));
 const BUILT_IN = "Reflecting on the end of your therapy";
@@ -32,11 +32,7 @@ const PAGES = {
   "right-to-left.html": ["قبل جلستك الأخيرة"],
 };
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(() => harness?.close());
+const harness = useHarness();
 
 /** Runs before the page's scripts: records policy violations and every widget event's detail. */
 function recorders() {

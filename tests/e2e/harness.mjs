@@ -1,22 +1,34 @@
 // Shared set-up for the end-to-end tests: the dev server on a free port and Debian's Chromium,
 // launched so that it makes no connection of its own (scripts/browser.mjs, which the benchmark
-// and the screenshots share).
+// and the screenshots share), and the one set of timeouts every test file uses.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
-import { launchChromium, openWidgetPage, PKG } from "../../scripts/browser.mjs";
+import { launchChromium, openWidgetPage, PKG, poll } from "../../scripts/browser.mjs";
 import { serve } from "../../scripts/serve.mjs";
 
 export {
   act,
   click,
+  closeDialog,
+  CRYPTO_WAIT_MS,
   heading,
   launchChromiumProfile,
+  loadDemo,
+  openDialog,
   poll,
+  revealFeelings,
   shadowHelpers,
   shows,
+  sleep,
   type,
+  waitForHeading,
+  WAIT_MS,
 } from "../../scripts/browser.mjs";
+
+/** How long one test may take at the most; the slowest walk every screen or save several times. */
+export const TEST_TIMEOUT = 180_000;
 
 /**
  * The built-in questionnaire with its text in one language: every `{"en": ..., "es": ...}` text
@@ -57,9 +69,29 @@ export async function startHarness() {
   };
 }
 
+/**
+ * Starts the harness before the file's tests and stops it after them. Returns an object that
+ * has `origin`, `browser` and `close` once the tests run.
+ */
+export function useHarness() {
+  const harness = {};
+  before(async () => {
+    Object.assign(harness, await startHarness());
+  });
+  after(() => harness.close?.());
+  return harness;
+}
+
 /** A fresh context (a fresh profile: no storage), closed after the test, and a page that records errors. */
 export async function openPage(t, browser, contextOptions = {}) {
   const opened = await openWidgetPage(browser, contextOptions);
   t.after(() => opened.context.close());
   return opened;
+}
+
+/** Waits for the widget's first screen; returns its id prefix ("ew1") from the heading's id. */
+export async function widgetPrefix(page) {
+  const id = await poll(page, () => __ew.$(".ew-screen h2.ew-heading")?.id, null, "the widget to mount");
+  assert.match(id, /^ew\d+-heading$/, "the heading has a prefixed id");
+  return id.replace(/-heading$/, "");
 }

@@ -14,7 +14,16 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { POLICY } from "../../scripts/serve.mjs";
-import { act, click, heading, openPage, poll, startHarness, type } from "./harness.mjs";
+import {
+  act,
+  click,
+  heading,
+  openPage,
+  poll,
+  startHarness,
+  TEST_TIMEOUT,
+  type,
+} from "./harness.mjs";
 
 /** What every payload does if it ever runs. */
 const RUN = "window.__pwned=1";
@@ -461,7 +470,7 @@ function downloadedPage(tags) {
 }
 
 describe("Injection", () => {
-  it("shows every payload as text, in every place, from the first screen to the downloads, and runs none", { timeout: 120_000 }, async (t) => {
+  it("shows every payload as text, in every place, from the first screen to the downloads, and runs none", { timeout: TEST_TIMEOUT }, async (t) => {
     const started = Date.now();
     const checked = new Checked();
     const config = { ...corpusSettings(), questionnaire: corpusQuestionnaire() };

@@ -20,13 +20,22 @@
 //
 // Interface text comes from locales/*.json and questionnaire text from the built-in
 // questionnaire, so that a change of wording changes the expectations with it.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { act, builtInQuestionnaire, click, heading, openPage, poll, startHarness, type } from "./harness.mjs";
+import {
+  act,
+  builtInQuestionnaire,
+  click,
+  heading,
+  openPage,
+  poll,
+  TEST_TIMEOUT,
+  type,
+  useHarness,
+} from "./harness.mjs";
 
-const TEST_TIMEOUT = 60_000;
 /** Sub-pixel rounding allowed when comparing boxes with edges. */
 const TOLERANCE = 0.5;
 
@@ -75,11 +84,7 @@ const SELECTORS = {
   laterText: `textarea[data-ew-question="${WHAT_BROUGHT_YOU.position}"][data-ew-role=text]`,
 };
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(() => harness?.close());
+const harness = useHarness();
 
 // ---------------------------------------------------------------------------------------------
 // Reading the widget

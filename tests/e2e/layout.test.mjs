@@ -21,20 +21,29 @@
 // which fires the same events as a click): this test measures layout, keyboard.test.mjs covers
 // getting there. Measurements are made in the page and judged here; each failure names the
 // screen, the element, the measured value and the required one.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { act, builtInQuestionnaire, click, heading, openPage, poll, shows, startHarness, type } from "./harness.mjs";
+import {
+  act,
+  builtInQuestionnaire,
+  click,
+  closeDialog,
+  heading,
+  loadDemo,
+  openDialog,
+  openPage,
+  revealFeelings,
+  shows,
+  TEST_TIMEOUT,
+  useHarness,
+  waitForHeading,
+} from "./harness.mjs";
 
-const WAIT_MS = 10_000;
-const TEST_TIMEOUT = 120_000;
 /** How far past an edge a box may reach before it counts: sub-pixel rounding. */
 const TOLERANCE = 0.5;
 /** Failures listed per check before "and N more". */
 const MAX_LISTED = 40;
 
-const PKG = fileURLToPath(new URL("../../www/pkg/ending_well_bytes.js", import.meta.url));
 const questionnaire = builtInQuestionnaire("en");
 /** The title of the section that holds `questionId`. */
 function sectionTitle(questionId) {
@@ -84,13 +93,7 @@ const TEXT_SPACING_CSS = `
   p { margin-bottom: 2em !important; }
 `;
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(() => harness?.close());
-
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+const harness = useHarness();
 
 // ---------------------------------------------------------------------------------------------
 // In the page
@@ -658,33 +661,8 @@ function judgeFocus(report, screen, { forced = false } = {}) {
 async function openDemo(t, contextOptions = {}) {
   const opened = await openPage(t, harness.browser, contextOptions);
   await opened.context.addInitScript(layoutHelpers);
-  opened.page.setDefaultTimeout(WAIT_MS);
-  await loadDemo(opened.page);
+  await loadDemo(opened.page, harness.origin);
   return opened;
-}
-
-/** Loads the demo page; if a rebuild removed www/pkg meanwhile, waits for it and loads again. */
-async function loadDemo(page) {
-  for (let attempt = 1; ; attempt++) {
-    await page.goto(`${harness.origin}/`, { waitUntil: "load" });
-    try {
-      await poll(page, () => __ew.$(".ew-screen h2.ew-heading") !== null, null, "the widget to mount");
-      return;
-    } catch (error) {
-      if (attempt > 1) throw error;
-      for (let waited = 0; !existsSync(PKG) && waited < 60_000; waited += 500) await sleep(500);
-      await sleep(1_000);
-    }
-  }
-}
-
-async function waitForHeading(page, title) {
-  await poll(
-    page,
-    (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title,
-    title,
-    `the heading "${title}"`,
-  );
 }
 
 /** Types TEXTS into those of their questions that are on the screen. */
@@ -709,24 +687,6 @@ async function nextUntil(page, title) {
   assert.fail(`never reached "${title}"`);
 }
 
-async function openDialog(page, opener, form) {
-  await click(page, opener);
-  await poll(
-    page,
-    (form) => {
-      const dialog = __ew.$("dialog.ew-dialog");
-      return dialog?.open && (!form || dialog.querySelector(`form[data-ew-form="${form}"]`));
-    },
-    form,
-    `the dialog opened by ${opener}`,
-  );
-}
-
-async function closeDialog(page) {
-  await click(page, 'dialog.ew-dialog [data-ew-action="cancel"]');
-  await poll(page, () => !__ew.$("dialog.ew-dialog").open, null, "the dialog to close");
-}
-
 /** Moves to the first section and answers so that its follow-up question shows. */
 async function toRadiosSection(page) {
   await act(page, "start");
@@ -738,16 +698,8 @@ async function toRadiosSection(page) {
 /** Moves to the feelings section and reveals everything it can show. */
 async function toFeelingsSection(page) {
   await nextUntil(page, FEELINGS_TITLE);
-  for (const option of ["anger", "sadness", "other"]) {
-    await click(page, `[id$="-q-feelings-option-${option}"]`);
-  }
-  await shows(page, '[id$="-q-feelings-other-wrap"]');
-  await type(page, '[id$="-q-feelings-other-text"]', "Something I cannot name yet");
-  await click(page, '[id$="-q-feelings-strength-option-7"]');
-  await shows(page, '[id$="-q-anger-about"]');
-  await type(
+  await revealFeelings(
     page,
-    '[id$="-q-anger-about-input"]',
     "That it was decided for me, and that I only heard about it last month.",
   );
 }

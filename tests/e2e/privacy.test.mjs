@@ -13,15 +13,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   builtInQuestionnaire,
+  CRYPTO_WAIT_MS,
+  heading,
   launchChromiumProfile,
+  loadDemo,
+  poll,
   shadowHelpers,
+  sleep,
   startHarness,
+  TEST_TIMEOUT,
+  WAIT_MS,
+  waitForHeading,
+  widgetPrefix,
 } from "./harness.mjs";
-
-const WAIT_MS = 10_000;
-const TEST_TIMEOUT = 180_000;
-/** Key derivation is 600,000 PBKDF2 iterations, on purpose: saving and opening take a moment. */
-const CRYPTO_WAIT_MS = 20_000;
 
 const STORAGE_KEY = "ending-well:draft:ending-therapy";
 const PASSPHRASE = "quiet river in the morning";
@@ -46,8 +50,6 @@ const questionnaire = builtInQuestionnaire("en");
 
 /** A token that makes each run's answers unique, so nothing passes by accident. */
 const RUN = randomBytes(4).toString("hex");
-
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 let harness;
 let origin;
@@ -142,67 +144,24 @@ async function openPage(t, { clipboard = false } = {}) {
   return { context, page, seen };
 }
 
-/** Evaluates `fn(arg)` in the page until it is truthy; returns its value. */
-async function poll(page, fn, arg, what, timeout = WAIT_MS) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await page.evaluate(fn, arg);
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
 /**
  * Loads the demo page and waits for the widget; returns its id prefix ("ew1"). If a rebuild
- * removed the package while the page loaded, waits for it and loads again (once).
+ * removed the package while the page loaded, waits for it and loads again (once), forgetting
+ * what `seen` recorded of the first load.
  */
-async function loadDemo(page, seen) {
-  for (let attempt = 1; ; attempt++) {
-    await page.goto(`${origin}/`, { waitUntil: "load" });
-    try {
-      await poll(
-        page,
-        () => __ew.$("ending-well .ew-screen h2.ew-heading") !== null,
-        null,
-        "the widget to mount",
-      );
-      break;
-    } catch (error) {
-      if (attempt > 1) throw error;
+async function openDemo(page, seen) {
+  await loadDemo(page, origin, {
+    onRetry() {
       console.log("privacy: the widget did not mount; waiting for www/pkg and loading again");
-      await sleep(5_000);
-      await waitForBuild();
       seen?.clear();
-    }
-  }
-  const id = await page.evaluate(
-    () => __ew.$("ending-well .ew-screen h2.ew-heading")?.id,
-  );
-  assert.match(id ?? "", /^ew\d+-heading$/, "the heading has a prefixed id");
-  return id.replace(/-heading$/, "");
-}
-
-function screenHeading(page) {
-  return page.evaluate(
-    () => __ew.$("ending-well .ew-screen h2.ew-heading")?.textContent ?? "",
-  );
-}
-
-async function waitForHeading(page, title, timeout = WAIT_MS) {
-  await poll(
-    page,
-    (title) =>
-      __ew.$("ending-well .ew-screen h2.ew-heading")?.textContent === title,
-    title,
-    `the heading "${title}"`,
-    timeout,
-  );
+    },
+  });
+  return widgetPrefix(page);
 }
 
 /** Clicks a button of the current screen and waits for the next screen's heading. */
 async function clickToNextScreen(page, action) {
-  const before = await screenHeading(page);
+  const before = await heading(page);
   await page.click(`ending-well .ew-screen button[data-ew-action="${action}"]`);
   await poll(
     page,
@@ -250,17 +209,17 @@ async function completeQuestionnaire(page, prefix, texts) {
         filled.add(id);
       }
     }
-    if ((await screenHeading(page)) === "Check your answers") break;
+    if ((await heading(page)) === "Check your answers") break;
     await clickToNextScreen(page, "next");
   }
-  assert.equal(await screenHeading(page), "Check your answers", "the review follows the last section");
+  assert.equal(await heading(page), "Check your answers", "the review follows the last section");
   assert.deepEqual([...filled].sort(), Object.keys(texts).sort(), "every answer was typed");
   const review = await page.textContent("ending-well .ew-screen");
   for (const text of Object.values(texts)) {
     assert.ok(review.includes(text), `the review shows "${text}"`);
   }
   await clickToNextScreen(page, "summary");
-  assert.equal(await screenHeading(page), "Your summary");
+  assert.equal(await heading(page), "Your summary");
   const summary = await page.textContent("ending-well .ew-summary");
   for (const text of Object.values(texts)) {
     assert.ok(summary.includes(text), `the summary shows "${text}"`);
@@ -457,7 +416,7 @@ function escapeHtml(text) {
 describe("Ending Well, privacy", () => {
   it("makes no request beyond its own static files", { timeout: TEST_TIMEOUT }, async (t) => {
     const { page, seen } = await openPage(t, { clipboard: true });
-    const prefix = await loadDemo(page, seen);
+    const prefix = await openDemo(page, seen);
     const special = `E2E-${RUN} <private> & "quoted" 'single'`;
     const helped = `E2E-helped-${RUN}`;
     const texts = { "what-brought-you": special, "helped-most": helped };
@@ -546,7 +505,7 @@ describe("Ending Well, privacy", () => {
 
   it("stores nothing without consent", { timeout: TEST_TIMEOUT }, async (t) => {
     const { context, page, seen } = await openPage(t);
-    const prefix = await loadDemo(page, seen);
+    const prefix = await openDemo(page, seen);
     const answer = `E2E-nothing-stored-${RUN}`;
     await completeQuestionnaire(page, prefix, { "helped-most": answer, "proud-of": answer });
     await downloadVia(page, "download-text", "consent");
@@ -583,7 +542,7 @@ describe("Ending Well, privacy", () => {
     { timeout: TEST_TIMEOUT },
     async (t) => {
       const { page, seen } = await openPage(t);
-      const prefix = await loadDemo(page, seen);
+      const prefix = await openDemo(page, seen);
       await goToQuestion(page, prefix, "helped-most");
       assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), null);
 
@@ -621,7 +580,7 @@ describe("Ending Well, privacy", () => {
       });
       const error = await page.textContent("ending-well .ew-error-summary");
       assert.match(error, /did not open/, "the error says the passphrase did not open it");
-      assert.equal(await screenHeading(page), "Welcome back", "still on the welcome back screen");
+      assert.equal(await heading(page), "Welcome back", "still on the welcome back screen");
       await sleep(500);
       assert.equal(
         await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY),
@@ -666,7 +625,7 @@ describe("Ending Well, privacy", () => {
     if (!backup) {
       // The first test did not leave a backup: make one here.
       const { page, seen } = await openPage(t);
-      const prefix = await loadDemo(page, seen);
+      const prefix = await openDemo(page, seen);
       const answer = `E2E-backup-${RUN}`;
       await goToQuestion(page, prefix, "helped-most");
       await page.fill(`#${prefix}-q-helped-most-input`, answer);
@@ -686,7 +645,7 @@ describe("Ending Well, privacy", () => {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(WAIT_MS);
     const seen = record(context, page);
-    const prefix = await loadDemo(page, seen);
+    const prefix = await openDemo(page, seen);
     assert.equal(await page.evaluate(() => localStorage.length), 0, "the new device stores nothing");
 
     await page.setInputFiles('ending-well input[type="file"][data-ew-role="backup-file"]', backup.path);
@@ -728,8 +687,8 @@ describe("Ending Well, privacy", () => {
 
   it("delete everything removes the draft and the answers", { timeout: TEST_TIMEOUT }, async (t) => {
     const { page, seen } = await openPage(t);
-    const prefix = await loadDemo(page, seen);
-    const introTitle = await screenHeading(page);
+    const prefix = await openDemo(page, seen);
+    const introTitle = await heading(page);
     await goToQuestion(page, prefix, "helped-most");
     await startSaving(page);
     const answer = `E2E-to-delete-${RUN}`;
@@ -773,14 +732,14 @@ describe("Ending Well, privacy", () => {
       null,
       "the widget to mount again",
     );
-    assert.equal(await screenHeading(page), introTitle, "no welcome back after a reload");
+    assert.equal(await heading(page), introTitle, "no welcome back after a reload");
     assert.deepEqual(await keys(), []);
     assert.deepEqual(seen.problems, [], "no console or page errors");
   });
 
   it("the print stylesheet shows only the summary", { timeout: TEST_TIMEOUT }, async (t) => {
     const { page, seen } = await openPage(t);
-    const prefix = await loadDemo(page, seen);
+    const prefix = await openDemo(page, seen);
     const answer = `E2E-on-paper-${RUN}`;
     await completeQuestionnaire(page, prefix, { "helped-most": answer });
     await page.emulateMedia({ media: "print" });
@@ -830,7 +789,7 @@ describe("Ending Well, privacy", () => {
 
   it("the summary offers the downloads, copy and backup buttons", { timeout: TEST_TIMEOUT }, async (t) => {
     const { page, seen } = await openPage(t);
-    const prefix = await loadDemo(page, seen);
+    const prefix = await openDemo(page, seen);
     await completeQuestionnaire(page, prefix, { "helped-most": `E2E-buttons-${RUN}` });
     const offered = await page.evaluate(() =>
       [...__ew.$$("ending-well button[data-ew-action]")]
@@ -851,7 +810,7 @@ describe("Ending Well, privacy", () => {
 
   it("reports how long the key derivation takes (informational)", { timeout: TEST_TIMEOUT }, async (t) => {
     const { page, seen } = await openPage(t);
-    await loadDemo(page, seen);
+    await openDemo(page, seen);
     const times = await page.evaluate(async () => {
       const times = [];
       for (let run = 0; run < 5; run++) {
