@@ -175,8 +175,8 @@ function layoutHelpers() {
     return el.tagName.toLowerCase();
   }
 
-  /** Everything that overflows the right edge at `limit` CSS px, and sideways scrolling. */
-  function overflow(limit) {
+  /** Everything reaching more than `tolerance` px past the right edge at `limit` CSS px, and sideways scrolling. */
+  function overflow(limit, tolerance) {
     const shadow = root();
     const scrollX = window.scrollX;
     const offenders = [];
@@ -188,7 +188,7 @@ function layoutHelpers() {
       elements += 1;
       const rect = el.getBoundingClientRect();
       const right = rect.right + scrollX;
-      if (right > limit + 0.5) {
+      if (right > limit + tolerance) {
         beyond.add(el);
         // The outermost element that sticks out is reported; what is inside it goes with it.
         if (!beyond.has(el.parentElement)) {
@@ -220,7 +220,7 @@ function layoutHelpers() {
       if (beyond.has(parent)) continue;
       range.selectNodeContents(node);
       const right = Math.max(...[...range.getClientRects()].map((r) => r.right)) + scrollX;
-      if (right > limit + 0.5) {
+      if (right > limit + tolerance) {
         const text = squash(node.data);
         offenders.push(
           `text "${text.length > 40 ? `${text.slice(0, 39)}…` : text}" in ${label(parent)}: ` +
@@ -751,7 +751,10 @@ async function checkReflow(t, contextOptions, label, { textSpacing = false } = {
   await walkScreens(page, async (screen) => {
     // Let the dialog's opening animation (if any) and layout settle.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    const result = await page.evaluate((width) => __layout.overflow(width), width);
+    const result = await page.evaluate(
+      ([width, tolerance]) => __layout.overflow(width, tolerance),
+      [width, TOLERANCE],
+    );
     totals.screens += 1;
     totals.elements += result.elements;
     totals.texts += result.texts;

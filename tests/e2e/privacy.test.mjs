@@ -12,7 +12,6 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  builtInQuestionnaire,
   CRYPTO_WAIT_MS,
   heading,
   launchChromiumProfile,
@@ -45,8 +44,6 @@ const STATIC_FILES = new Set([
 ]);
 /** URL schemes that never reach the network (object URLs of downloads, inline data). */
 const LOCAL_SCHEMES = new Set(["blob:", "data:", "about:"]);
-
-const questionnaire = builtInQuestionnaire("en");
 
 /** A token that makes each run's answers unique, so nothing passes by accident. */
 const RUN = randomBytes(4).toString("hex");
