@@ -15,10 +15,7 @@
  * `<script type="application/json">`. Mistakes in the options or in the questionnaire do not
  * throw: the widget shows a panel listing every problem with its path, and no questions.
  */
-export function mount(
-  element: HTMLElement,
-  options?: EndingWellOptions | string,
-): EndingWellWidget;
+export function mount(element: HTMLElement, options?: EndingWellOptions | string): EndingWellWidget;
 
 /** A mounted widget. */
 export interface EndingWellWidget {

@@ -33,7 +33,12 @@ export default defineConfig([
     languageOptions: { globals: globals.node },
   },
   {
-    files: ["tests/e2e/**/*.mjs", "bench/**/*.mjs", "scripts/browser.mjs", "scripts/screenshots.mjs"],
+    files: [
+      "tests/e2e/**/*.mjs",
+      "bench/**/*.mjs",
+      "scripts/browser.mjs",
+      "scripts/screenshots.mjs",
+    ],
     languageOptions: { globals: { ...globals.browser, ...IN_PAGE } },
   },
 ]);

@@ -27,7 +27,12 @@ export const PKG = fileURLToPath(new URL("../www/pkg/ending_well_bytes.js", impo
 
 /** Launches Debian's headless Chromium with LAUNCH_ARGS; `options` are Playwright's. */
 export function launchChromium(options = {}) {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, ...options });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: LAUNCH_ARGS,
+    ...options,
+  });
 }
 
 /** The same browser with its own profile in `folder`, as another device would be. */
@@ -206,7 +211,12 @@ export async function loadDemo(page, origin, { onRetry = () => {} } = {}) {
   for (let attempt = 1; ; attempt++) {
     await page.goto(`${origin}/`, { waitUntil: "load" });
     try {
-      await poll(page, () => __ew.$(".ew-screen h2.ew-heading") !== null, null, "the widget to mount");
+      await poll(
+        page,
+        () => __ew.$(".ew-screen h2.ew-heading") !== null,
+        null,
+        "the widget to mount",
+      );
       return;
     } catch (error) {
       if (attempt > 1) throw error;

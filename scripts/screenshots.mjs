@@ -135,7 +135,8 @@ async function main() {
               const file = `${viewport.width}-${scheme}-${String(number).padStart(2, "0")}-${name}.png`;
               // Two frames, so that a screen just rendered is painted.
               await page.evaluate(
-                () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+                () =>
+                  new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
               );
               await page.screenshot({
                 path: join(OUT, file),
@@ -165,7 +166,9 @@ async function main() {
   written.sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   for (const file of written) console.log(`  ${file}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`${written.length} screenshots in ${relative(process.cwd(), OUT) || "."}/ (${seconds} s)`);
+  console.log(
+    `${written.length} screenshots in ${relative(process.cwd(), OUT) || "."}/ (${seconds} s)`,
+  );
   return 0;
 }
 

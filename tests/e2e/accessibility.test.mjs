@@ -109,8 +109,10 @@ async function settle(page) {
   await poll(
     page,
     () =>
-      [...document.querySelectorAll('link[rel="stylesheet"]'), ...__ew.$$('link[rel="stylesheet"]')]
-        .every((link) => link.sheet !== null),
+      [
+        ...document.querySelectorAll('link[rel="stylesheet"]'),
+        ...__ew.$$('link[rel="stylesheet"]'),
+      ].every((link) => link.sheet !== null),
     null,
     "the stylesheets to load",
   );
@@ -149,7 +151,7 @@ async function runAxe(page) {
       elementRef: true,
     });
     const inWidget = (element) => {
-      for (let node = element; node; ) {
+      for (let node = element; node;) {
         if (node.nodeType === 1 && node.localName === "ending-well") return true;
         node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
       }
@@ -299,7 +301,10 @@ async function walkDemo(page, scheme) {
     plan: __ew.$$(".ew-summary .ew-plan li").length,
     notes: __ew.$$(".ew-summary .ew-letter").length,
   }));
-  assert.ok(summary.plan > 0 && summary.notes > 0, `the summary has a plan and notes (${JSON.stringify(summary)})`);
+  assert.ok(
+    summary.plan > 0 && summary.notes > 0,
+    `the summary has a plan and notes (${JSON.stringify(summary)})`,
+  );
   await at("summary with plan and notes");
 
   await page.click('ending-well .ew-topbar button[data-ew-action="support"]');
@@ -368,7 +373,11 @@ async function walkExamples(page, scheme) {
   await load(page, "/examples/broken-config.html", PROBLEMS_TITLE);
   await check(page, scheme, "problems panel (examples/broken-config.html)");
   await load(page, "/examples/custom-questionnaire.html", CUSTOM_TITLE);
-  await check(page, scheme, "introduction of a clinic's own questionnaire (examples/custom-questionnaire.html)");
+  await check(
+    page,
+    scheme,
+    "introduction of a clinic's own questionnaire (examples/custom-questionnaire.html)",
+  );
   // Spanish, with the language switcher, and right to left with English standing in.
   await load(page, "/examples/spanish.html", SPANISH.title);
   await check(page, scheme, "introduction in Spanish (examples/spanish.html)");
@@ -401,7 +410,9 @@ function report() {
     };
     rule.states.set(entry.state, [...(rule.states.get(entry.state) ?? []), entry.scheme]);
     for (const node of violation.nodes) {
-      rule.targets.add(`${targetText(node.target)}${node.inWidget ? "" : " (outside <ending-well>)"}`);
+      rule.targets.add(
+        `${targetText(node.target)}${node.inWidget ? "" : " (outside <ending-well>)"}`,
+      );
     }
     rule.nodes += violation.nodes.length;
     map.set(violation.id, rule);
@@ -413,7 +424,10 @@ function report() {
   }
   const allStates = new Set(checked.map((entry) => entry.state));
   const statesText = (states) => {
-    if (states.size === allStates.size && [...states.values()].every((s) => s.length === SCHEMES.length)) {
+    if (
+      states.size === allStates.size &&
+      [...states.values()].every((s) => s.length === SCHEMES.length)
+    ) {
       return `every state, light and dark`;
     }
     const list = [...states].map(([state, schemes]) => `${state} (${schemes.join(", ")})`);
@@ -434,7 +448,9 @@ function report() {
     );
   };
   if (byRule.size) {
-    console.log(`accessibility: ${byRule.size} distinct violations (the widget, and the example pages):`);
+    console.log(
+      `accessibility: ${byRule.size} distinct violations (the widget, and the example pages):`,
+    );
     for (const rule of byRule.values()) print(rule);
   }
   if (pageByRule.size) {
@@ -455,20 +471,28 @@ function report() {
 
 describe("Accessibility (axe-core, WCAG 2.2 AA and best practice)", () => {
   for (const scheme of SCHEMES) {
-    it(`every screen and state of the demo page, ${scheme} colour scheme`, { timeout: TEST_TIMEOUT }, async (t) => {
-      const { page } = await openPage(t, harness.browser, { colorScheme: scheme });
-      await walkDemo(page, scheme);
-      assert.equal(
-        await page.evaluate(() => matchMedia(`(prefers-color-scheme: dark)`).matches),
-        scheme === "dark",
-        `the page is in the ${scheme} colour scheme`,
-      );
-    });
+    it(
+      `every screen and state of the demo page, ${scheme} colour scheme`,
+      { timeout: TEST_TIMEOUT },
+      async (t) => {
+        const { page } = await openPage(t, harness.browser, { colorScheme: scheme });
+        await walkDemo(page, scheme);
+        assert.equal(
+          await page.evaluate(() => matchMedia(`(prefers-color-scheme: dark)`).matches),
+          scheme === "dark",
+          `the page is in the ${scheme} colour scheme`,
+        );
+      },
+    );
 
-    it(`the examples' problems panel and own questionnaire, ${scheme} colour scheme`, { timeout: TEST_TIMEOUT }, async (t) => {
-      const { page } = await openPage(t, harness.browser, { colorScheme: scheme });
-      await walkExamples(page, scheme);
-    });
+    it(
+      `the examples' problems panel and own questionnaire, ${scheme} colour scheme`,
+      { timeout: TEST_TIMEOUT },
+      async (t) => {
+        const { page } = await openPage(t, harness.browser, { colorScheme: scheme });
+        await walkExamples(page, scheme);
+      },
+    );
   }
 
   it("no violations in any of them", () => {
@@ -479,9 +503,15 @@ describe("Accessibility (axe-core, WCAG 2.2 AA and best practice)", () => {
       `accessibility: ${states.size} screens and states checked in light and dark ` +
         `(${checked.length} checks), ${total} violations` +
         (byRule.size ? ` (${byRule.size} distinct rules)` : "") +
-        (pageByRule.size ? `; page problems outside the widget: ${[...pageByRule.keys()].join(", ")}` : ""),
+        (pageByRule.size
+          ? `; page problems outside the widget: ${[...pageByRule.keys()].join(", ")}`
+          : ""),
     );
-    assert.equal(checked.length, states.size * SCHEMES.length, "every state was checked in both schemes");
+    assert.equal(
+      checked.length,
+      states.size * SCHEMES.length,
+      "every state was checked in both schemes",
+    );
     assert.equal(
       total,
       0,

@@ -91,7 +91,12 @@ export async function openPage(t, browser, contextOptions = {}) {
 
 /** Waits for the widget's first screen; returns its id prefix ("ew1") from the heading's id. */
 export async function widgetPrefix(page) {
-  const id = await poll(page, () => __ew.$(".ew-screen h2.ew-heading")?.id, null, "the widget to mount");
+  const id = await poll(
+    page,
+    () => __ew.$(".ew-screen h2.ew-heading")?.id,
+    null,
+    "the widget to mount",
+  );
   assert.match(id, /^ew\d+-heading$/, "the heading has a prefixed id");
   return id.replace(/-heading$/, "");
 }

@@ -266,9 +266,7 @@ describe("Ending Well, keyboard only", () => {
       "the follow-up not-my-choice to appear",
     );
     assert.equal(await isHidden(page, q("not-my-choice")), false, "the follow-up is shown");
-    const revealed = await page.evaluate(
-      () => __ew.$("ending-well .ew-status").textContent,
-    );
+    const revealed = await page.evaluate(() => __ew.$("ending-well .ew-status").textContent);
     assert.match(revealed, /follow-up question appeared/i, "the reveal is announced");
     const followUp = "E2E-followup-how-it-ended";
     await type("not-my-choice", followUp);
@@ -389,9 +387,7 @@ describe("Ending Well, keyboard only", () => {
       "focus in the proud-of text box",
     );
     assert.ok(inInput);
-    const section3 = await page.evaluate(
-      () => __ew.$("ending-well h2.ew-heading")?.textContent,
-    );
+    const section3 = await page.evaluate(() => __ew.$("ending-well h2.ew-heading")?.textContent);
     assert.equal(section3, questionnaire.sections[2].title);
     await pollFocus(
       page,
@@ -591,7 +587,9 @@ describe("Ending Well, keyboard only", () => {
     assert.deepEqual(violations, [], "no securitypolicyviolation events");
     assert.deepEqual(errors, [], "no page or console errors");
     assert.ok(requests.length > 0);
-    const outside = requests.filter((url) => !url.startsWith("data:") && new URL(url).origin !== origin);
+    const outside = requests.filter(
+      (url) => !url.startsWith("data:") && new URL(url).origin !== origin,
+    );
     assert.deepEqual(outside, [], `only ${origin} is asked for anything`);
     assert.deepEqual(failed, [], "no request failed");
   });

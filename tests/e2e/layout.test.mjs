@@ -492,12 +492,18 @@ function parseColor(text) {
   }
   match = value.match(/^rgba?\(([^)]*)\)$/);
   if (match) {
-    const parts = match[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    const parts = match[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     return { r: parts[0], g: parts[1], b: parts[2], a: parts[3] ?? 1 };
   }
   match = value.match(/^color\(srgb\s+([^)]*)\)$/);
   if (match) {
-    const parts = match[1].split(/[\s/]+/).filter(Boolean).map(Number);
+    const parts = match[1]
+      .split(/[\s/]+/)
+      .filter(Boolean)
+      .map(Number);
     return { r: parts[0] * 255, g: parts[1] * 255, b: parts[2] * 255, a: parts[3] ?? 1 };
   }
   return null;
@@ -576,7 +582,9 @@ function drawsIndicator(style) {
     !["none", "hidden"].includes(style.outlineStyle) &&
     style.outlineWidth > 0 &&
     (parseColor(style.outlineColor)?.a ?? 1) > 0;
-  const shadow = parseShadows(style.boxShadow).some((s) => (s.colour?.a ?? 1) > 0 && s.thickness > 0);
+  const shadow = parseShadows(style.boxShadow).some(
+    (s) => (s.colour?.a ?? 1) > 0 && s.thickness > 0,
+  );
   return outline || shadow;
 }
 
@@ -601,13 +609,17 @@ function judgeFocus(report, screen, { forced = false } = {}) {
     // Box shadows are not drawn in forced colours mode: only an outline shows.
     if (outlineDrawn && style.outlineWidth >= 2) return { lines: [], best: null };
     return {
-      lines: [`${what}: no visible focus outline in forced colours (${described}); needs an outline of 2px or more`],
+      lines: [
+        `${what}: no visible focus outline in forced colours (${described}); needs an outline of 2px or more`,
+      ],
       best: null,
     };
   }
   if (!((outlineDrawn && style.outlineWidth >= 2) || shadows.length > 0)) {
     return {
-      lines: [`${what}: no focus indicator (${described}); needs an outline of 2px or more or a box-shadow`],
+      lines: [
+        `${what}: no focus indicator (${described}); needs an outline of 2px or more or a box-shadow`,
+      ],
       best: null,
     };
   }
@@ -641,7 +653,10 @@ function judgeFocus(report, screen, { forced = false } = {}) {
     });
   }
   if (parts.length === 0) {
-    return { lines: [`${what}: focus indicator colours could not be read (${described})`], best: null };
+    return {
+      lines: [`${what}: focus indicator colours could not be read (${described})`],
+      best: null,
+    };
   }
   const best = parts.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   if (best.ratio >= 3) return { lines: [], best };
@@ -750,7 +765,9 @@ async function checkReflow(t, contextOptions, label, { textSpacing = false } = {
   }
   await walkScreens(page, async (screen) => {
     // Let the dialog's opening animation (if any) and layout settle.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     const result = await page.evaluate(
       ([width, tolerance]) => __layout.overflow(width, tolerance),
       [width, TOLERANCE],
@@ -794,29 +811,41 @@ async function checkReflow(t, contextOptions, label, { textSpacing = false } = {
 // ---------------------------------------------------------------------------------------------
 
 describe("Ending Well, layout", () => {
-  it("reflows at 320 CSS px: no sideways scrolling (1.4.10)", { timeout: TEST_TIMEOUT }, async (t) => {
-    await checkReflow(t, { viewport: { width: 320, height: 640 } }, "reflow at 320×640");
-  });
+  it(
+    "reflows at 320 CSS px: no sideways scrolling (1.4.10)",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      await checkReflow(t, { viewport: { width: 320, height: 640 } }, "reflow at 320×640");
+    },
+  );
 
   // 400% zoom of a 1280 px wide window lays the page out at 1280 / 4 = 320 CSS px: the check
   // above is the 400% zoom check. This one draws those 320 CSS px with 4 device pixels each, in
   // a window 256 CSS px tall (1.4.10's height for content that scrolls sideways).
-  it("reflows at 400% zoom: 320×256 CSS px, device scale factor 4", { timeout: TEST_TIMEOUT }, async (t) => {
-    await checkReflow(
-      t,
-      { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 },
-      "400% zoom, 320×256 at device scale factor 4",
-    );
-  });
+  it(
+    "reflows at 400% zoom: 320×256 CSS px, device scale factor 4",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      await checkReflow(
+        t,
+        { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 },
+        "400% zoom, 320×256 at device scale factor 4",
+      );
+    },
+  );
 
-  it("keeps all text with more text spacing at 320 CSS px (1.4.12)", { timeout: TEST_TIMEOUT }, async (t) => {
-    await checkReflow(
-      t,
-      { viewport: { width: 320, height: 640 } },
-      "text spacing (line 1.5, paragraphs 2em, letters 0.12em, words 0.16em) at 320×640",
-      { textSpacing: true },
-    );
-  });
+  it(
+    "keeps all text with more text spacing at 320 CSS px (1.4.12)",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      await checkReflow(
+        t,
+        { viewport: { width: 320, height: 640 } },
+        "text spacing (line 1.5, paragraphs 2em, letters 0.12em, words 0.16em) at 320×640",
+        { textSpacing: true },
+      );
+    },
+  );
 
   it("every control is at least 24 × 24 CSS px (2.5.8)", { timeout: TEST_TIMEOUT }, async (t) => {
     const failures = [];
@@ -841,40 +870,51 @@ describe("Ending Well, layout", () => {
     }
     console.log(
       `layout: target size 24×24 at 1280 and 320 px wide: ${measured} targets measured ` +
-        `(${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")}); ${failures.length} too small`,
+        `(${Object.entries(counts)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(", ")}); ${failures.length} too small`,
     );
     expectNone(failures, "targets smaller than 24×24 CSS px");
   });
 
-  it("controls are at least 44 px tall for a finger (pointer: coarse)", { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page } = await openDemo(t, {
-      viewport: { width: 375, height: 740 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    assert.ok(await page.evaluate(() => __layout.media("(pointer: coarse)")), "pointer: coarse matches");
-    const failures = [];
-    const counts = {};
-    let measured = 0;
-    await walkScreens(page, async (screen) => {
-      for (const target of await page.evaluate(() => __layout.targets())) {
-        measured += 1;
-        counts[target.kind] = (counts[target.kind] ?? 0) + 1;
-        if (target.height < 44 - 0.01 || target.width < 24 - 0.01) {
-          failures.push(
-            `${screen}: ${target.what} (${target.kind}${target.labelled ? " with its label" : ""}): ` +
-              `${target.width.toFixed(1)}×${target.height.toFixed(1)} px; needs 44 px tall ` +
-              `(and 24 px wide)`,
-          );
+  it(
+    "controls are at least 44 px tall for a finger (pointer: coarse)",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const { page } = await openDemo(t, {
+        viewport: { width: 375, height: 740 },
+        hasTouch: true,
+        isMobile: true,
+      });
+      assert.ok(
+        await page.evaluate(() => __layout.media("(pointer: coarse)")),
+        "pointer: coarse matches",
+      );
+      const failures = [];
+      const counts = {};
+      let measured = 0;
+      await walkScreens(page, async (screen) => {
+        for (const target of await page.evaluate(() => __layout.targets())) {
+          measured += 1;
+          counts[target.kind] = (counts[target.kind] ?? 0) + 1;
+          if (target.height < 44 - 0.01 || target.width < 24 - 0.01) {
+            failures.push(
+              `${screen}: ${target.what} (${target.kind}${target.labelled ? " with its label" : ""}): ` +
+                `${target.width.toFixed(1)}×${target.height.toFixed(1)} px; needs 44 px tall ` +
+                `(and 24 px wide)`,
+            );
+          }
         }
-      }
-    });
-    console.log(
-      `layout: touch targets 44 px tall at 375 px, pointer: coarse: ${measured} targets measured ` +
-        `(${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")}); ${failures.length} too small`,
-    );
-    expectNone(failures, "touch targets shorter than 44 px");
-  });
+      });
+      console.log(
+        `layout: touch targets 44 px tall at 375 px, pointer: coarse: ${measured} targets measured ` +
+          `(${Object.entries(counts)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(", ")}); ${failures.length} too small`,
+      );
+      expectNone(failures, "touch targets shorter than 44 px");
+    },
+  );
 
   /**
    * Presses Tab until focus has been inside the widget and leaves it again (or comes back to an
@@ -927,29 +967,35 @@ describe("Ending Well, layout", () => {
   }
 
   for (const scheme of ["light", "dark"]) {
-    it(`focus is always visible, 3:1 against its surroundings (2.4.7), ${scheme}`, { timeout: TEST_TIMEOUT }, async (t) => {
-      let lowest = null;
-      const { failures, stops } = await focusWalk(
-        t,
-        { viewport: { width: 1280, height: 800 }, colorScheme: scheme },
-        (report, screen) => {
-          const judged = judgeFocus(report, screen);
-          if (judged.best && (!lowest || judged.best.ratio < lowest.ratio)) {
-            lowest = { ...judged.best, what: `${screen}: ${report.what}` };
-          }
-          return judged.lines;
-        },
-      );
-      const total = Object.values(stops).reduce((a, b) => a + b, 0);
-      console.log(
-        `layout: focus visible, ${scheme}: ${total} focus stops (` +
-          `${Object.entries(stops).map(([s, n]) => `${n} on ${s}`).join(", ")}); lowest best ` +
-          `contrast ${lowest ? `${lowest.ratio.toFixed(2)}:1 (${lowest.what}: ${lowest.part})` : "n/a"}; ` +
-          `${failures.length} problem(s)`,
-      );
-      assert.ok(total >= 10, `Tab reached only ${total} controls`);
-      expectNone(failures, `focus indicators, ${scheme}`);
-    });
+    it(
+      `focus is always visible, 3:1 against its surroundings (2.4.7), ${scheme}`,
+      { timeout: TEST_TIMEOUT },
+      async (t) => {
+        let lowest = null;
+        const { failures, stops } = await focusWalk(
+          t,
+          { viewport: { width: 1280, height: 800 }, colorScheme: scheme },
+          (report, screen) => {
+            const judged = judgeFocus(report, screen);
+            if (judged.best && (!lowest || judged.best.ratio < lowest.ratio)) {
+              lowest = { ...judged.best, what: `${screen}: ${report.what}` };
+            }
+            return judged.lines;
+          },
+        );
+        const total = Object.values(stops).reduce((a, b) => a + b, 0);
+        console.log(
+          `layout: focus visible, ${scheme}: ${total} focus stops (` +
+            `${Object.entries(stops)
+              .map(([s, n]) => `${n} on ${s}`)
+              .join(", ")}); lowest best ` +
+            `contrast ${lowest ? `${lowest.ratio.toFixed(2)}:1 (${lowest.what}: ${lowest.part})` : "n/a"}; ` +
+            `${failures.length} problem(s)`,
+        );
+        assert.ok(total >= 10, `Tab reached only ${total} controls`);
+        expectNone(failures, `focus indicators, ${scheme}`);
+      },
+    );
   }
 
   it("focus moves in the order things are seen (2.4.3)", { timeout: TEST_TIMEOUT }, async (t) => {
@@ -965,7 +1011,8 @@ describe("Ending Well, layout", () => {
         if (!element || !element.closest(".ew")) return null;
         const box = element.getBoundingClientRect();
         return {
-          what: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}` +
+          what:
+            `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}` +
             `${element.dataset.ewAction ? `[${element.dataset.ewAction}]` : ""}`,
           top: box.top + window.scrollY,
           left: box.left + window.scrollX,
@@ -982,47 +1029,60 @@ describe("Ending Well, layout", () => {
       if (!before) return;
       const sameLine = Math.abs(stop.top - before.top) < 8;
       const onward = sameLine ? stop.left > before.left : stop.top > before.top;
-      if (!onward) backwards.push(`${before.what} (${before.left}, ${before.top}) then ${stop.what} (${stop.left}, ${stop.top})`);
+      if (!onward)
+        backwards.push(
+          `${before.what} (${before.left}, ${before.top}) then ${stop.what} (${stop.left}, ${stop.top})`,
+        );
     });
-    console.log(`layout: focus order on the feelings section: ${stops.length} stops, ${backwards.length} out of reading order`);
+    console.log(
+      `layout: focus order on the feelings section: ${stops.length} stops, ${backwards.length} out of reading order`,
+    );
     assert.ok(stops.length > 10, "Tab reaches the controls");
     assert.equal(stops.at(-1).action, "delete", "Tab ends at the save bar below the screen");
     expectNone(backwards, "focus stops out of reading order");
   });
 
-  it("focus is not hidden under the sticky top bar at 320 px (2.4.11)", { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page } = await openDemo(t, { viewport: { width: 320, height: 640 } });
-    const failures = [];
-    let stops = 0;
-    let partly = 0;
-    const check = async (screen) => {
-      await page.evaluate(() => __ew.$(".ew-screen h2.ew-heading").focus());
-      for (const key of ["Tab", "Shift+Tab"]) {
-        for (const report of await tabThrough(page, { key, measure: "obscured", includeCurrent: key !== "Tab" })) {
-          if (report.heading) continue;
-          stops += 1;
-          if (report.showing < report.height - 0.5) partly += 1;
-          if (report.showing <= 0) {
-            failures.push(
-              `${screen}, ${key}: ${report.what}: none of its ${report.height.toFixed(1)} px ` +
-                `shows (top at ${report.top.toFixed(1)} px, the sticky bar ends at ` +
-                `${report.barBottom.toFixed(1)} px); it must not be entirely hidden`,
-            );
+  it(
+    "focus is not hidden under the sticky top bar at 320 px (2.4.11)",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const { page } = await openDemo(t, { viewport: { width: 320, height: 640 } });
+      const failures = [];
+      let stops = 0;
+      let partly = 0;
+      const check = async (screen) => {
+        await page.evaluate(() => __ew.$(".ew-screen h2.ew-heading").focus());
+        for (const key of ["Tab", "Shift+Tab"]) {
+          for (const report of await tabThrough(page, {
+            key,
+            measure: "obscured",
+            includeCurrent: key !== "Tab",
+          })) {
+            if (report.heading) continue;
+            stops += 1;
+            if (report.showing < report.height - 0.5) partly += 1;
+            if (report.showing <= 0) {
+              failures.push(
+                `${screen}, ${key}: ${report.what}: none of its ${report.height.toFixed(1)} px ` +
+                  `shows (top at ${report.top.toFixed(1)} px, the sticky bar ends at ` +
+                  `${report.barBottom.toFixed(1)} px); it must not be entirely hidden`,
+              );
+            }
           }
         }
-      }
-    };
-    await toRadiosSection(page);
-    await toFeelingsSection(page);
-    await check(SCREENS[2]);
-    await nextUntil(page, REVIEW_TITLE);
-    await check(SCREENS[4]);
-    console.log(
-      `layout: focus not obscured at 320×640: ${stops} focus stops, Tab and Shift+Tab, on the ` +
-        `feelings section and the review; ${partly} partly under the bar; ${failures.length} entirely hidden`,
-    );
-    expectNone(failures, "focused controls hidden under the sticky bar");
-  });
+      };
+      await toRadiosSection(page);
+      await toFeelingsSection(page);
+      await check(SCREENS[2]);
+      await nextUntil(page, REVIEW_TITLE);
+      await check(SCREENS[4]);
+      console.log(
+        `layout: focus not obscured at 320×640: ${stops} focus stops, Tab and Shift+Tab, on the ` +
+          `feelings section and the review; ${partly} partly under the bar; ${failures.length} entirely hidden`,
+      );
+      expectNone(failures, "focused controls hidden under the sticky bar");
+    },
+  );
 
   it("nothing moves with prefers-reduced-motion: reduce", { timeout: TEST_TIMEOUT }, async (t) => {
     const { page } = await openDemo(t, {
@@ -1047,54 +1107,65 @@ describe("Ending Well, layout", () => {
     expectNone(failures, "motion under prefers-reduced-motion: reduce");
   });
 
-  it("controls keep their edges, and focus shows, in forced colours", { timeout: TEST_TIMEOUT }, async (t) => {
-    const options = { viewport: { width: 1280, height: 800 }, forcedColors: "active" };
-    const { page } = await openDemo(t, options);
-    assert.ok(await page.evaluate(() => __layout.media("(forced-colors: active)")), "forced colours");
-    const failures = [];
-    const counts = { bordered: 0, native: 0, outlined: 0, underlined: 0 };
-    const visible = (side) =>
-      side.width > 0 && !["none", "hidden"].includes(side.style) && (parseColor(side.color)?.a ?? 1) > 0;
-    await walkScreens(page, async (screen) => {
-      for (const control of await page.evaluate(() => __layout.edges())) {
-        const sides = control.pseudoSides ?? control.sides;
-        const outline = control.outline;
-        if (sides.every(visible)) counts.bordered += 1;
-        else if (control.native && control.appearance !== "none") counts.native += 1;
-        else if (
-          !["none", "hidden"].includes(outline.outlineStyle) &&
-          outline.outlineWidth > 0 &&
-          (parseColor(outline.outlineColor)?.a ?? 1) > 0
-        ) {
-          counts.outlined += 1;
-        } else if (control.kind === "link-style button" && control.underline) {
-          // Styled as a link: like a link, it is known by its underline, not by a border.
-          counts.underlined += 1;
-        } else {
-          const missing = sides
-            .filter((side) => !visible(side))
-            .map((side) => `${side.side} ${side.width}px ${side.style} ${side.color}`);
-          failures.push(
-            `${screen}: ${control.what} (${control.kind}${control.pseudoSides ? ", its button" : ""}): ` +
-              `no visible edge (border ${missing.join(", ")}; outline ${outline.outlineStyle} ` +
-              `${outline.outlineWidth}px; appearance ${control.appearance}); needs a border or ` +
-              `outline wider than 0 in a visible colour`,
-          );
+  it(
+    "controls keep their edges, and focus shows, in forced colours",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const options = { viewport: { width: 1280, height: 800 }, forcedColors: "active" };
+      const { page } = await openDemo(t, options);
+      assert.ok(
+        await page.evaluate(() => __layout.media("(forced-colors: active)")),
+        "forced colours",
+      );
+      const failures = [];
+      const counts = { bordered: 0, native: 0, outlined: 0, underlined: 0 };
+      const visible = (side) =>
+        side.width > 0 &&
+        !["none", "hidden"].includes(side.style) &&
+        (parseColor(side.color)?.a ?? 1) > 0;
+      await walkScreens(page, async (screen) => {
+        for (const control of await page.evaluate(() => __layout.edges())) {
+          const sides = control.pseudoSides ?? control.sides;
+          const outline = control.outline;
+          if (sides.every(visible)) counts.bordered += 1;
+          else if (control.native && control.appearance !== "none") counts.native += 1;
+          else if (
+            !["none", "hidden"].includes(outline.outlineStyle) &&
+            outline.outlineWidth > 0 &&
+            (parseColor(outline.outlineColor)?.a ?? 1) > 0
+          ) {
+            counts.outlined += 1;
+          } else if (control.kind === "link-style button" && control.underline) {
+            // Styled as a link: like a link, it is known by its underline, not by a border.
+            counts.underlined += 1;
+          } else {
+            const missing = sides
+              .filter((side) => !visible(side))
+              .map((side) => `${side.side} ${side.width}px ${side.style} ${side.color}`);
+            failures.push(
+              `${screen}: ${control.what} (${control.kind}${control.pseudoSides ? ", its button" : ""}): ` +
+                `no visible edge (border ${missing.join(", ")}; outline ${outline.outlineStyle} ` +
+                `${outline.outlineWidth}px; appearance ${control.appearance}); needs a border or ` +
+                `outline wider than 0 in a visible colour`,
+            );
+          }
         }
-      }
-    });
-    console.log(
-      `layout: forced colours, edges: ${Object.values(counts).reduce((a, b) => a + b, 0) + failures.length} ` +
-        `controls (${counts.bordered} bordered, ${counts.native} native, ${counts.outlined} outlined, ` +
-        `${counts.underlined} link-style with an underline); ${failures.length} without an edge`,
-    );
-    const focus = await focusWalk(t, options, (report, screen) =>
-      judgeFocus(report, screen, { forced: true }).lines,
-    );
-    const total = Object.values(focus.stops).reduce((a, b) => a + b, 0);
-    console.log(
-      `layout: forced colours, focus: ${total} focus stops; ${focus.failures.length} without an outline`,
-    );
-    expectNone([...failures, ...focus.failures], "forced colours");
-  });
+      });
+      console.log(
+        `layout: forced colours, edges: ${Object.values(counts).reduce((a, b) => a + b, 0) + failures.length} ` +
+          `controls (${counts.bordered} bordered, ${counts.native} native, ${counts.outlined} outlined, ` +
+          `${counts.underlined} link-style with an underline); ${failures.length} without an edge`,
+      );
+      const focus = await focusWalk(
+        t,
+        options,
+        (report, screen) => judgeFocus(report, screen, { forced: true }).lines,
+      );
+      const total = Object.values(focus.stops).reduce((a, b) => a + b, 0);
+      console.log(
+        `layout: forced colours, focus: ${total} focus stops; ${focus.failures.length} without an outline`,
+      );
+      expectNone([...failures, ...focus.failures], "forced colours");
+    },
+  );
 });

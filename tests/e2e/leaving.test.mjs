@@ -43,7 +43,10 @@ describe("Leaving the page", () => {
     await tryToClose(page);
     assert.deepEqual(dialogs, ["beforeunload"], "the browser asked");
     assert.equal(page.isClosed(), false, "staying keeps the page");
-    assert.equal(await page.locator("ending-well input[data-ew-role=option]").first().isChecked(), true);
+    assert.equal(
+      await page.locator("ending-well input[data-ew-role=option]").first().isChecked(),
+      true,
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -62,7 +65,13 @@ describe("Leaving the page", () => {
     await page.fill("ending-well dialog input[name=passphrase]", "a long enough phrase");
     await page.fill("ending-well dialog input[name=confirmation]", "a long enough phrase");
     await page.click("ending-well dialog button[type=submit]");
-    await poll(page, () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "saved", CRYPTO_WAIT_MS);
+    await poll(
+      page,
+      () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+      null,
+      "saved",
+      CRYPTO_WAIT_MS,
+    );
     await tryToClose(page);
     assert.deepEqual(dialogs, []);
     assert.equal(page.isClosed(), true);

@@ -162,9 +162,7 @@ async function clickToNextScreen(page, action) {
   await page.click(`ending-well .ew-screen button[data-ew-action="${action}"]`);
   await poll(
     page,
-    (before) =>
-      (__ew.$("ending-well .ew-screen h2.ew-heading")?.textContent ?? before) !==
-      before,
+    (before) => (__ew.$("ending-well .ew-screen h2.ew-heading")?.textContent ?? before) !== before,
     before,
     `a new screen after "${action}" on "${before}"`,
   );
@@ -313,7 +311,12 @@ function readStored(page, passphrase = PASSPHRASE) {
             ["deriveKey"],
           );
           aes = await crypto.subtle.deriveKey(
-            { name: "PBKDF2", hash: "SHA-256", salt: bytes(envelope.salt), iterations: envelope.iter },
+            {
+              name: "PBKDF2",
+              hash: "SHA-256",
+              salt: bytes(envelope.salt),
+              iterations: envelope.iter,
+            },
             base,
             { name: "AES-GCM", length: 256 },
             false,
@@ -342,7 +345,9 @@ async function waitForStoredText(page, text) {
     const stored = await readStored(page);
     if (stored.plaintext?.includes(text)) return stored;
     if (Date.now() > deadline) {
-      assert.fail(`the stored draft never held "${text}" (${JSON.stringify(stored).slice(0, 300)})`);
+      assert.fail(
+        `the stored draft never held "${text}" (${JSON.stringify(stored).slice(0, 300)})`,
+      );
     }
     await sleep(100);
   }
@@ -385,8 +390,10 @@ function decryptInNode(envelope, passphrase) {
   const sealed = Buffer.from(envelope.ct, "base64");
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(envelope.iv, "base64"));
   decipher.setAuthTag(sealed.subarray(sealed.length - 16));
-  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()])
-    .toString("utf8");
+  return Buffer.concat([
+    decipher.update(sealed.subarray(0, sealed.length - 16)),
+    decipher.final(),
+  ]).toString("utf8");
 }
 
 /** Everything the page could have stored, as the page sees it. */
@@ -438,7 +445,11 @@ describe("Ending Well, privacy", () => {
     const backup = await downloadBackup(page, "run");
     assert.equal(backup.filename, "ending-well-backup.json");
     const backupRaw = readFileSync(backup.path, "utf8");
-    const envelope = checkEnvelope(backupRaw, [special, helped, `E2E-${RUN}`, "<private>"], "backup");
+    const envelope = checkEnvelope(
+      backupRaw,
+      [special, helped, `E2E-${RUN}`, "<private>"],
+      "backup",
+    );
     const opened = decryptInNode(envelope, PASSPHRASE);
     assert.ok(opened.includes(helped), "the backup decrypts (in Node) to the answers");
     assert.ok(opened.includes(JSON.stringify(special).slice(1, -1)), "with the special answer");
@@ -611,7 +622,11 @@ describe("Ending Well, privacy", () => {
       await page.fill(`#${prefix}-q-helped-most-input`, changed);
       const third = await waitForStoredText(page, "changed-after-reopening");
       await waitForSaved(page);
-      const envelope3 = checkEnvelope(third.raw, [answer, "changed-after-reopening"], "after reopening");
+      const envelope3 = checkEnvelope(
+        third.raw,
+        [answer, "changed-after-reopening"],
+        "after reopening",
+      );
       assert.notEqual(envelope3.iv, envelope2.iv);
       assert.deepEqual(seen.problems, [], "no console or page errors");
     },
@@ -632,20 +647,29 @@ describe("Ending Well, privacy", () => {
 
     // Another device: a separate browser with its own, new profile.
     const profile = mkdtempSync(join(tmpdir(), "ending-well-other-device-"));
-    const context = await launchChromiumProfile(profile, { viewport: { width: 1000, height: 800 } });
+    const context = await launchChromiumProfile(profile, {
+      viewport: { width: 1000, height: 800 },
+    });
     t.after(async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     });
     await context.addInitScript(initScript);
-  await context.addInitScript(shadowHelpers);
+    await context.addInitScript(shadowHelpers);
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(WAIT_MS);
     const seen = record(context, page);
     const prefix = await openDemo(page, seen);
-    assert.equal(await page.evaluate(() => localStorage.length), 0, "the new device stores nothing");
+    assert.equal(
+      await page.evaluate(() => localStorage.length),
+      0,
+      "the new device stores nothing",
+    );
 
-    await page.setInputFiles('ending-well input[type="file"][data-ew-role="backup-file"]', backup.path);
+    await page.setInputFiles(
+      'ending-well input[type="file"][data-ew-role="backup-file"]',
+      backup.path,
+    );
     await waitForHeading(page, "Open your backup");
     const unlock = 'ending-well form[data-ew-form="unlock"]';
     await page.fill(`${unlock} input[name="passphrase"]`, PASSPHRASE);
@@ -658,7 +682,11 @@ describe("Ending Well, privacy", () => {
       CRYPTO_WAIT_MS,
     );
     await goToQuestion(page, prefix, "helped-most");
-    assert.equal(await fieldValue(page, prefix, "helped-most"), backup.answer, "the answer is back");
+    assert.equal(
+      await fieldValue(page, prefix, "helped-most"),
+      backup.answer,
+      "the answer is back",
+    );
     assert.equal(
       await page.evaluate(() => localStorage.length),
       0,
@@ -682,57 +710,63 @@ describe("Ending Well, privacy", () => {
     assert.deepEqual(seen.problems, [], "no console or page errors");
   });
 
-  it("delete everything removes the draft and the answers", { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, seen } = await openPage(t);
-    const prefix = await openDemo(page, seen);
-    const introTitle = await heading(page);
-    await goToQuestion(page, prefix, "helped-most");
-    await startSaving(page);
-    const answer = `E2E-to-delete-${RUN}`;
-    await page.fill(`#${prefix}-q-helped-most-input`, answer);
-    await waitForStoredText(page, answer);
+  it(
+    "delete everything removes the draft and the answers",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const { page, seen } = await openPage(t);
+      const prefix = await openDemo(page, seen);
+      const introTitle = await heading(page);
+      await goToQuestion(page, prefix, "helped-most");
+      await startSaving(page);
+      const answer = `E2E-to-delete-${RUN}`;
+      await page.fill(`#${prefix}-q-helped-most-input`, answer);
+      await waitForStoredText(page, answer);
 
-    // Change the answer and delete at once, while that change may still be being encrypted.
-    await page.fill(`#${prefix}-q-helped-most-input`, `${answer} late-change`);
-    await page.click('ending-well .ew-savebar button[data-ew-action="delete"]');
-    const confirm = 'ending-well dialog.ew-dialog form[data-ew-form="delete"]';
-    await page.waitForSelector(confirm, { state: "visible" });
-    await page.click(`${confirm} button[type="submit"]`);
-    await waitForHeading(page, introTitle);
-    await poll(
-      page,
-      () => __ew.$("ending-well .ew-status")?.textContent.includes("deleted"),
-      null,
-      'the live region to say "Everything was deleted from this device."',
-    );
-    const keys = () =>
-      page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("ending-well")));
-    assert.deepEqual(await keys(), [], "no ending-well key right after deleting");
-    // A save under way when deleting must not write the draft back.
-    await sleep(2_500);
-    assert.deepEqual(await keys(), [], "no ending-well key a moment later either");
-    assert.equal(
-      await page.textContent("ending-well .ew-save-status"),
-      "Your answers are only in this page. Nothing is stored on this device.",
-    );
-    assert.ok(
-      (await page.locator('ending-well .ew-screen button[data-ew-action="start"]').count()) > 0,
-      "the introduction shows",
-    );
+      // Change the answer and delete at once, while that change may still be being encrypted.
+      await page.fill(`#${prefix}-q-helped-most-input`, `${answer} late-change`);
+      await page.click('ending-well .ew-savebar button[data-ew-action="delete"]');
+      const confirm = 'ending-well dialog.ew-dialog form[data-ew-form="delete"]';
+      await page.waitForSelector(confirm, { state: "visible" });
+      await page.click(`${confirm} button[type="submit"]`);
+      await waitForHeading(page, introTitle);
+      await poll(
+        page,
+        () => __ew.$("ending-well .ew-status")?.textContent.includes("deleted"),
+        null,
+        'the live region to say "Everything was deleted from this device."',
+      );
+      const keys = () =>
+        page.evaluate(() =>
+          Object.keys(localStorage).filter((key) => key.startsWith("ending-well")),
+        );
+      assert.deepEqual(await keys(), [], "no ending-well key right after deleting");
+      // A save under way when deleting must not write the draft back.
+      await sleep(2_500);
+      assert.deepEqual(await keys(), [], "no ending-well key a moment later either");
+      assert.equal(
+        await page.textContent("ending-well .ew-save-status"),
+        "Your answers are only in this page. Nothing is stored on this device.",
+      );
+      assert.ok(
+        (await page.locator('ending-well .ew-screen button[data-ew-action="start"]').count()) > 0,
+        "the introduction shows",
+      );
 
-    await goToQuestion(page, prefix, "helped-most");
-    assert.equal(await fieldValue(page, prefix, "helped-most"), "", "the answer is gone");
-    await page.reload({ waitUntil: "load" });
-    await poll(
-      page,
-      () => __ew.$("ending-well .ew-screen h2.ew-heading") !== null,
-      null,
-      "the widget to mount again",
-    );
-    assert.equal(await heading(page), introTitle, "no welcome back after a reload");
-    assert.deepEqual(await keys(), []);
-    assert.deepEqual(seen.problems, [], "no console or page errors");
-  });
+      await goToQuestion(page, prefix, "helped-most");
+      assert.equal(await fieldValue(page, prefix, "helped-most"), "", "the answer is gone");
+      await page.reload({ waitUntil: "load" });
+      await poll(
+        page,
+        () => __ew.$("ending-well .ew-screen h2.ew-heading") !== null,
+        null,
+        "the widget to mount again",
+      );
+      assert.equal(await heading(page), introTitle, "no welcome back after a reload");
+      assert.deepEqual(await keys(), []);
+      assert.deepEqual(seen.problems, [], "no console or page errors");
+    },
+  );
 
   it("the print stylesheet shows only the summary", { timeout: TEST_TIMEOUT }, async (t) => {
     const { page, seen } = await openPage(t);
@@ -784,63 +818,71 @@ describe("Ending Well, privacy", () => {
     assert.deepEqual(seen.problems, [], "no console or page errors");
   });
 
-  it("the summary offers the downloads, copy and backup buttons", { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, seen } = await openPage(t);
-    const prefix = await openDemo(page, seen);
-    await completeQuestionnaire(page, prefix, { "helped-most": `E2E-buttons-${RUN}` });
-    const offered = await page.evaluate(() =>
-      [...__ew.$$("ending-well button[data-ew-action]")]
-        .filter((button) => button.checkVisibility())
-        .map((button) => button.dataset.ewAction),
-    );
-    console.log(`privacy: buttons on the summary screen: ${offered.join(", ")}`);
-    const missing = ["download-text", "download-html", "copy", "backup"].filter(
-      (action) => !offered.includes(action),
-    );
-    assert.deepEqual(
-      missing,
-      [],
-      `the summary screen shows no button with data-ew-action ${missing.join(", ")} ` +
-        `(it shows: ${offered.join(", ")})`,
-    );
-  });
+  it(
+    "the summary offers the downloads, copy and backup buttons",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const { page, seen } = await openPage(t);
+      const prefix = await openDemo(page, seen);
+      await completeQuestionnaire(page, prefix, { "helped-most": `E2E-buttons-${RUN}` });
+      const offered = await page.evaluate(() =>
+        [...__ew.$$("ending-well button[data-ew-action]")]
+          .filter((button) => button.checkVisibility())
+          .map((button) => button.dataset.ewAction),
+      );
+      console.log(`privacy: buttons on the summary screen: ${offered.join(", ")}`);
+      const missing = ["download-text", "download-html", "copy", "backup"].filter(
+        (action) => !offered.includes(action),
+      );
+      assert.deepEqual(
+        missing,
+        [],
+        `the summary screen shows no button with data-ew-action ${missing.join(", ")} ` +
+          `(it shows: ${offered.join(", ")})`,
+      );
+    },
+  );
 
-  it("reports how long the key derivation takes (informational)", { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, seen } = await openPage(t);
-    await openDemo(page, seen);
-    const times = await page.evaluate(async () => {
-      const times = [];
-      for (let run = 0; run < 5; run++) {
-        const start = performance.now();
-        const base = await crypto.subtle.importKey(
-          "raw",
-          new TextEncoder().encode("a passphrase to time"),
-          "PBKDF2",
-          false,
-          ["deriveKey"],
-        );
-        await crypto.subtle.deriveKey(
-          {
-            name: "PBKDF2",
-            hash: "SHA-256",
-            salt: crypto.getRandomValues(new Uint8Array(16)),
-            iterations: 600_000,
-          },
-          base,
-          { name: "AES-GCM", length: 256 },
-          false,
-          ["encrypt", "decrypt"],
-        );
-        times.push(performance.now() - start);
-      }
-      return times;
-    });
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    console.log(
-      `privacy: PBKDF2-SHA256 600000 iterations to AES-GCM-256 in this Chromium: median ` +
-        `${median.toFixed(0)} ms (runs: ${times.map((ms) => ms.toFixed(0)).join(", ")} ms)`,
-    );
-    assert.equal(times.length, 5);
-  });
+  it(
+    "reports how long the key derivation takes (informational)",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const { page, seen } = await openPage(t);
+      await openDemo(page, seen);
+      const times = await page.evaluate(async () => {
+        const times = [];
+        for (let run = 0; run < 5; run++) {
+          const start = performance.now();
+          const base = await crypto.subtle.importKey(
+            "raw",
+            new TextEncoder().encode("a passphrase to time"),
+            "PBKDF2",
+            false,
+            ["deriveKey"],
+          );
+          await crypto.subtle.deriveKey(
+            {
+              name: "PBKDF2",
+              hash: "SHA-256",
+              salt: crypto.getRandomValues(new Uint8Array(16)),
+              iterations: 600_000,
+            },
+            base,
+            { name: "AES-GCM", length: 256 },
+            false,
+            ["encrypt", "decrypt"],
+          );
+          times.push(performance.now() - start);
+        }
+        return times;
+      });
+      const sorted = [...times].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)];
+      console.log(
+        `privacy: PBKDF2-SHA256 600000 iterations to AES-GCM-256 in this Chromium: median ` +
+          `${median.toFixed(0)} ms (runs: ${times.map((ms) => ms.toFixed(0)).join(", ")} ms)`,
+      );
+      assert.equal(times.length, 5);
+    },
+  );
 });

@@ -81,7 +81,9 @@ describe("Quick exit", () => {
     await page.click("[data-ew-action=exit]");
     await page.waitForTimeout(200);
     assert.equal(await page.isVisible("ending-well .ew"), false, "hidden while leaving");
-    const stored = await page.evaluate(() => localStorage.getItem("ending-well:draft:ending-therapy"));
+    const stored = await page.evaluate(() =>
+      localStorage.getItem("ending-well:draft:ending-therapy"),
+    );
     assert.ok(stored && !stored.includes(SECRET), "the encrypted draft stays on the device");
 
     await page.evaluate(() =>

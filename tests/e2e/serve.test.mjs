@@ -40,7 +40,9 @@ function get(path) {
     });
     sent.on("error", fail);
     // A request the server never answers fails here instead of hanging the test.
-    sent.setTimeout(ANSWER_MS, () => sent.destroy(new Error(`no answer to ${path} within ${ANSWER_MS} ms`)));
+    sent.setTimeout(ANSWER_MS, () =>
+      sent.destroy(new Error(`no answer to ${path} within ${ANSWER_MS} ms`)),
+    );
     sent.end();
   });
 }
@@ -68,7 +70,11 @@ describe("The dev server", () => {
 
   it("refuses a sibling folder whose name begins with www/'s name", async () => {
     // The server's folder is www/; www-evil/ beside it starts with the same characters.
-    for (const path of [`/..%2f${WWW}-evil/index.html`, `/..%2f${WWW}2/`, `/..%2f..%2f${REPOSITORY}-evil/`]) {
+    for (const path of [
+      `/..%2f${WWW}-evil/index.html`,
+      `/..%2f${WWW}2/`,
+      `/..%2f..%2f${REPOSITORY}-evil/`,
+    ]) {
       assert.equal((await get(path)).status, 403, `${path} is refused`);
     }
   });
