@@ -99,8 +99,8 @@ const harness = useHarness();
 // In the page
 
 /**
- * Runs in every test page before its scripts, after the harness's shadowHelpers: `__layout`
- * measures inside the widget's shadow root and returns plain data.
+ * Runs in every test page before its scripts, after shadowHelpers (scripts/browser.mjs):
+ * `__layout` measures inside the widget's shadow root and returns plain data.
  */
 function layoutHelpers() {
   const root = () => document.querySelector("ending-well")?.shadowRoot;
