@@ -15,10 +15,7 @@
  * `<script type="application/json">`. Mistakes in the options or in the questionnaire do not
  * throw: the widget shows a panel listing every problem with its path, and no questions.
  */
-export function mount(
-  element: HTMLElement,
-  options?: EndingWellOptions | string,
-): EndingWellWidget;
+export function mount(element: HTMLElement, options?: EndingWellOptions | string): EndingWellWidget;
 
 /** A mounted widget. */
 export interface EndingWellWidget {
@@ -341,22 +338,26 @@ export interface SectionChangeDetail {
   count: number;
 }
 
+/**
+ * The events the widget dispatches on the element the page placed (bubbling, and crossing
+ * shadow roots, so a listener on the document or the window hears them too). They say where the
+ * client is, never what they answered: a page cannot leak what it is never given.
+ */
+export interface EndingWellEventMap {
+  /** The widget is mounted and shows its first screen. Not sent when it shows problems. */
+  "ending-well:ready": CustomEvent<null>;
+  /** A section is shown. */
+  "ending-well:section-change": CustomEvent<SectionChangeDetail>;
+  /** The client reached their summary. */
+  "ending-well:complete": CustomEvent<null>;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     "ending-well": EndingWellElement;
   }
 
-  /**
-   * The events the widget dispatches on the element the page placed (bubbling, and crossing
-   * shadow roots). They say where the client is, never what they answered: a page cannot leak
-   * what it is never given.
-   */
-  interface HTMLElementEventMap {
-    /** The widget is mounted and shows its first screen. Not sent when it shows problems. */
-    "ending-well:ready": CustomEvent<null>;
-    /** A section is shown. */
-    "ending-well:section-change": CustomEvent<SectionChangeDetail>;
-    /** The client reached their summary. */
-    "ending-well:complete": CustomEvent<null>;
-  }
+  interface HTMLElementEventMap extends EndingWellEventMap {}
+  interface DocumentEventMap extends EndingWellEventMap {}
+  interface WindowEventMap extends EndingWellEventMap {}
 }

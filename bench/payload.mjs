@@ -30,7 +30,11 @@ export const FILES = {
 export function payload(product) {
   const rows = Object.entries(FILES[product]).map(([path, file]) => {
     const body = readFileSync(file);
-    return { file: path.replace(/^\/(ew|sjs)\//, ""), raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+    return {
+      file: path.replace(/^\/(ew|sjs)\//, ""),
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+    };
   });
   return {
     files: rows,

@@ -4,6 +4,9 @@
 //
 //   BENCH_RUNS=10 node bench/run.mjs      (after `npm run build`)
 //
+// BENCH_SCALE_RUNS (default 3) sets the runs at each generated size below; BENCH_SERVE=1 only
+// serves the two pages, to look at them.
+//
 // What is measured, for each product:
 // - bytes: every JavaScript, WebAssembly and CSS file the page loads, raw and gzip -9;
 // - first screen: from navigation start to the first screen of the questionnaire being in the
@@ -14,12 +17,13 @@
 //   framework put off with a timer of 0 (measured by a timer queued just after the event);
 // - section change: from "next" to the next section's heading in the DOM;
 // - memory at the end, after a forced garbage collection: the JavaScript heap and array buffer
-//   backing stores from the DevTools protocol, plus WebAssembly's memory, which they leave out.
+//   backing stores from the DevTools protocol, plus WebAssembly's memory, which they leave out;
+// - at scale, Ending Well alone on generated questionnaires of 100, 1,000 and 5,000 questions:
+//   mounting, the first section, a section change and the memory at the end.
 import { createServer } from "node:http";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
-import { chromium } from "playwright-core";
-import { CHROMIUM, LAUNCH_ARGS } from "../tests/e2e/harness.mjs";
+import { launchChromium } from "../scripts/browser.mjs";
 import { POLICY } from "../scripts/serve.mjs";
 import { builtIn, toSurveyJs } from "./to-surveyjs.mjs";
 import { FILES, KB, ROOT, SURVEY_CORE, payload } from "./payload.mjs";
@@ -62,16 +66,28 @@ SurveyUI.renderSurvey(model, document.getElementById("survey"));
  */
 export function generated(count) {
   const kinds = ["single_choice", "multiple_choice", "scale", "short_text", "long_text"];
-  const options = (n) => Array.from({ length: n }, (_, i) => ({ id: `o${i}`, label: `Option ${i + 1}` }));
+  const options = (n) =>
+    Array.from({ length: n }, (_, i) => ({ id: `o${i}`, label: `Option ${i + 1}` }));
   const sections = [];
   for (let start = 0; start < count; start += 10) {
     const questions = [];
     for (let index = start; index < Math.min(start + 10, count); index += 1) {
       const kind = kinds[index % kinds.length];
-      const question = { id: `q${index}`, kind, text: `Question ${index + 1}: how do you feel about this?` };
+      const question = {
+        id: `q${index}`,
+        kind,
+        text: `Question ${index + 1}: how do you feel about this?`,
+      };
       if (kind === "single_choice") question.options = options(4);
-      if (kind === "multiple_choice") Object.assign(question, { options: options(5), other: "Something else" });
-      if (kind === "scale") Object.assign(question, { min: 0, max: 10, min_label: "Not at all", max_label: "Very much" });
+      if (kind === "multiple_choice")
+        Object.assign(question, { options: options(5), other: "Something else" });
+      if (kind === "scale")
+        Object.assign(question, {
+          min: 0,
+          max: 10,
+          min_label: "Not at all",
+          max_label: "Very much",
+        });
       if (index % 7 === 6 && index > start) question.show_if = { answered: `q${index - 1}` };
       questions.push(question);
     }
@@ -120,7 +136,6 @@ function serve() {
   });
   return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
 }
-
 
 /**
  * Runs in the page before its scripts: records when the first screen appears (also inside shadow
@@ -200,20 +215,28 @@ const DRIVERS = {
     path: "/ew/",
     first: ".ew-screen h2",
     heading: () => __$(".ew-screen h2.ew-heading")?.textContent ?? "",
-    start: async (page) => clickAndWaitForHeading(page, '.ew-screen button[data-ew-action="start"]'),
+    start: async (page) =>
+      clickAndWaitForHeading(page, '.ew-screen button[data-ew-action="start"]'),
     next: '.ew-screen button[data-ew-action="next"]',
     /** The questions on screen now: what to click and where to type. */
     questions: () =>
       __$$(".ew-question:not([hidden])").map((block) => {
-        const inputs = [...block.querySelectorAll("input[data-ew-role=option], input[data-ew-role=point]")];
+        const inputs = [
+          ...block.querySelectorAll("input[data-ew-role=option], input[data-ew-role=point]"),
+        ];
         const text = block.querySelector("textarea, input[data-ew-role=text]");
         return { clicks: inputs.length, typed: Boolean(text) };
       }),
     clickTarget: (question, option) => {
       const blocks = __$$(".ew-question:not([hidden])");
-      return blocks[question]?.querySelectorAll("input[data-ew-role=option], input[data-ew-role=point]")[option];
+      return blocks[question]?.querySelectorAll(
+        "input[data-ew-role=option], input[data-ew-role=point]",
+      )[option];
     },
-    textTarget: (question) => __$$(".ew-question:not([hidden])")[question]?.querySelector("textarea, input[data-ew-role=text]"),
+    textTarget: (question) =>
+      __$$(".ew-question:not([hidden])")[question]?.querySelector(
+        "textarea, input[data-ew-role=text]",
+      ),
     done: () => Boolean(__$('.ew-screen button[data-ew-action="summary"]')),
   },
   surveyjs: {
@@ -224,20 +247,27 @@ const DRIVERS = {
     next: ".sd-navigation__next-btn",
     questions: () =>
       __$$(".sd-page .sd-question").map((block) => {
-        const inputs = [...block.querySelectorAll("input[type=radio]:not([value=other]), input[type=checkbox]:not([value=other])")];
+        const inputs = [
+          ...block.querySelectorAll(
+            "input[type=radio]:not([value=other]), input[type=checkbox]:not([value=other])",
+          ),
+        ];
         const text = block.querySelector("textarea, input[type=text]");
         return { clicks: inputs.length, typed: Boolean(text) };
       }),
     clickTarget: (question, option) => {
       const blocks = __$$(".sd-page .sd-question");
-      const inputs = blocks[question]?.querySelectorAll("input[type=radio]:not([value=other]), input[type=checkbox]:not([value=other])");
+      const inputs = blocks[question]?.querySelectorAll(
+        "input[type=radio]:not([value=other]), input[type=checkbox]:not([value=other])",
+      );
       const input = inputs?.[option];
       // SurveyJS draws its own boxes over visually hidden inputs: click what a person would.
       // ("Other" is left alone: it asks for its text before the page may change, and Ending
       // Well's "something else" is not clicked either.)
       return input?.closest("label") ?? input;
     },
-    textTarget: (question) => __$$(".sd-page .sd-question")[question]?.querySelector("textarea, input[type=text]"),
+    textTarget: (question) =>
+      __$$(".sd-page .sd-question")[question]?.querySelector("textarea, input[type=text]"),
     // The last page: no "Next" on screen any more, only "Complete".
     done: () => {
       const next = __$(".sd-navigation__next-btn");
@@ -301,10 +331,21 @@ async function run(browser, origin, product) {
               const element = eval(`(${target})`)(index);
               if (!element) return null;
               return __time(() => {
-                element.dispatchEvent(new KeyboardEvent("keydown", { key: character, bubbles: true, composed: true }));
+                element.dispatchEvent(
+                  new KeyboardEvent("keydown", { key: character, bubbles: true, composed: true }),
+                );
                 element.value += character;
-                element.dispatchEvent(new InputEvent("input", { data: character, inputType: "insertText", bubbles: true, composed: true }));
-                element.dispatchEvent(new KeyboardEvent("keyup", { key: character, bubbles: true, composed: true }));
+                element.dispatchEvent(
+                  new InputEvent("input", {
+                    data: character,
+                    inputType: "insertText",
+                    bubbles: true,
+                    composed: true,
+                  }),
+                );
+                element.dispatchEvent(
+                  new KeyboardEvent("keyup", { key: character, bubbles: true, composed: true }),
+                );
               });
             },
             [String(driver.textTarget), index, character],
@@ -331,7 +372,11 @@ function quantile(values, q) {
   const low = Math.floor(at);
   return sorted[low] + (sorted[Math.ceil(at)] - sorted[low]) * (at - low);
 }
-const stats = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+const stats = (values) => ({
+  median: median(values),
+  min: Math.min(...values),
+  max: Math.max(...values),
+});
 
 function summarise(runs) {
   const all = (key) => runs.flatMap((run) => run[key]);
@@ -343,7 +388,11 @@ function summarise(runs) {
     keyP95: stats(runs.map((run) => quantile(run.keys, 0.95))),
     sectionMedian: stats(runs.map((run) => median(run.sections))),
     memory: stats(runs.map((run) => run.memory)),
-    counts: { clicks: all("clicks").length / runs.length, keys: all("keys").length / runs.length, sections: all("sections").length / runs.length },
+    counts: {
+      clicks: all("clicks").length / runs.length,
+      keys: all("keys").length / runs.length,
+      sections: all("sections").length / runs.length,
+    },
   };
 }
 
@@ -357,13 +406,48 @@ function table(results) {
   const rows = [
     ["payload, raw", KB(ew.bytes.raw), KB(sjs.bytes.raw), ew.bytes.raw / sjs.bytes.raw],
     ["payload, gzip", KB(ew.bytes.gzip), KB(sjs.bytes.gzip), ew.bytes.gzip / sjs.bytes.gzip],
-    ["first screen", range(ew.summary.firstScreen, ms), range(sjs.summary.firstScreen, ms), ew.summary.firstScreen.median / sjs.summary.firstScreen.median],
-    ["click, median", range(ew.summary.clickMedian, ms), range(sjs.summary.clickMedian, ms), ew.summary.clickMedian.median / sjs.summary.clickMedian.median],
-    ["click, p95", range(ew.summary.clickP95, ms), range(sjs.summary.clickP95, ms), ew.summary.clickP95.median / sjs.summary.clickP95.median],
-    ["keypress, median", range(ew.summary.keyMedian, ms), range(sjs.summary.keyMedian, ms), ew.summary.keyMedian.median / sjs.summary.keyMedian.median],
-    ["keypress, p95", range(ew.summary.keyP95, ms), range(sjs.summary.keyP95, ms), ew.summary.keyP95.median / sjs.summary.keyP95.median],
-    ["section change, median", range(ew.summary.sectionMedian, ms), range(sjs.summary.sectionMedian, ms), ew.summary.sectionMedian.median / sjs.summary.sectionMedian.median],
-    ["memory at the end", range(ew.summary.memory, MB), range(sjs.summary.memory, MB), ew.summary.memory.median / sjs.summary.memory.median],
+    [
+      "first screen",
+      range(ew.summary.firstScreen, ms),
+      range(sjs.summary.firstScreen, ms),
+      ew.summary.firstScreen.median / sjs.summary.firstScreen.median,
+    ],
+    [
+      "click, median",
+      range(ew.summary.clickMedian, ms),
+      range(sjs.summary.clickMedian, ms),
+      ew.summary.clickMedian.median / sjs.summary.clickMedian.median,
+    ],
+    [
+      "click, p95",
+      range(ew.summary.clickP95, ms),
+      range(sjs.summary.clickP95, ms),
+      ew.summary.clickP95.median / sjs.summary.clickP95.median,
+    ],
+    [
+      "keypress, median",
+      range(ew.summary.keyMedian, ms),
+      range(sjs.summary.keyMedian, ms),
+      ew.summary.keyMedian.median / sjs.summary.keyMedian.median,
+    ],
+    [
+      "keypress, p95",
+      range(ew.summary.keyP95, ms),
+      range(sjs.summary.keyP95, ms),
+      ew.summary.keyP95.median / sjs.summary.keyP95.median,
+    ],
+    [
+      "section change, median",
+      range(ew.summary.sectionMedian, ms),
+      range(sjs.summary.sectionMedian, ms),
+      ew.summary.sectionMedian.median / sjs.summary.sectionMedian.median,
+    ],
+    [
+      "memory at the end",
+      range(ew.summary.memory, MB),
+      range(sjs.summary.memory, MB),
+      ew.summary.memory.median / sjs.summary.memory.median,
+    ],
   ];
   const lines = [
     "| Measure | Ending Well | SurveyJS | Ratio | Target | Met |",
@@ -388,7 +472,10 @@ async function scaleRun(browser, origin, count) {
   await page.goto(`${origin}/ew/scale.html?n=${count}`, { waitUntil: "load" });
   await page.waitForFunction(() => window.__mounted !== undefined, null, { timeout: 120_000 });
   const mounted = await page.evaluate(() => window.__mounted);
-  const firstSection = await clickAndWaitForHeading(page, '.ew-screen button[data-ew-action="start"]');
+  const firstSection = await clickAndWaitForHeading(
+    page,
+    '.ew-screen button[data-ew-action="start"]',
+  );
   const changes = [];
   for (let index = 0; index < 10; index += 1) {
     changes.push(await clickAndWaitForHeading(page, '.ew-screen button[data-ew-action="next"]'));
@@ -406,11 +493,7 @@ if (process.env.BENCH_SERVE) {
   console.log(`Ending Well: ${origin}/ew/  SurveyJS: ${origin}/sjs/  (Ctrl+C to stop)`);
   await new Promise(() => {});
 }
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: LAUNCH_ARGS,
-});
+const browser = await launchChromium();
 const results = {};
 try {
   for (const product of ["ending-well", "surveyjs"]) {
@@ -426,7 +509,8 @@ try {
   results.scale = [];
   for (const count of SIZES) {
     const runs = [];
-    for (let index = 0; index < scaleRuns; index += 1) runs.push(await scaleRun(browser, origin, count));
+    for (let index = 0; index < scaleRuns; index += 1)
+      runs.push(await scaleRun(browser, origin, count));
     results.scale.push({
       questions: count,
       mounted: stats(runs.map((r) => r.mounted)),
@@ -458,7 +542,9 @@ console.log(table(results));
 for (const product of ["ending-well", "surveyjs"]) {
   console.log(
     `${product}: ` +
-      results[product].bytes.files.map((f) => `${f.file} ${KB(f.raw)} raw, ${KB(f.gzip)} gzip`).join("; "),
+      results[product].bytes.files
+        .map((f) => `${f.file} ${KB(f.raw)} raw, ${KB(f.gzip)} gzip`)
+        .join("; "),
   );
 }
 console.log(
@@ -478,6 +564,17 @@ const out = join(ROOT, "bench/latest.json");
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
   out,
-  JSON.stringify({ when, browser: browserVersion, surveyjs: SURVEY_VERSION, runs: RUNS, targets: TARGETS, results }, null, 2),
+  JSON.stringify(
+    {
+      when,
+      browser: browserVersion,
+      surveyjs: SURVEY_VERSION,
+      runs: RUNS,
+      targets: TARGETS,
+      results,
+    },
+    null,
+    2,
+  ),
 );
 console.log(`Written: ${out}`);

@@ -15,7 +15,8 @@ function text(value, language) {
 /** A SurveyJS expression for an Ending Well condition. */
 export function expression(condition) {
   const [[kind, body]] = Object.entries(condition);
-  const quote = (value) => (typeof value === "number" ? String(value) : `'${String(value).replaceAll("'", "\\'")}'`);
+  const quote = (value) =>
+    typeof value === "number" ? String(value) : `'${String(value).replaceAll("'", "\\'")}'`;
   switch (kind) {
     case "answered":
       return `{${body}} notempty`;
@@ -38,7 +39,8 @@ export function expression(condition) {
 function builtInChoices(question) {
   const extra = [];
   if (question.not_sure) extra.push({ value: "not-sure", text: "Not sure" });
-  if (question.prefer_not_to_say) extra.push({ value: "prefer-not-to-say", text: "Prefer not to say" });
+  if (question.prefer_not_to_say)
+    extra.push({ value: "prefer-not-to-say", text: "Prefer not to say" });
   return extra;
 }
 
@@ -61,7 +63,9 @@ function element(question, language) {
         type: "checkbox",
         ...common,
         choices: choices(),
-        ...(question.other ? { showOtherItem: true, otherText: text(question.other, language) } : {}),
+        ...(question.other
+          ? { showOtherItem: true, otherText: text(question.other, language) }
+          : {}),
       };
     case "scale":
       return {
@@ -78,7 +82,12 @@ function element(question, language) {
     case "note":
       return { type: "comment", ...common };
     case "info":
-      return { type: "html", name: question.id, html: `<p>${escapeHtml(text(question.text, language))}</p>`, ...(question.show_if ? { visibleIf: expression(question.show_if) } : {}) };
+      return {
+        type: "html",
+        name: question.id,
+        html: `<p>${escapeHtml(text(question.text, language))}</p>`,
+        ...(question.show_if ? { visibleIf: expression(question.show_if) } : {}),
+      };
     default:
       throw new Error(`unknown kind "${question.kind}"`);
   }

@@ -6,36 +6,36 @@
 //   npm run screenshots        (or: node scripts/screenshots.mjs)
 //
 // Needs the release build in www/pkg (npm run build) and Debian's Chromium (/usr/bin/chromium),
-// started as the end-to-end tests start it, so it makes no connection of its own. The screens
-// are reached by clicking the widget's own buttons from script.
+// started as the end-to-end tests start it (scripts/browser.mjs), so it makes no connection of its
+// own. The screens are reached by clicking the widget's own buttons from script.
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import {
   act,
-  CHROMIUM,
   click,
-  heading,
-  LAUNCH_ARGS,
+  closeDialog,
+  CRYPTO_WAIT_MS,
+  launchChromium,
+  loadDemo,
+  openDialog,
+  openWidgetPage,
+  PKG,
   poll,
-  shadowHelpers,
+  revealFeelings,
   shows,
   type,
-} from "../tests/e2e/harness.mjs";
+  waitForHeading,
+} from "./browser.mjs";
 import { serve } from "./serve.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = join(ROOT, "screenshots");
-const PKG = join(ROOT, "www", "pkg", "ending_well_bytes.js");
 const WIDTHS = [
   { width: 375, height: 812 },
   { width: 1280, height: 800 },
 ];
 const SCHEMES = ["light", "dark"];
-const WAIT_MS = 10_000;
-/** Saving derives a key with 600,000 PBKDF2 iterations, on purpose: it takes a moment. */
-const SAVE_WAIT_MS = 30_000;
 /** The whole run gives up after this long. */
 const DEADLINE_MS = 90_000;
 const PASSPHRASE = "quiet river in the morning";
@@ -58,21 +58,6 @@ async function forwardTo(page, { questionId, title }) {
   throw new Error(`never reached ${questionId ?? title}`);
 }
 
-async function openDialog(page, opener) {
-  await click(page, opener);
-  await poll(page, () => __ew.$("dialog.ew-dialog")?.open, null, `the dialog of ${opener}`);
-}
-
-async function closeDialog(page) {
-  await click(page, 'dialog.ew-dialog [data-ew-action="cancel"]');
-  await poll(page, () => !__ew.$("dialog.ew-dialog").open, null, "the dialog to close");
-}
-
-async function loadDemo(page, origin) {
-  await page.goto(`${origin}/`, { waitUntil: "load" });
-  await poll(page, () => __ew.$(".ew-screen h2.ew-heading") !== null, null, "the widget to mount");
-}
-
 /** Goes through the screens in one page, calling `shoot(number, name, options)` on each. */
 async function tour(page, origin, shoot) {
   await loadDemo(page, origin);
@@ -83,14 +68,7 @@ async function tour(page, origin, shoot) {
 
   // Feelings: "Something else" and "Anger" reveal a text box and a question; the scale is set.
   await forwardTo(page, { questionId: "feelings" });
-  for (const option of ["anger", "sadness", "other"]) {
-    await click(page, `[id$="-q-feelings-option-${option}"]`);
-  }
-  await shows(page, '[id$="-q-feelings-other-wrap"]');
-  await type(page, '[id$="-q-feelings-other-text"]', "Something I cannot name yet");
-  await click(page, '[id$="-q-feelings-strength-option-7"]');
-  await shows(page, '[id$="-q-anger-about"]');
-  await type(page, '[id$="-q-anger-about-input"]', "That it was decided for me.");
+  await revealFeelings(page, "That it was decided for me.");
   await shoot(3, "section-follow-up");
 
   await forwardTo(page, { questionId: "proud-of" });
@@ -121,15 +99,10 @@ async function tour(page, origin, shoot) {
     () => __ew.$(".ew-save-status")?.textContent.startsWith("Saved on this device"),
     null,
     "the answers to be saved",
-    SAVE_WAIT_MS,
+    CRYPTO_WAIT_MS,
   );
   await page.reload({ waitUntil: "load" });
-  await poll(
-    page,
-    () => __ew.$(".ew-screen h2.ew-heading")?.textContent === "Welcome back",
-    null,
-    "the welcome back screen",
-  );
+  await waitForHeading(page, "Welcome back");
   await shoot(9, "welcome-back");
 }
 
@@ -148,23 +121,22 @@ async function main() {
   let browser;
   const written = [];
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+    browser = await launchChromium();
     // One page per width and colour scheme, side by side.
     await Promise.all(
       WIDTHS.flatMap((viewport) =>
         SCHEMES.map(async (scheme) => {
-          const context = await browser.newContext({ viewport, colorScheme: scheme });
+          const { context, page, errors } = await openWidgetPage(browser, {
+            viewport,
+            colorScheme: scheme,
+          });
           try {
-            await context.addInitScript(shadowHelpers);
-            const page = await context.newPage();
-            page.setDefaultTimeout(WAIT_MS);
-            const problems = [];
-            page.on("pageerror", (error) => problems.push(error.message));
             await tour(page, origin, async (number, name, { dialog = false } = {}) => {
               const file = `${viewport.width}-${scheme}-${String(number).padStart(2, "0")}-${name}.png`;
               // Two frames, so that a screen just rendered is painted.
               await page.evaluate(
-                () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+                () =>
+                  new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
               );
               await page.screenshot({
                 path: join(OUT, file),
@@ -174,8 +146,8 @@ async function main() {
               });
               written.push(file);
             });
-            if (problems.length) {
-              throw new Error(`page errors at ${viewport.width} px, ${scheme}: ${problems.join("; ")}`);
+            if (errors.length) {
+              throw new Error(errors.join("; "));
             }
           } catch (error) {
             error.message = `${viewport.width} px, ${scheme}: ${error.message}`;
@@ -194,7 +166,9 @@ async function main() {
   written.sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   for (const file of written) console.log(`  ${file}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`${written.length} screenshots in ${relative(process.cwd(), OUT) || "."}/ (${seconds} s)`);
+  console.log(
+    `${written.length} screenshots in ${relative(process.cwd(), OUT) || "."}/ (${seconds} s)`,
+  );
   return 0;
 }
 

@@ -1,8 +1,9 @@
 // Serves www/ on 127.0.0.1 with the Content-Security-Policy the product promises to run under.
-// PORT overrides the port (default 8080). Only files under www/ are served.
+// PORT overrides the port (default 8080). Only files inside www/ are served: a path that leads
+// out of it is refused with 403, and an address that is not valid percent-encoding with 400.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const POLICY = [
@@ -31,12 +32,25 @@ const TYPES = {
 
 const root = resolve(fileURLToPath(new URL("../www/", import.meta.url)));
 
+/** Whether `path` (absolute, resolved) is `root` itself or inside it: a folder boundary, not a prefix. */
+function inside(path) {
+  const rest = relative(root, path);
+  return rest !== ".." && !rest.startsWith(`..${sep}`) && !isAbsolute(rest);
+}
+
 /** Starts the server; resolves to the Node server once it listens. */
 export function serve(port = 8080, host = "127.0.0.1") {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(root)) {
+    let name;
+    try {
+      name = decodeURIComponent(url.pathname);
+    } catch {
+      response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("Bad request");
+      return;
+    }
+    let path = resolve(join(root, name));
+    if (!inside(path)) {
       response.writeHead(403).end("Forbidden");
       return;
     }

@@ -7,6 +7,11 @@ step() { printf '\n==== %s\n' "$*"; }
 
 step "format"
 cargo fmt --check
+prettier --check .
+step "lint (JavaScript)"
+eslint .
+step "types (ending-well.d.ts against the README's and the examples' use)"
+tsc -p tests/types
 step "clippy (host)"
 cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)"

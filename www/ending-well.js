@@ -25,8 +25,9 @@ initSync({ module: await wasmModule() });
 
 /**
  * Mounts the reflection into `element`'s shadow root and returns `{ destroy }`.
- * `options`: `{ questionnaire, clinic, support, quick_exit, saving, changes }` (see
- * docs/embedding.md#configuration), or the same as a JSON string.
+ * `options`: `{ questionnaire, clinic, support, quick_exit, saving, changes, languages,
+ * interface }` (docs/embedding.md#configuration; the types are in ending-well.d.ts), or the same
+ * as a JSON string.
  */
 export function mount(element, options = {}) {
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: "open" });
@@ -57,7 +58,10 @@ export function mount(element, options = {}) {
   };
 }
 
-/** The configuration in the element's child <script type="application/json">, as text. */
+/**
+ * The configuration in the element's child <script type="application/json">, as text; without
+ * one, no options (the built-in questionnaire and the default settings).
+ */
 function configuration(element) {
   const script = element.querySelector(':scope > script[type="application/json"]');
   return script ? script.textContent : {};

@@ -15,21 +15,27 @@
 // Nothing is excluded from axe. A violation on the demo page (www/index.html) outside
 // <ending-well> is the clinic's chrome, not the widget: it is reported as a page problem and
 // does not fail the test. Everything else does.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { openPage, startHarness, builtInQuestionnaire } from "./harness.mjs";
+import {
+  builtInQuestionnaire,
+  closeDialog,
+  CRYPTO_WAIT_MS,
+  openPage,
+  poll,
+  TEST_TIMEOUT,
+  useHarness,
+  waitForHeading,
+  widgetPrefix,
+} from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 const SCHEMES = ["light", "dark"];
-const WAIT_MS = 10_000;
-/** Key derivation is 600,000 PBKDF2 iterations, on purpose: saving and opening take a moment. */
-const CRYPTO_WAIT_MS = 30_000;
-const TEST_TIMEOUT = 120_000;
 
 const STORAGE_KEY = "ending-well:draft:ending-therapy";
 const PASSPHRASE = "quiet river in the morning";
@@ -63,41 +69,13 @@ const TICKS = {
   "support-people": ["friends"],
 };
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(() => harness?.close());
+const harness = useHarness();
 
 /** Every state checked: { scheme, state, page, violations: [...] }. */
 const checked = [];
 
 // ---------------------------------------------------------------------------------------------
 // Waiting
-
-/** Waits until `fn(arg)` is truthy in the page; returns its value. */
-async function until(page, fn, arg, what, timeout = WAIT_MS) {
-  try {
-    const handle = await page.waitForFunction(fn, arg, { timeout, polling: 25 });
-    return await handle.jsonValue();
-  } catch (error) {
-    throw new Error(`timed out waiting for ${what} (${error.message.split("\n")[0]})`);
-  }
-}
-
-function heading(page) {
-  return page.evaluate(() => __ew.$(".ew-screen h2.ew-heading")?.textContent ?? "");
-}
-
-async function waitForHeading(page, title, timeout = WAIT_MS) {
-  await until(
-    page,
-    (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title,
-    title,
-    `the screen "${title}"`,
-    timeout,
-  );
-}
 
 /** Clicks a button of the current screen and waits for the screen titled `title`. */
 async function clickTo(page, action, title) {
@@ -107,7 +85,7 @@ async function clickTo(page, action, title) {
 
 /** Waits for the dialog to be open with its heading, and the form `form` when given. */
 async function waitForDialog(page, title, form = null) {
-  await until(
+  await poll(
     page,
     ({ title, form }) => {
       const dialog = __ew.$("dialog.ew-dialog");
@@ -122,22 +100,19 @@ async function waitForDialog(page, title, form = null) {
   );
 }
 
-async function closeDialog(page) {
-  await page.click('ending-well dialog.ew-dialog button[data-ew-action="cancel"]');
-  await until(page, () => !__ew.$("dialog.ew-dialog")?.open, null, "the dialog to close");
-}
-
 /**
  * Waits until the page looks finished: every stylesheet, the page's and the shadow root's,
  * loaded (the widget's <link> loads after it mounts), fonts ready and animations (the dialog
  * fades in) finished, so that colour contrast is measured on what a person sees.
  */
 async function settle(page) {
-  await until(
+  await poll(
     page,
     () =>
-      [...document.querySelectorAll('link[rel="stylesheet"]'), ...__ew.$$('link[rel="stylesheet"]')]
-        .every((link) => link.sheet !== null),
+      [
+        ...document.querySelectorAll('link[rel="stylesheet"]'),
+        ...__ew.$$('link[rel="stylesheet"]'),
+      ].every((link) => link.sheet !== null),
     null,
     "the stylesheets to load",
   );
@@ -176,7 +151,7 @@ async function runAxe(page) {
       elementRef: true,
     });
     const inWidget = (element) => {
-      for (let node = element; node; ) {
+      for (let node = element; node;) {
         if (node.nodeType === 1 && node.localName === "ending-well") return true;
         node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
       }
@@ -246,13 +221,6 @@ async function load(page, path, title) {
   await waitForHeading(page, title);
 }
 
-/** The widget's id prefix, "ew1", from the heading's id. */
-async function idPrefix(page) {
-  const id = await page.evaluate(() => __ew.$(".ew-screen h2.ew-heading")?.id ?? "");
-  assert.match(id, /^ew\d+-heading$/, "the heading has a prefixed id");
-  return id.replace(/-heading$/, "");
-}
-
 /** Types and ticks the answers of TEXTS and TICKS that are on this screen. */
 async function answerHere(page, prefix) {
   for (const [question, text] of Object.entries(TEXTS)) {
@@ -268,7 +236,7 @@ async function answerHere(page, prefix) {
 }
 
 async function waitShown(page, id, what) {
-  await until(
+  await poll(
     page,
     (id) => {
       const element = __ew.root().getElementById?.(id) ?? __ew.$(`#${id}`);
@@ -283,7 +251,7 @@ async function waitShown(page, id, what) {
 async function walkDemo(page, scheme) {
   const at = (state) => check(page, scheme, state);
   await load(page, "/", INTRO_TITLE);
-  const prefix = await idPrefix(page);
+  const prefix = await widgetPrefix(page);
   await at("introduction");
 
   await clickTo(page, "start", SECTIONS[0].title);
@@ -292,7 +260,7 @@ async function walkDemo(page, scheme) {
     const name = `section ${index + 1}/${SECTIONS.length} "${section.title}"`;
     if (section.id === "notes") {
       // The answers typed on the way give the notes their drafts on arrival.
-      await until(
+      await poll(
         page,
         (id) => (__ew.$(`#${id}`)?.value ?? "") !== "",
         `${prefix}-q-note-therapist-input`,
@@ -315,7 +283,7 @@ async function walkDemo(page, scheme) {
       await at(`${name}, "something else" box revealed`);
     } else if (section.id === "check-in") {
       await page.check(`#${prefix}-q-how-hard-now-option-9`);
-      await until(
+      await poll(
         page,
         () => __ew.$(".ew-support-inline")?.checkVisibility() === true,
         null,
@@ -333,7 +301,10 @@ async function walkDemo(page, scheme) {
     plan: __ew.$$(".ew-summary .ew-plan li").length,
     notes: __ew.$$(".ew-summary .ew-letter").length,
   }));
-  assert.ok(summary.plan > 0 && summary.notes > 0, `the summary has a plan and notes (${JSON.stringify(summary)})`);
+  assert.ok(
+    summary.plan > 0 && summary.notes > 0,
+    `the summary has a plan and notes (${JSON.stringify(summary)})`,
+  );
   await at("summary with plan and notes");
 
   await page.click('ending-well .ew-topbar button[data-ew-action="support"]');
@@ -358,7 +329,7 @@ async function walkDemo(page, scheme) {
   await page.fill(`${form} input[name="passphrase"]`, TOO_SHORT);
   await page.fill(`${form} input[name="confirmation"]`, TOO_SHORT);
   await page.click(`${form} button[type="submit"]`);
-  await until(
+  await poll(
     page,
     () => __ew.$("dialog.ew-dialog .ew-error-summary") !== null,
     null,
@@ -368,7 +339,7 @@ async function walkDemo(page, scheme) {
   await page.fill(`${form} input[name="passphrase"]`, PASSPHRASE);
   await page.fill(`${form} input[name="confirmation"]`, PASSPHRASE);
   await page.click(`${form} button[type="submit"]`);
-  await until(
+  await poll(
     page,
     () => /^Saved on this device at /.test(__ew.$(".ew-save-status")?.textContent ?? ""),
     null,
@@ -382,7 +353,7 @@ async function walkDemo(page, scheme) {
   const unlock = 'ending-well .ew-screen form[data-ew-form="unlock"]';
   await page.fill(`${unlock} input[name="passphrase"]`, WRONG_PASSPHRASE);
   await page.click(`${unlock} button[type="submit"]`);
-  await until(
+  await poll(
     page,
     () => __ew.$(".ew-screen .ew-error-summary") !== null,
     null,
@@ -402,7 +373,11 @@ async function walkExamples(page, scheme) {
   await load(page, "/examples/broken-config.html", PROBLEMS_TITLE);
   await check(page, scheme, "problems panel (examples/broken-config.html)");
   await load(page, "/examples/custom-questionnaire.html", CUSTOM_TITLE);
-  await check(page, scheme, "introduction of a clinic's own questionnaire (examples/custom-questionnaire.html)");
+  await check(
+    page,
+    scheme,
+    "introduction of a clinic's own questionnaire (examples/custom-questionnaire.html)",
+  );
   // Spanish, with the language switcher, and right to left with English standing in.
   await load(page, "/examples/spanish.html", SPANISH.title);
   await check(page, scheme, "introduction in Spanish (examples/spanish.html)");
@@ -435,7 +410,9 @@ function report() {
     };
     rule.states.set(entry.state, [...(rule.states.get(entry.state) ?? []), entry.scheme]);
     for (const node of violation.nodes) {
-      rule.targets.add(`${targetText(node.target)}${node.inWidget ? "" : " (outside <ending-well>)"}`);
+      rule.targets.add(
+        `${targetText(node.target)}${node.inWidget ? "" : " (outside <ending-well>)"}`,
+      );
     }
     rule.nodes += violation.nodes.length;
     map.set(violation.id, rule);
@@ -447,7 +424,10 @@ function report() {
   }
   const allStates = new Set(checked.map((entry) => entry.state));
   const statesText = (states) => {
-    if (states.size === allStates.size && [...states.values()].every((s) => s.length === SCHEMES.length)) {
+    if (
+      states.size === allStates.size &&
+      [...states.values()].every((s) => s.length === SCHEMES.length)
+    ) {
       return `every state, light and dark`;
     }
     const list = [...states].map(([state, schemes]) => `${state} (${schemes.join(", ")})`);
@@ -468,7 +448,9 @@ function report() {
     );
   };
   if (byRule.size) {
-    console.log(`accessibility: ${byRule.size} distinct violations (the widget, and the example pages):`);
+    console.log(
+      `accessibility: ${byRule.size} distinct violations (the widget, and the example pages):`,
+    );
     for (const rule of byRule.values()) print(rule);
   }
   if (pageByRule.size) {
@@ -489,22 +471,28 @@ function report() {
 
 describe("Accessibility (axe-core, WCAG 2.2 AA and best practice)", () => {
   for (const scheme of SCHEMES) {
-    it(`every screen and state of the demo page, ${scheme} colour scheme`, { timeout: TEST_TIMEOUT }, async (t) => {
-      const { page } = await openPage(t, harness.browser, { colorScheme: scheme });
-      page.setDefaultTimeout(WAIT_MS);
-      await walkDemo(page, scheme);
-      assert.equal(
-        await page.evaluate(() => matchMedia(`(prefers-color-scheme: dark)`).matches),
-        scheme === "dark",
-        `the page is in the ${scheme} colour scheme`,
-      );
-    });
+    it(
+      `every screen and state of the demo page, ${scheme} colour scheme`,
+      { timeout: TEST_TIMEOUT },
+      async (t) => {
+        const { page } = await openPage(t, harness.browser, { colorScheme: scheme });
+        await walkDemo(page, scheme);
+        assert.equal(
+          await page.evaluate(() => matchMedia(`(prefers-color-scheme: dark)`).matches),
+          scheme === "dark",
+          `the page is in the ${scheme} colour scheme`,
+        );
+      },
+    );
 
-    it(`the examples' problems panel and own questionnaire, ${scheme} colour scheme`, { timeout: TEST_TIMEOUT }, async (t) => {
-      const { page } = await openPage(t, harness.browser, { colorScheme: scheme });
-      page.setDefaultTimeout(WAIT_MS);
-      await walkExamples(page, scheme);
-    });
+    it(
+      `the examples' problems panel and own questionnaire, ${scheme} colour scheme`,
+      { timeout: TEST_TIMEOUT },
+      async (t) => {
+        const { page } = await openPage(t, harness.browser, { colorScheme: scheme });
+        await walkExamples(page, scheme);
+      },
+    );
   }
 
   it("no violations in any of them", () => {
@@ -515,9 +503,15 @@ describe("Accessibility (axe-core, WCAG 2.2 AA and best practice)", () => {
       `accessibility: ${states.size} screens and states checked in light and dark ` +
         `(${checked.length} checks), ${total} violations` +
         (byRule.size ? ` (${byRule.size} distinct rules)` : "") +
-        (pageByRule.size ? `; page problems outside the widget: ${[...pageByRule.keys()].join(", ")}` : ""),
+        (pageByRule.size
+          ? `; page problems outside the widget: ${[...pageByRule.keys()].join(", ")}`
+          : ""),
     );
-    assert.equal(checked.length, states.size * SCHEMES.length, "every state was checked in both schemes");
+    assert.equal(
+      checked.length,
+      states.size * SCHEMES.length,
+      "every state was checked in both schemes",
+    );
     assert.equal(
       total,
       0,

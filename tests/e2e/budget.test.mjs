@@ -29,7 +29,9 @@ describe("Byte budget", () => {
       ? `target ${KB(theirs.gzip * TARGET_SHARE)} (1/8 of SurveyJS's ${KB(theirs.gzip)}); ` +
         `Ending Well is ${(ours.gzip / theirs.gzip).toFixed(3)} of it`
       : "SurveyJS is not installed: no target to compare with";
-    t.diagnostic(`payload ${KB(ours.gzip)} gzip (${KB(ours.raw)} raw), budget ${KB(BUDGET)}; ${target}`);
+    t.diagnostic(
+      `payload ${KB(ours.gzip)} gzip (${KB(ours.raw)} raw), budget ${KB(BUDGET)}; ${target}`,
+    );
     assert.ok(
       ours.gzip <= BUDGET,
       `Ending Well ships ${KB(ours.gzip)} gzip, over its budget of ${KB(BUDGET)}:\n${lines.join("\n")}`,

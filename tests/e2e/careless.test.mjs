@@ -3,20 +3,25 @@
 // and skip a screen the client never saw); the browser's Back and Forward buttons move between
 // sections and keep the answers out of the history; Enter in a text box loses nothing; two tabs
 // on one saved draft never write over each other unasked; a very long answer is kept whole.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { act, builtInQuestionnaire, heading, openPage, poll, startHarness } from "./harness.mjs";
+import {
+  act,
+  builtInQuestionnaire,
+  CRYPTO_WAIT_MS,
+  heading,
+  openPage,
+  poll,
+  useHarness,
+  waitForHeading,
+} from "./harness.mjs";
 
 const QUESTIONNAIRE = builtInQuestionnaire("en");
 const SECTIONS = QUESTIONNAIRE.sections;
 const PASSPHRASE = "a long enough phrase";
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(() => harness?.close());
+const harness = useHarness();
 
 async function demo(t) {
   const opened = await openPage(t, harness.browser);
@@ -30,25 +35,43 @@ describe("Careless use", () => {
     const { page, errors } = await demo(t);
     await page.dblclick("ending-well [data-ew-action=start]");
     await page.waitForTimeout(200);
-    assert.equal(await heading(page), SECTIONS[0].title, "Start, double-clicked, opens the first section");
+    assert.equal(
+      await heading(page),
+      SECTIONS[0].title,
+      "Start, double-clicked, opens the first section",
+    );
     await page.dblclick("ending-well .ew-screen [data-ew-action=next]");
     await page.waitForTimeout(200);
-    assert.equal(await heading(page), SECTIONS[1].title, "Continue, double-clicked, opens the next section only");
+    assert.equal(
+      await heading(page),
+      SECTIONS[1].title,
+      "Continue, double-clicked, opens the next section only",
+    );
     await page.dblclick("ending-well .ew-screen [data-ew-action=back]");
     await page.waitForTimeout(200);
-    assert.equal(await heading(page), SECTIONS[0].title, "Back, double-clicked, goes back one section");
+    assert.equal(
+      await heading(page),
+      SECTIONS[0].title,
+      "Back, double-clicked, goes back one section",
+    );
     // On a screen where the next "Continue" sits exactly where the last one was, the second
     // click of the double click lands on it: a click with a click count of 2.
     const after = await page.evaluate(() => {
       const click = (detail) =>
-        __ew.$(".ew-screen [data-ew-action=next]").dispatchEvent(
-          new MouseEvent("click", { detail, bubbles: true, composed: true, cancelable: true }),
-        );
+        __ew
+          .$(".ew-screen [data-ew-action=next]")
+          .dispatchEvent(
+            new MouseEvent("click", { detail, bubbles: true, composed: true, cancelable: true }),
+          );
       click(1);
       click(2);
       return __ew.$(".ew-screen h2.ew-heading").textContent;
     });
-    assert.equal(after, SECTIONS[1].title, "the second click of a double click is not a second Continue");
+    assert.equal(
+      after,
+      SECTIONS[1].title,
+      "the second click of a double click is not a second Continue",
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -77,7 +100,7 @@ describe("Careless use", () => {
     const states = [];
     const back = async (title) => {
       await page.goBack();
-      await poll(page, (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title, title, title);
+      await waitForHeading(page, title);
       states.push(await page.evaluate(() => JSON.stringify(history.state)));
     };
     await back(SECTIONS[2].title);
@@ -87,10 +110,14 @@ describe("Careless use", () => {
     await back(QUESTIONNAIRE.title);
     for (const title of [SECTIONS[0].title, SECTIONS[1].title, SECTIONS[2].title]) {
       await page.goForward();
-      await poll(page, (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title, title, title);
+      await waitForHeading(page, title);
       states.push(await page.evaluate(() => JSON.stringify(history.state)));
     }
-    assert.equal(await page.locator("ending-well .ew-screen textarea").first().inputValue(), words, "the words are kept");
+    assert.equal(
+      await page.locator("ending-well .ew-screen textarea").first().inputValue(),
+      words,
+      "the words are kept",
+    );
     assert.equal(page.url(), address, "the address never changes");
     for (const state of states) {
       assert.doesNotMatch(state, /winter/, "no answer is in the history");
@@ -114,7 +141,11 @@ describe("Careless use", () => {
     await page.waitForTimeout(200);
     assert.equal(await heading(page), SECTIONS[2].title, "still on the same section");
     assert.equal(await short.inputValue(), "Getting back to work");
-    assert.equal(await long.inputValue(), "First line\nsecond line", "Enter starts a new line in a long answer");
+    assert.equal(
+      await long.inputValue(),
+      "First line\nsecond line",
+      "Enter starts a new line in a long answer",
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -127,9 +158,18 @@ describe("Careless use", () => {
     await first.fill("ending-well dialog input[name=confirmation]", PASSPHRASE);
     await first.click("ending-well dialog button[type=submit]");
     const status = (page) => page.evaluate(() => __ew.$(".ew-save-status")?.textContent ?? "");
-    await poll(first, () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "saved", 15_000);
+    await poll(
+      first,
+      () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+      null,
+      "saved",
+      CRYPTO_WAIT_MS,
+    );
     const stored = () =>
-      first.evaluate(() => Object.entries(localStorage).find(([key]) => key.startsWith("ending-well:draft:"))?.[1]);
+      first.evaluate(
+        () =>
+          Object.entries(localStorage).find(([key]) => key.startsWith("ending-well:draft:"))?.[1],
+      );
 
     // The same draft opened in a second tab, which goes on saving there.
     const second = await context.newPage();
@@ -137,26 +177,56 @@ describe("Careless use", () => {
     await second.goto(`${harness.origin}/`);
     await second.fill("ending-well form[data-ew-form=unlock] input[name=passphrase]", PASSPHRASE);
     await second.click("ending-well form[data-ew-form=unlock] button[type=submit]");
-    await poll(second, (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title, SECTIONS[0].title, "opened", 15_000);
+    await waitForHeading(second, SECTIONS[0].title, CRYPTO_WAIT_MS);
     await second.locator("ending-well input[data-ew-role=option]").nth(1).check();
-    await poll(second, () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "saved", 15_000);
+    await poll(
+      second,
+      () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+      null,
+      "saved",
+      CRYPTO_WAIT_MS,
+    );
 
     // The first tab is told at once, and stops writing.
-    await poll(first, () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "told", 5_000);
+    await poll(
+      first,
+      () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+      null,
+      "told",
+      5_000,
+    );
     assert.match(await status(first), /This tab has stopped saving/);
     assert.equal(await first.locator("ending-well [data-ew-action=save-here]").isVisible(), true);
     const secondsDraft = await stored();
     await first.locator("ending-well input[data-ew-role=option]").nth(2).check();
     await first.waitForTimeout(1_000);
-    assert.equal(await stored(), secondsDraft, "the first tab wrote nothing over the second's draft");
+    assert.equal(
+      await stored(),
+      secondsDraft,
+      "the first tab wrote nothing over the second's draft",
+    );
 
     // Asked, the first tab saves its answers, and now the second tab is told.
     await first.click("ending-well [data-ew-action=save-here]");
-    await poll(first, (before) => {
-      const now = Object.entries(localStorage).find(([key]) => key.startsWith("ending-well:draft:"))?.[1];
-      return now !== before;
-    }, secondsDraft, "the first tab's save", 15_000);
-    await poll(second, () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, "second told", 5_000);
+    await poll(
+      first,
+      (before) => {
+        const now = Object.entries(localStorage).find(([key]) =>
+          key.startsWith("ending-well:draft:"),
+        )?.[1];
+        return now !== before;
+      },
+      secondsDraft,
+      "the first tab's save",
+      CRYPTO_WAIT_MS,
+    );
+    await poll(
+      second,
+      () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+      null,
+      "second told",
+      5_000,
+    );
     assert.equal(await first.locator("ending-well [data-ew-action=save-here]").isVisible(), false);
     assert.deepEqual(errors, []);
   });
@@ -164,15 +234,24 @@ describe("Careless use", () => {
   it("a 100 KB answer is kept whole in the summary and both downloads", async (t) => {
     const { page, errors } = await demo(t);
     const words = "I learned to notice what I feel before it grows. ";
-    const answer = words.repeat(Math.ceil(100_000 / words.length)).slice(0, 100_000).trim();
+    const answer = words
+      .repeat(Math.ceil(100_000 / words.length))
+      .slice(0, 100_000)
+      .trim();
     await act(page, "start");
     await act(page, "next");
     await act(page, "next");
     await page.locator("ending-well .ew-screen textarea").first().fill(answer);
     while ((await heading(page)) !== "Check your answers") await act(page, "next");
-    assert.ok((await page.evaluate(() => __ew.root().textContent)).includes(answer), "shown whole on the review");
+    assert.ok(
+      (await page.evaluate(() => __ew.root().textContent)).includes(answer),
+      "shown whole on the review",
+    );
     await act(page, "summary");
-    assert.ok((await page.evaluate(() => __ew.$(".ew-screen").textContent)).includes(answer), "shown whole in the summary");
+    assert.ok(
+      (await page.evaluate(() => __ew.$(".ew-screen").textContent)).includes(answer),
+      "shown whole in the summary",
+    );
     for (const action of ["download-text", "download-html"]) {
       const [download] = await Promise.all([
         page.waitForEvent("download"),

@@ -2,11 +2,11 @@
 // the strict policy with no error, and each shows what it says it shows.
 //
 // Run from the repository root: node --test --test-reporter=spec tests/e2e/embedding.test.mjs
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { openPage, startHarness } from "./harness.mjs";
+import { openPage, useHarness } from "./harness.mjs";
 
 const EXAMPLES = fileURLToPath(new URL("../../www/examples/", import.meta.url));
 const BUILT_IN = "Reflecting on the end of your therapy";
@@ -32,11 +32,7 @@ const PAGES = {
   "right-to-left.html": ["قبل جلستك الأخيرة"],
 };
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(() => harness?.close());
+const harness = useHarness();
 
 /** Runs before the page's scripts: records policy violations and every widget event's detail. */
 function recorders() {
@@ -87,7 +83,9 @@ function press(host, action) {
 
 describe("Embedding examples", () => {
   it("lists every example page in this test", () => {
-    const pages = readdirSync(EXAMPLES).filter((file) => file.endsWith(".html")).sort();
+    const pages = readdirSync(EXAMPLES)
+      .filter((file) => file.endsWith(".html"))
+      .sort();
     assert.deepEqual(pages, Object.keys(PAGES).sort(), "a new example needs its expectations here");
   });
 
@@ -96,7 +94,11 @@ describe("Embedding examples", () => {
       const { page, done } = await openExample(t, name);
       await page.locator("h1").waitFor();
       // Modules have run once the custom element is defined.
-      await page.waitForFunction(() => customElements.get("ending-well") !== undefined || !document.querySelector("script[type=module]"));
+      await page.waitForFunction(
+        () =>
+          customElements.get("ending-well") !== undefined ||
+          !document.querySelector("script[type=module]"),
+      );
       assert.equal(await page.locator("ending-well").count(), headings.length, "number of widgets");
       for (const [index, expected] of headings.entries()) {
         assert.equal(await firstHeading(widget(page, "ending-well", index)), expected);
@@ -108,8 +110,13 @@ describe("Embedding examples", () => {
 
   it("the examples index links to every example, and the demo's footer links to the index", async (t) => {
     const { page, done } = await openExample(t, "index.html");
-    const links = await page.locator("main li a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-    const expected = [...Object.keys(PAGES).filter((p) => p !== "index.html"), "my-questionnaire.json"];
+    const links = await page
+      .locator("main li a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const expected = [
+      ...Object.keys(PAGES).filter((p) => p !== "index.html"),
+      "my-questionnaire.json",
+    ];
     assert.deepEqual([...links].sort(), expected.sort());
     await page.goto(`${harness.origin}/`);
     await page.locator("footer a[href='examples/']").click();
@@ -135,10 +142,23 @@ describe("Embedding examples", () => {
     await dialog.waitFor();
     assert.equal((await dialog.locator(".ew-heading").textContent()).trim(), "Need support now?");
     const text = await dialog.textContent();
-    assert.ok(text.includes("You can reach us, or the evening line, at any time."), "the clinic's intro");
-    assert.ok(text.includes("Harbour Lane duty line") && text.includes("Evening text line"), "both contacts");
-    const hrefs = await dialog.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-    for (const href of ["tel:+442079460018", "mailto:support@example.org", "sms:07700900123", "https://example.org/evening-line"]) {
+    assert.ok(
+      text.includes("You can reach us, or the evening line, at any time."),
+      "the clinic's intro",
+    );
+    assert.ok(
+      text.includes("Harbour Lane duty line") && text.includes("Evening text line"),
+      "both contacts",
+    );
+    const hrefs = await dialog
+      .locator("a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    for (const href of [
+      "tel:+442079460018",
+      "mailto:support@example.org",
+      "sms:07700900123",
+      "https://example.org/evening-line",
+    ]) {
       assert.ok(hrefs.includes(href), `a link to ${href} (links: ${hrefs.join(", ")})`);
     }
     assert.equal(await dialog.locator(".ew-support-placeholder").count(), 0, "no placeholder");
@@ -149,7 +169,11 @@ describe("Embedding examples", () => {
     const { page, done } = await openExample(t, "changes.html");
     const host = widget(page);
     assert.equal(await firstHeading(host), BUILT_IN);
-    assert.equal(await host.getByText("Save my answers on this device").isVisible(), false, "no save button");
+    assert.equal(
+      await host.getByText("Save my answers on this device").isVisible(),
+      false,
+      "no save button",
+    );
     await press(host, "start");
     const seen = [];
     let reworded = false;
@@ -161,19 +185,34 @@ describe("Embedding examples", () => {
       seen.push(`${caption}: ${heading}`);
       // What is rendered to the client: hidden follow-ups are in the DOM but not shown.
       const screen = await host.locator(".ew-screen").evaluate((element) => element.innerText);
-      assert.ok(!screen.includes("How do you feel about the goals you had for therapy?"), "the goals question is left out");
-      assert.ok(!screen.includes("What brought you to therapy in the first place?"), "the old wording is gone");
+      assert.ok(
+        !screen.includes("How do you feel about the goals you had for therapy?"),
+        "the goals question is left out",
+      );
+      assert.ok(
+        !screen.includes("What brought you to therapy in the first place?"),
+        "the old wording is gone",
+      );
       if (screen.includes("What first brought you to Riverside Counselling?")) {
         reworded = true;
-        assert.ok(await host.getByText("What first brought you to Riverside Counselling?").isVisible());
+        assert.ok(
+          await host.getByText("What first brought you to Riverside Counselling?").isVisible(),
+        );
         assert.ok(await host.getByText("A few words are enough.").isVisible(), "the new hint");
       }
-      assert.equal(await host.getByText("Save my answers on this device").isVisible(), false, "no save button");
+      assert.equal(
+        await host.getByText("Save my answers on this device").isVisible(),
+        false,
+        "no save button",
+      );
       await press(host, "next");
     }
     assert.equal(seen.length, 10, `ten sections shown: ${seen.join(" | ")}`);
     seen.forEach((line, index) => assert.ok(line.startsWith(`Section ${index + 1} of 10: `), line));
-    assert.ok(!seen.some((line) => line.includes("The relationship and saying goodbye")), "the hidden section is never shown");
+    assert.ok(
+      !seen.some((line) => line.includes("The relationship and saying goodbye")),
+      "the hidden section is never shown",
+    );
     assert.ok(reworded, "the reworded question is shown");
     const review = await host.locator(".ew-review").evaluate((element) => element.innerText);
     assert.ok(!review.includes("The relationship and saying goodbye"), "nor listed in the review");
@@ -190,16 +229,19 @@ describe("Embedding examples", () => {
       assert.equal(await firstHeading(host), BUILT_IN);
       const start = host.locator("[data-ew-action=start]");
       // The widget's stylesheet loads inside the shadow root; wait until it applies.
-      await page.waitForFunction(
-        (accent) => {
-          const button = document.querySelector("ending-well").shadowRoot.querySelector("[data-ew-action=start]");
-          return getComputedStyle(button).backgroundColor === accent;
-        },
-        accent,
-      );
+      await page.waitForFunction((accent) => {
+        const button = document
+          .querySelector("ending-well")
+          .shadowRoot.querySelector("[data-ew-action=start]");
+        return getComputedStyle(button).backgroundColor === accent;
+      }, accent);
       const style = await start.evaluate((button) => {
         const computed = getComputedStyle(button);
-        return { background: computed.backgroundColor, color: computed.color, font: computed.fontFamily };
+        return {
+          background: computed.backgroundColor,
+          color: computed.color,
+          font: computed.fontFamily,
+        };
       });
       assert.equal(style.background, accent);
       assert.equal(style.color, text);
@@ -220,13 +262,21 @@ describe("Embedding examples", () => {
 
     await press(checkIn, "start");
     await checkIn.getByLabel("4", { exact: true }).check();
-    await checkIn.getByLabel("Anything you want to remember about it?").fill("Checked-in-only words");
+    await checkIn
+      .getByLabel("Anything you want to remember about it?")
+      .fill("Checked-in-only words");
     assert.equal(await snapshot("#built-in"), before, "the built-in widget did not change");
-    assert.equal(await builtIn.locator("[data-ew-action=start]").isVisible(), true, "still on its first screen");
+    assert.equal(
+      await builtIn.locator("[data-ew-action=start]").isVisible(),
+      true,
+      "still on its first screen",
+    );
 
     const ids = await page.evaluate(() =>
       ["#built-in", "#check-in"].map((selector) =>
-        [...document.querySelector(selector).shadowRoot.querySelectorAll("[id]")].map((element) => element.id),
+        [...document.querySelector(selector).shadowRoot.querySelectorAll("[id]")].map(
+          (element) => element.id,
+        ),
       ),
     );
     assert.ok(ids[0].length > 0 && ids[1].length > 0, "both widgets have element ids");
@@ -236,7 +286,9 @@ describe("Embedding examples", () => {
     await press(builtIn, "start");
     await press(builtIn, "next");
     await press(builtIn, "next");
-    await builtIn.getByLabel("What brought you to therapy in the first place?").fill("Built-in-only words");
+    await builtIn
+      .getByLabel("What brought you to therapy in the first place?")
+      .fill("Built-in-only words");
     const checkInState = await checkIn.evaluate((host) => ({
       text: host.shadowRoot.querySelector("input[type=text], textarea").value,
       point: host.shadowRoot.querySelector("input[type=radio]:checked")?.value ?? null,
@@ -254,12 +306,17 @@ describe("Embedding examples", () => {
     const host = widget(page, "#widget-host");
     const mountButton = page.getByRole("button", { name: "Mount" });
     const destroyButton = page.getByRole("button", { name: "Destroy" });
-    const shadowChildren = () => host.evaluate((element) => element.shadowRoot?.childNodes.length ?? 0);
+    const shadowChildren = () =>
+      host.evaluate((element) => element.shadowRoot?.childNodes.length ?? 0);
     for (let round = 0; round < 20; round++) {
       await mountButton.click();
       assert.equal(await firstHeading(host), "A short reflection", `round ${round + 1}`);
       await destroyButton.click();
-      assert.equal(await shadowChildren(), 0, `round ${round + 1}: the shadow root is empty after destroy`);
+      assert.equal(
+        await shadowChildren(),
+        0,
+        `round ${round + 1}: the shadow root is empty after destroy`,
+      );
     }
 
     const SECRET = "Zebra-lantern-4471";
@@ -270,7 +327,10 @@ describe("Embedding examples", () => {
     await host.getByLabel("What will you keep doing?").fill(`${SECRET} again`);
     await press(host, "next");
     await host.locator(".ew-review").waitFor();
-    assert.ok((await host.locator(".ew-review").textContent()).includes(SECRET), "the answer is in the widget");
+    assert.ok(
+      (await host.locator(".ew-review").textContent()).includes(SECRET),
+      "the answer is in the widget",
+    );
     await press(host, "summary");
     await host.locator(".ew-summary").waitFor();
     await destroyButton.click();
@@ -279,7 +339,11 @@ describe("Embedding examples", () => {
     const log = await page.locator("#event-log li").allTextContents();
     const events = await page.evaluate(() => window.__events);
     assert.equal(log.length, events.length, "the page logged every event");
-    assert.equal(events.filter((event) => event.type === "ending-well:ready").length, 21, "one ready per mount");
+    assert.equal(
+      events.filter((event) => event.type === "ending-well:ready").length,
+      21,
+      "one ready per mount",
+    );
     assert.deepEqual(log.slice(-4), [
       "ending-well:ready null",
       'ending-well:section-change {"index":0,"count":2}',
@@ -290,14 +354,20 @@ describe("Embedding examples", () => {
       const parsed = JSON.parse(detail);
       if (type === "ending-well:section-change") {
         assert.deepEqual(Object.keys(parsed).sort(), ["count", "index"], `${type} ${detail}`);
-        assert.ok(Number.isInteger(parsed.index) && Number.isInteger(parsed.count), `${type} ${detail}`);
+        assert.ok(
+          Number.isInteger(parsed.index) && Number.isInteger(parsed.count),
+          `${type} ${detail}`,
+        );
       } else {
         assert.equal(parsed, null, `${type} ${detail}`);
       }
       assert.ok(!detail.includes("Zebra"), "no answer in any event detail");
     }
     assert.ok(!log.join("\n").includes("Zebra"), "no answer in the log");
-    assert.ok(!(await page.content()).includes("Zebra"), "nothing of the answers is left on the page");
+    assert.ok(
+      !(await page.content()).includes("Zebra"),
+      "nothing of the answers is left on the page",
+    );
     await done();
   });
 
@@ -306,16 +376,27 @@ describe("Embedding examples", () => {
     const plain = await openExample(t, "plain.html");
     await firstHeading(widget(plain.page));
     const headingStyle = (page) =>
-      page.waitForFunction(() => {
-        const heading = document.querySelector("ending-well").shadowRoot.querySelector(".ew-heading");
-        const link = document.querySelector("ending-well").shadowRoot.querySelector("link[rel=stylesheet]");
-        return link?.sheet && heading ? { size: getComputedStyle(heading).fontSize, color: getComputedStyle(heading).color } : null;
-      }).then((handle) => handle.jsonValue());
+      page
+        .waitForFunction(() => {
+          const heading = document
+            .querySelector("ending-well")
+            .shadowRoot.querySelector(".ew-heading");
+          const link = document
+            .querySelector("ending-well")
+            .shadowRoot.querySelector("link[rel=stylesheet]");
+          return link?.sheet && heading
+            ? { size: getComputedStyle(heading).fontSize, color: getComputedStyle(heading).color }
+            : null;
+        })
+        .then((handle) => handle.jsonValue());
     const expected = await headingStyle(plain.page);
 
     const { page, done } = await openExample(t, "hostile-css.html");
     // The hostile rules are live on the page itself.
-    assert.equal(await page.locator("main > h2").evaluate((h2) => getComputedStyle(h2).fontSize), "64px");
+    assert.equal(
+      await page.locator("main > h2").evaluate((h2) => getComputedStyle(h2).fontSize),
+      "64px",
+    );
     const host = widget(page);
     assert.equal(await firstHeading(host), BUILT_IN);
     const actual = await headingStyle(page);
@@ -333,7 +414,10 @@ describe("Embedding examples", () => {
     await radio.check();
     assert.ok(await radio.isChecked(), "and clickable");
     for (const action of ["next", "back", "skip", "support", "exit"]) {
-      assert.ok(await host.locator(`[data-ew-action=${action}]`).first().isVisible(), `"${action}" is visible`);
+      assert.ok(
+        await host.locator(`[data-ew-action=${action}]`).first().isVisible(),
+        `"${action}" is visible`,
+      );
     }
     await press(host, "next");
     await press(host, "next");
@@ -352,14 +436,27 @@ describe("Embedding examples", () => {
     const problems = await host.locator(".ew-error-list li").allTextContents();
     assert.equal(problems.length, 2, problems.join("\n"));
     assert.ok(
-      problems.some((p) => p.startsWith("options.savng ") && p.includes('unknown field "savng"') && p.includes('did you mean "saving"')),
+      problems.some(
+        (p) =>
+          p.startsWith("options.savng ") &&
+          p.includes('unknown field "savng"') &&
+          p.includes('did you mean "saving"'),
+      ),
       problems.join("\n"),
     );
     assert.ok(
-      problems.some((p) => p.startsWith("options.support.resources[0].web ") && p.includes("javascript:") && p.includes("https://")),
+      problems.some(
+        (p) =>
+          p.startsWith("options.support.resources[0].web ") &&
+          p.includes("javascript:") &&
+          p.includes("https://"),
+      ),
       problems.join("\n"),
     );
-    const controls = await host.evaluate((element) => element.shadowRoot.querySelectorAll("input, textarea, select, button, a[href]").length);
+    const controls = await host.evaluate(
+      (element) =>
+        element.shadowRoot.querySelectorAll("input, textarea, select, button, a[href]").length,
+    );
     assert.equal(controls, 0, "no form controls and no links");
     const events = await page.evaluate(() => window.__events);
     assert.deepEqual(events, [], "a configuration with problems is never ready");

@@ -1,10 +1,34 @@
 // Shared set-up for the end-to-end tests: the dev server on a free port and Debian's Chromium,
-// launched so that it makes no connection of its own (TOOLCHAIN.md).
+// launched so that it makes no connection of its own (scripts/browser.mjs, which the benchmark
+// and the screenshots share), and the one set of timeouts every test file uses.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium, openWidgetPage, PKG, poll } from "../../scripts/browser.mjs";
 import { serve } from "../../scripts/serve.mjs";
+
+export {
+  act,
+  click,
+  closeDialog,
+  CRYPTO_WAIT_MS,
+  heading,
+  launchChromiumProfile,
+  loadDemo,
+  openDialog,
+  poll,
+  revealFeelings,
+  shadowHelpers,
+  shows,
+  sleep,
+  type,
+  waitForHeading,
+  WAIT_MS,
+} from "../../scripts/browser.mjs";
+
+/** How long one test may take at the most; the slowest walk every screen or save several times. */
+export const TEST_TIMEOUT = 180_000;
 
 /**
  * The built-in questionnaire with its text in one language: every `{"en": ..., "es": ...}` text
@@ -28,45 +52,12 @@ export function builtInQuestionnaire(language) {
   return pick(JSON.parse(readFileSync(file, "utf8")));
 }
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/**
- * Runs in every test page before the page's scripts: `__ew` reads inside the widget's shadow
- * root, which `document.querySelector` does not enter. A leading "ending-well " in a selector is
- * dropped; `__ew.focused()` is the focused element inside the shadow root.
- */
-export function shadowHelpers() {
-  const root = () => document.querySelector("ending-well")?.shadowRoot ?? document;
-  const inside = (selector) => selector.replace(/^ending-well\s+/, "");
-  window.__ew = {
-    root,
-    $: (selector) => root().querySelector(inside(selector)),
-    $$: (selector) => [...root().querySelectorAll(inside(selector))],
-    matches: (element, selector) => element.matches(inside(selector)),
-    focused() {
-      let element = document.activeElement;
-      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-      return element;
-    },
-  };
-}
-
 /** Starts the server and the browser; `close()` stops both. */
 export async function startHarness() {
-  const pkg = fileURLToPath(new URL("../../www/pkg/ending_well_bytes.js", import.meta.url));
-  assert.ok(existsSync(pkg), "www/pkg is missing: run `bash scripts/build.sh` first");
+  assert.ok(existsSync(PKG), "www/pkg is missing: run `bash scripts/build.sh` first");
   const server = await serve(0);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  const browser = await launchChromium();
   return {
     origin,
     browser,
@@ -78,85 +69,34 @@ export async function startHarness() {
   };
 }
 
-/** A fresh context (a fresh profile: no storage) and a page that records errors. */
-export async function openPage(t, browser, contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, ...contextOptions });
-  t.after(() => context.close());
-  await context.addInitScript(shadowHelpers);
-  const page = await context.newPage();
-  page.setDefaultTimeout(5_000);
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console error: ${message.text()}`);
+/**
+ * Starts the harness before the file's tests and stops it after them. Returns an object that
+ * has `origin`, `browser` and `close` once the tests run.
+ */
+export function useHarness() {
+  const harness = {};
+  before(async () => {
+    Object.assign(harness, await startHarness());
   });
-  return { context, page, errors };
+  after(() => harness.close?.());
+  return harness;
 }
 
-// Getting around the widget from a test or a script, reading inside its shadow root.
-
-const pause = (ms) => new Promise((done) => setTimeout(done, ms));
-
-/** Evaluates `fn(arg)` in the page until it is truthy; returns its value. */
-export async function poll(page, fn, arg, what, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await page.evaluate(fn, arg);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await pause(20);
-  }
+/** A fresh context (a fresh profile: no storage), closed after the test, and a page that records errors. */
+export async function openPage(t, browser, contextOptions = {}) {
+  const opened = await openWidgetPage(browser, contextOptions);
+  t.after(() => opened.context.close());
+  return opened;
 }
 
-/** Clicks an element of the widget from script. */
-export async function click(page, selector) {
-  const found = await page.evaluate((selector) => {
-    const el = __ew.$(selector);
-    el?.click();
-    return Boolean(el);
-  }, selector);
-  if (!found) throw new Error(`no element matches ${selector}`);
-}
-
-/** Types into a text field of the widget, as the input event would report it. */
-export async function type(page, selector, text) {
-  const found = await page.evaluate(
-    ([selector, text]) => {
-      const el = __ew.$(selector);
-      if (!el) return false;
-      el.value = text;
-      el.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
-      return true;
-    },
-    [selector, text],
-  );
-  if (!found) throw new Error(`no text field matches ${selector}`);
-}
-
-/** Waits until an element of the widget is shown: in the page, not hidden, with a box. */
-export const shows = (page, selector) =>
-  poll(
+/** Waits for the widget's first screen; returns its id prefix ("ew1") from the heading's id. */
+export async function widgetPrefix(page) {
+  const id = await poll(
     page,
-    (selector) => {
-      const el = __ew.$(selector);
-      return el && !el.closest("[hidden]") && el.getClientRects().length > 0;
-    },
-    selector,
-    `${selector} to show`,
+    () => __ew.$(".ew-screen h2.ew-heading")?.id,
+    null,
+    "the widget to mount",
   );
-
-/** The heading of the widget's current screen. */
-export const heading = (page) =>
-  page.evaluate(() => __ew.$(".ew-screen h2.ew-heading")?.textContent ?? "");
-
-/** Clicks a button of the screen and waits for another screen. */
-export async function act(page, action) {
-  const before = await heading(page);
-  await click(page, `.ew-screen button[data-ew-action="${action}"]`);
-  await poll(
-    page,
-    (before) => (__ew.$(".ew-screen h2.ew-heading")?.textContent ?? before) !== before,
-    before,
-    `a new screen after "${action}" on "${before}"`,
-  );
+  assert.match(id, /^ew\d+-heading$/, "the heading has a prefixed id");
+  return id.replace(/-heading$/, "");
 }

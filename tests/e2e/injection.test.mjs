@@ -14,7 +14,16 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { POLICY } from "../../scripts/serve.mjs";
-import { act, click, heading, openPage, poll, startHarness, type } from "./harness.mjs";
+import {
+  act,
+  click,
+  heading,
+  openPage,
+  poll,
+  startHarness,
+  TEST_TIMEOUT,
+  type,
+} from "./harness.mjs";
 
 /** What every payload does if it ever runs. */
 const RUN = "window.__pwned=1";
@@ -73,15 +82,64 @@ const JOINED = IN_ONE_TEXT.join(" | ");
 
 /** The tags the widget itself builds; anything else in its shadow root came from a payload. */
 const WIDGET_TAGS = new Set([
-  "link", "div", "nav", "ul", "li", "button", "span", "section", "h2", "h3", "h4", "p", "progress",
-  "fieldset", "legend", "input", "label", "textarea", "dl", "dt", "dd", "dialog", "form", "a", "code",
+  "link",
+  "div",
+  "nav",
+  "ul",
+  "li",
+  "button",
+  "span",
+  "section",
+  "h2",
+  "h3",
+  "h4",
+  "p",
+  "progress",
+  "fieldset",
+  "legend",
+  "input",
+  "label",
+  "textarea",
+  "dl",
+  "dt",
+  "dd",
+  "dialog",
+  "form",
+  "a",
+  "code",
 ]);
 /** The tags of the test's host page. */
-const PAGE_TAGS = new Set(["html", "head", "meta", "title", "script", "link", "body", "main", "h1", "ending-well"]);
+const PAGE_TAGS = new Set([
+  "html",
+  "head",
+  "meta",
+  "title",
+  "script",
+  "link",
+  "body",
+  "main",
+  "h1",
+  "ending-well",
+]);
 /** The tags of the summary downloaded as a web page. */
 const DOWNLOAD_TAGS = new Set([
-  "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "dl", "dt", "dd",
-  "ul", "li", "section",
+  "html",
+  "head",
+  "meta",
+  "title",
+  "style",
+  "body",
+  "main",
+  "h1",
+  "h2",
+  "h3",
+  "p",
+  "dl",
+  "dt",
+  "dd",
+  "ul",
+  "li",
+  "section",
 ]);
 
 /** Six questions a section, one of each kind the client sees: the place of each in the file. */
@@ -105,13 +163,19 @@ function corpusQuestionnaire() {
             kind: "single_choice",
             text: p,
             hint: p,
-            options: [{ id: "payload", label: p }, { id: "plain", label: "A plain option" }],
+            options: [
+              { id: "payload", label: p },
+              { id: "plain", label: "A plain option" },
+            ],
           },
           {
             id: `s${i}-many`,
             kind: "multiple_choice",
             text: p,
-            options: [{ id: "payload", label: p }, { id: "plain", label: "A plain option" }],
+            options: [
+              { id: "payload", label: p },
+              { id: "plain", label: "A plain option" },
+            ],
             other: p,
           },
           { id: `s${i}-scale`, kind: "scale", text: p, min: 1, max: 5, min_label: p, max_label: p },
@@ -124,8 +188,18 @@ function corpusQuestionnaire() {
         id: "notes",
         title: "Notes",
         questions: [
-          { id: "note-therapist", kind: "note", text: "A note to your therapist", for: "therapist" },
-          { id: "note-future", kind: "note", text: "A note to your future self", for: "future_self" },
+          {
+            id: "note-therapist",
+            kind: "note",
+            text: "A note to your therapist",
+            for: "therapist",
+          },
+          {
+            id: "note-future",
+            kind: "note",
+            text: "A note to your future self",
+            for: "future_self",
+          },
         ],
       },
     ],
@@ -234,7 +308,12 @@ async function openHtml(t, path, html, headers = {}) {
 
 /** Waits for the widget's first screen and returns its id prefix ("ew1"). */
 async function widgetPrefix(page) {
-  const id = await poll(page, () => __ew.$(".ew-screen h2.ew-heading")?.id, null, "the widget to mount");
+  const id = await poll(
+    page,
+    () => __ew.$(".ew-screen h2.ew-heading")?.id,
+    null,
+    "the widget to mount",
+  );
   return id.replace(/-heading$/, "");
 }
 
@@ -261,7 +340,12 @@ function traces({ widgetTags, pageTags }) {
           found.push(`${where}: <${tag} ${name}="${value.slice(0, 60)}">`);
         }
         const ownScript = where === "page" && tag === "script" && value === "/ending-well.js";
-        if (["src", "action", "formaction", "data", "xlink:href", "background", "poster"].includes(name) && !ownScript) {
+        if (
+          ["src", "action", "formaction", "data", "xlink:href", "background", "poster"].includes(
+            name,
+          ) &&
+          !ownScript
+        ) {
           found.push(`${where}: <${tag} ${name}="${value.slice(0, 60)}">`);
         }
         if (name === "href" && tag === "a" && !/^(https:|tel:|sms:|mailto:)/.test(value)) {
@@ -284,7 +368,10 @@ function traces({ widgetTags, pageTags }) {
 
 /** Asserts that nothing ran and no markup appeared, at `where`. */
 async function assertNothingRan(page, dialogs, where) {
-  const found = await page.evaluate(traces, { widgetTags: [...WIDGET_TAGS], pageTags: [...PAGE_TAGS] });
+  const found = await page.evaluate(traces, {
+    widgetTags: [...WIDGET_TAGS],
+    pageTags: [...PAGE_TAGS],
+  });
   assert.deepEqual(found, [], `${where}: nothing of a payload ran or became markup`);
   assert.deepEqual(dialogs, [], `${where}: no dialog opened`);
 }
@@ -299,7 +386,10 @@ class Checked {
   check(place, index, actual, expected, { includes = false } = {}) {
     const what = `${place}, payload ${index} (${JSON.stringify(PAYLOADS[index]?.slice(0, 50))})`;
     if (includes) {
-      assert.ok(typeof actual === "string" && actual.includes(expected), `${what}: shown as text, got ${JSON.stringify(actual?.slice(0, 200))}`);
+      assert.ok(
+        typeof actual === "string" && actual.includes(expected),
+        `${what}: shown as text, got ${JSON.stringify(actual?.slice(0, 200))}`,
+      );
     } else {
       assert.equal(actual, expected, `${what}: shown exactly as written`);
     }
@@ -330,9 +420,13 @@ function sectionTexts(page, prefix, i) {
         "section intro": text(section.querySelector(":scope > p.ew-body")),
         "single choice: question": text(q("choice")?.querySelector("legend")),
         "single choice: hint": text(q("choice")?.querySelector(".ew-hint")),
-        "single choice: option": text(__ew.$(`label[for="${prefix}-q-s${i}-choice-option-payload"]`)),
+        "single choice: option": text(
+          __ew.$(`label[for="${prefix}-q-s${i}-choice-option-payload"]`),
+        ),
         "multiple choice: question": text(q("many")?.querySelector("legend")),
-        "multiple choice: option": text(__ew.$(`label[for="${prefix}-q-s${i}-many-option-payload"]`)),
+        "multiple choice: option": text(
+          __ew.$(`label[for="${prefix}-q-s${i}-many-option-payload"]`),
+        ),
         "multiple choice: other": text(__ew.$(`label[for="${prefix}-q-s${i}-many-option-other"]`)),
         "scale: question": text(q("scale")?.querySelector("legend")),
         "scale: lowest label": text(q("scale")?.querySelector(".ew-scale-ends span:first-child")),
@@ -340,7 +434,7 @@ function sectionTexts(page, prefix, i) {
         "short text: question": text(q("short")?.querySelector("label.ew-label")),
         "short text: hint": text(q("short")?.querySelector(".ew-hint")),
         "long text: question": text(q("long")?.querySelector("label.ew-label")),
-        "information": text(q("info")?.querySelector(".ew-info p")),
+        information: text(q("info")?.querySelector(".ew-info p")),
       };
     },
     { prefix, i },
@@ -368,7 +462,9 @@ function contactsIn(page, selector) {
       contacts: [...(box?.querySelectorAll(".ew-contact") ?? [])].map((contact) => ({
         name: contact.querySelector(".ew-contact-name")?.textContent ?? null,
         // The line's own text, without its label ("Hours").
-        lines: [...contact.querySelectorAll(".ew-contact-line")].map((line) => line.lastChild?.textContent ?? null),
+        lines: [...contact.querySelectorAll(".ew-contact-line")].map(
+          (line) => line.lastChild?.textContent ?? null,
+        ),
       })),
     };
   }, selector);
@@ -376,7 +472,8 @@ function contactsIn(page, selector) {
 
 function checkContacts(checked, where, found) {
   checked.check(`support intro (${where})`, 0, found.intro, JOINED);
-  for (const [i, p] of IN_ONE_TEXT.entries()) checked.check(`support intro (${where})`, i, found.intro, p, { includes: true });
+  for (const [i, p] of IN_ONE_TEXT.entries())
+    checked.check(`support intro (${where})`, i, found.intro, p, { includes: true });
   assert.equal(found.contacts.length, PAYLOADS.length, `${where}: one contact per payload`);
   for (const [i, p] of PAYLOADS.entries()) {
     checked.check(`contact name (${where})`, i, found.contacts[i].name, p);
@@ -409,14 +506,26 @@ function checkGroups(checked, where, groups) {
     checked.check(`section title (${where})`, i, group?.title, p);
     const keys = group.rows.map((row) => row.key);
     // Information is not answered, so it is in neither list.
-    assert.deepEqual(keys, [p, p, p, p, p], `${where}: the five answered questions of section ${i}`);
-    for (const [row, kind] of ["single choice", "multiple choice", "scale", "short text", "long text"].entries()) {
+    assert.deepEqual(
+      keys,
+      [p, p, p, p, p],
+      `${where}: the five answered questions of section ${i}`,
+    );
+    for (const [row, kind] of [
+      "single choice",
+      "multiple choice",
+      "scale",
+      "short text",
+      "long text",
+    ].entries()) {
       checked.check(`${kind}: question (${where})`, i, keys[row], p);
     }
     const [choice, many, , short, long] = group.rows;
     checked.check(`single choice: answer (${where})`, i, choice.value, p);
     checked.check(`multiple choice: option answer (${where})`, i, many.items[0], p);
-    checked.check(`multiple choice: other answer (${where})`, i, many.items[1], p, { includes: true });
+    checked.check(`multiple choice: other answer (${where})`, i, many.items[1], p, {
+      includes: true,
+    });
     checked.check(`short text: answer (${where})`, i, short.value, p);
     checked.check(`long text: answer (${where})`, i, long.value, p);
   }
@@ -440,12 +549,16 @@ function downloadedPage(tags) {
   for (const element of document.querySelectorAll("*")) {
     if (!tags.includes(element.localName)) found.push(`a <${element.localName}> element`);
     for (const { name } of element.attributes) {
-      if (/^on/i.test(name) || ["style", "src", "href", "srcdoc", "action", "data"].includes(name)) {
+      if (
+        /^on/i.test(name) ||
+        ["style", "src", "href", "srcdoc", "action", "data"].includes(name)
+      ) {
         found.push(`<${element.localName} ${name}>`);
       }
     }
   }
-  const texts = (selector) => [...document.querySelectorAll(selector)].map((element) => element.textContent);
+  const texts = (selector) =>
+    [...document.querySelectorAll(selector)].map((element) => element.textContent);
   return {
     found,
     title: document.title,
@@ -461,194 +574,258 @@ function downloadedPage(tags) {
 }
 
 describe("Injection", () => {
-  it("shows every payload as text, in every place, from the first screen to the downloads, and runs none", { timeout: 120_000 }, async (t) => {
-    const started = Date.now();
-    const checked = new Checked();
-    const config = { ...corpusSettings(), questionnaire: corpusQuestionnaire() };
-    const { page, context, errors, dialogs, watch } = await openHtml(t, "/injection.html", widgetPage(config));
-    const prefix = await widgetPrefix(page);
-    await assertNothingRan(page, dialogs, "the introduction");
-
-    // The introduction: the title, a paragraph per payload, the clinic's "Start".
-    const intro = await page.evaluate(() => ({
-      title: __ew.$(".ew-screen h2.ew-heading").textContent,
-      paragraphs: __ew.$$(".ew-screen .ew-intro > p.ew-body").map((p) => p.textContent),
-      start: __ew.$(".ew-screen [data-ew-action=start]").textContent,
-      support: __ew.$("[data-ew-action=support]").textContent,
-    }));
-    for (const [i, p] of PAYLOADS.entries()) {
-      if (i < IN_ONE_TEXT.length) checked.check("questionnaire title", i, intro.title, p, { includes: true });
-      checked.check("questionnaire introduction", i, intro.paragraphs[i], p);
-    }
-    assert.equal(intro.title, JOINED);
-    checked.check("interface: start", 0, intro.start, INTERFACE.start);
-    checked.check("interface: need support", 2, intro.support, INTERFACE.need_support);
-
-    await act(page, "start");
-    for (const [i, p] of PAYLOADS.entries()) {
-      const texts = await sectionTexts(page, prefix, i);
-      for (const [place, text] of Object.entries(texts)) checked.check(place, i, text, p);
-      await answerSection(page, prefix, i);
-      if (i === 0) {
-        // The inline support, shown once the first question is answered, and the dialog.
-        await poll(page, () => __ew.$(".ew-support-inline:not([hidden])"), null, "the inline support");
-        checkContacts(checked, "inline", await contactsIn(page, ".ew-support-inline"));
-        await click(page, "[data-ew-action=support]");
-        await poll(page, () => __ew.$("dialog[open]"), null, "the support dialog");
-        const dialogHeading = await page.evaluate(() => __ew.$("dialog[open] h2").textContent);
-        checked.check("interface: support heading", 7, dialogHeading, INTERFACE.support_heading);
-        checkContacts(checked, "dialog", await contactsIn(page, "dialog[open]"));
-        await assertNothingRan(page, dialogs, "the support dialog");
-        await click(page, "dialog[open] [data-ew-action=cancel]");
-        await poll(page, () => !__ew.$("dialog[open]"), null, "the dialog to close");
-      }
-      await assertNothingRan(page, dialogs, `section ${i}`);
-      await act(page, "next");
-    }
-
-    // The notes: the therapist's is drafted from the answers; the future self's is typed.
-    assert.equal(await heading(page), "Notes");
-    const draft = await page.inputValue(`#${prefix}-q-note-therapist-input`);
-    for (const [i, p] of PAYLOADS.entries()) checked.check("note drafted from the answers", i, draft, p, { includes: true });
-    const future = PAYLOADS.join("\n");
-    await type(page, `#${prefix}-q-note-future-input`, future);
-    await assertNothingRan(page, dialogs, "the notes");
-    await act(page, "next");
-
-    // The review, then "Change" for each section: the answers come back into the fields as typed.
-    assert.equal(await heading(page), "Check your answers");
-    checkGroups(checked, "review", await summaryGroups(page, ".ew-review"));
-    await assertNothingRan(page, dialogs, "the review");
-    for (const [i, p] of PAYLOADS.entries()) {
-      await click(page, `.ew-review [data-ew-action=change][data-ew-question="${questionIndex(i, "short")}"]`);
-      await poll(page, (id) => __ew.$(`#${id}`), `${prefix}-q-s${i}-short-input`, `section ${i} again`);
-      const fields = await page.evaluate(
-        (q) => ({
-          short: __ew.$(`${q}-short-input`).value,
-          long: __ew.$(`${q}-long-input`).value,
-          other: __ew.$(`${q}-many-other-text`).value,
-          choice: __ew.$(`${q}-choice-option-payload`).checked,
-        }),
-        `#${prefix}-q-s${i}`,
+  it(
+    "shows every payload as text, in every place, from the first screen to the downloads, and runs none",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const started = Date.now();
+      const checked = new Checked();
+      const config = { ...corpusSettings(), questionnaire: corpusQuestionnaire() };
+      const { page, context, errors, dialogs, watch } = await openHtml(
+        t,
+        "/injection.html",
+        widgetPage(config),
       );
-      checked.check("short text: answer shown again in its box", i, fields.short, p);
-      checked.check("long text: answer shown again in its box", i, fields.long, p);
-      checked.check("multiple choice: other answer shown again in its box", i, fields.other, p);
-      assert.ok(fields.choice, `section ${i}: the chosen option is still chosen`);
-      await assertNothingRan(page, dialogs, `section ${i}, changing an answer`);
-      await act(page, "next");
-    }
+      const prefix = await widgetPrefix(page);
+      await assertNothingRan(page, dialogs, "the introduction");
 
-    await act(page, "summary");
-    assert.equal(await heading(page), "Your summary");
-    checkGroups(checked, "summary", await summaryGroups(page, ".ew-summary"));
-    const summary = await page.evaluate(() => ({
-      intro: __ew.$(".ew-summary > p.ew-body").textContent,
-      planHeading: __ew.$(".ew-plan h3").textContent,
-      plan: __ew.$$(".ew-plan ul").map((ul) => [...ul.children].map((li) => li.textContent)),
-      notes: __ew.$$(".ew-letter-text").map((p) => p.textContent),
-    }));
-    checked.check("interface: summary introduction", 8, summary.intro, INTERFACE.summary_intro);
-    checked.check("interface: plan heading", 9, summary.planHeading, INTERFACE.plan_heading);
-    for (const [i, p] of PAYLOADS.entries()) {
-      checked.check("plan: early signs (summary)", i, summary.plan[0][i], p);
-      checked.check("plan: what helps (summary)", i, summary.plan[1][i], p);
-      checked.check("note to the therapist (summary)", i, summary.notes[0], p, { includes: true });
-      checked.check("note to the future self (summary)", i, summary.notes[1], p, { includes: true });
-    }
-    assert.equal(summary.notes[1], future, "the typed note, exactly");
-    await assertNothingRan(page, dialogs, "the summary");
-
-    // The text file holds every payload as typed.
-    const text = await download(page, "download-text");
-    for (const [i, p] of PAYLOADS.entries()) checked.check("text download", i, text, p, { includes: true });
-
-    // The web page: escaped in its source, and text when a browser opens it. It carries its own
-    // policy, which would block scripts anyway; it is opened without it too, so that the escaping
-    // alone is what is tested.
-    const html = await download(page, "download-html");
-    const policy = /<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?/g;
-    assert.equal(html.match(policy)?.length, 1, "the web page carries its own policy");
-    for (const [i, p] of PAYLOADS.entries()) {
-      if (p.includes("<")) assert.ok(!html.includes(p), `payload ${i} is not in the web page's source unescaped`);
-    }
-    for (const [variant, body] of [["with its policy", html], ["without its policy", html.replace(policy, "")]]) {
-      const viewer = await context.newPage();
-      watch(viewer);
-      await viewer.route(`${harness.origin}/downloaded-summary.html`, (route) =>
-        route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }),
-      );
-      await viewer.goto(`${harness.origin}/downloaded-summary.html`);
-      await viewer.waitForLoadState("load");
-      // An image that failed to load would have fired its error handler by now.
-      await viewer.waitForTimeout(200);
-      const opened = await viewer.evaluate(downloadedPage, [...DOWNLOAD_TAGS]);
-      assert.deepEqual(opened.found, [], `the downloaded web page ${variant}: nothing ran or became markup`);
-      assert.deepEqual(dialogs, [], `the downloaded web page ${variant}: no dialog`);
-      assert.equal(opened.styles, 1, "only the page's own style element");
-      const where = `web page download, ${variant}`;
+      // The introduction: the title, a paragraph per payload, the clinic's "Start".
+      const intro = await page.evaluate(() => ({
+        title: __ew.$(".ew-screen h2.ew-heading").textContent,
+        paragraphs: __ew.$$(".ew-screen .ew-intro > p.ew-body").map((p) => p.textContent),
+        start: __ew.$(".ew-screen [data-ew-action=start]").textContent,
+        support: __ew.$("[data-ew-action=support]").textContent,
+      }));
       for (const [i, p] of PAYLOADS.entries()) {
-        if (i < IN_ONE_TEXT.length) {
-          checked.check(`${where}: title`, i, opened.title, p, { includes: true });
-          checked.check(`${where}: heading`, i, opened.h1[0], p, { includes: true });
-        }
-        checked.check(`${where}: section title`, i, opened.h2[i], p);
-        // Five questions, three answers as they are (the option, the short and the long text),
-        // the ticked option and the plan's entries in lists, both notes.
-        const count = (list) => list.filter((text) => text === p).length;
-        for (const [place, list, least] of [["questions", opened.dt, 5], ["answers", opened.dd, 3], ["lists", opened.li, 3]]) {
-          assert.ok(count(list) >= least, `${where}: ${place} of payload ${i}: ${count(list)} of ${least} shown exactly`);
-          checked.count(`${where}: ${place}`, i);
-        }
-        checked.check(`${where}: notes`, i, opened.p.join("\n"), p, { includes: true });
+        if (i < IN_ONE_TEXT.length)
+          checked.check("questionnaire title", i, intro.title, p, { includes: true });
+        checked.check("questionnaire introduction", i, intro.paragraphs[i], p);
       }
-      checked.check(`${where}: export note (interface)`, 16, opened.p[0], INTERFACE.export_note);
-      assert.ok(opened.h2.includes(INTERFACE.plan_heading), `${where}: the plan's heading`);
-      checked.count(`${where}: plan heading (interface)`, 9);
-      if (variant === "without its policy") {
-        // The control: without its policy, this page does run markup put into it as markup.
-        await viewer.evaluate(() => document.body.insertAdjacentHTML("beforeend", "<img src=x onerror=window.__control=1>"));
-        await poll(viewer, () => window.__control === 1, null, "the control payload to run");
+      assert.equal(intro.title, JOINED);
+      checked.check("interface: start", 0, intro.start, INTERFACE.start);
+      checked.check("interface: need support", 2, intro.support, INTERFACE.need_support);
+
+      await act(page, "start");
+      for (const [i, p] of PAYLOADS.entries()) {
+        const texts = await sectionTexts(page, prefix, i);
+        for (const [place, text] of Object.entries(texts)) checked.check(place, i, text, p);
+        await answerSection(page, prefix, i);
+        if (i === 0) {
+          // The inline support, shown once the first question is answered, and the dialog.
+          await poll(
+            page,
+            () => __ew.$(".ew-support-inline:not([hidden])"),
+            null,
+            "the inline support",
+          );
+          checkContacts(checked, "inline", await contactsIn(page, ".ew-support-inline"));
+          await click(page, "[data-ew-action=support]");
+          await poll(page, () => __ew.$("dialog[open]"), null, "the support dialog");
+          const dialogHeading = await page.evaluate(() => __ew.$("dialog[open] h2").textContent);
+          checked.check("interface: support heading", 7, dialogHeading, INTERFACE.support_heading);
+          checkContacts(checked, "dialog", await contactsIn(page, "dialog[open]"));
+          await assertNothingRan(page, dialogs, "the support dialog");
+          await click(page, "dialog[open] [data-ew-action=cancel]");
+          await poll(page, () => !__ew.$("dialog[open]"), null, "the dialog to close");
+        }
+        await assertNothingRan(page, dialogs, `section ${i}`);
+        await act(page, "next");
       }
-      await viewer.close();
-    }
 
-    // A moment for any late handler (a failed image, a focus, a toggle), then the last look.
-    await page.waitForTimeout(200);
-    await assertNothingRan(page, dialogs, "the end");
-    assert.deepEqual(await page.evaluate(() => window.__violations), [], "no policy violation");
-    assert.deepEqual(errors, [], "no console or page error");
-    // The control: a payload put into the widget as markup does run on this page, and these
-    // checks see it; so they would have failed had the widget ever done that.
-    await page.evaluate((payload) => {
-      __ew.$(".ew-screen h2.ew-heading").innerHTML = payload;
-    }, PAYLOADS[0]);
-    await poll(page, () => window.__pwned === 1, null, "the control payload to run in the widget");
-    const seen = await page.evaluate(traces, { widgetTags: [...WIDGET_TAGS], pageTags: [...PAGE_TAGS] });
-    for (const trace of ["window.__pwned is 1", "widget: a <img> element", 'widget: <img onerror="window.__pwned=1">']) {
-      assert.ok(seen.includes(trace), `the control is seen: ${trace} (seen: ${seen.join("; ")})`);
-    }
+      // The notes: the therapist's is drafted from the answers; the future self's is typed.
+      assert.equal(await heading(page), "Notes");
+      const draft = await page.inputValue(`#${prefix}-q-note-therapist-input`);
+      for (const [i, p] of PAYLOADS.entries())
+        checked.check("note drafted from the answers", i, draft, p, { includes: true });
+      const future = PAYLOADS.join("\n");
+      await type(page, `#${prefix}-q-note-future-input`, future);
+      await assertNothingRan(page, dialogs, "the notes");
+      await act(page, "next");
 
-    const places = checked.places.size;
-    t.diagnostic(
-      `${PAYLOADS.length} payloads in ${places} places: ${checked.total} payload × place combinations ` +
-        `checked, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
-    assert.ok(checked.total >= PAYLOADS.length * 60, `${checked.total} combinations checked`);
-  });
+      // The review, then "Change" for each section: the answers come back into the fields as typed.
+      assert.equal(await heading(page), "Check your answers");
+      checkGroups(checked, "review", await summaryGroups(page, ".ew-review"));
+      await assertNothingRan(page, dialogs, "the review");
+      for (const [i, p] of PAYLOADS.entries()) {
+        await click(
+          page,
+          `.ew-review [data-ew-action=change][data-ew-question="${questionIndex(i, "short")}"]`,
+        );
+        await poll(
+          page,
+          (id) => __ew.$(`#${id}`),
+          `${prefix}-q-s${i}-short-input`,
+          `section ${i} again`,
+        );
+        const fields = await page.evaluate(
+          (q) => ({
+            short: __ew.$(`${q}-short-input`).value,
+            long: __ew.$(`${q}-long-input`).value,
+            other: __ew.$(`${q}-many-other-text`).value,
+            choice: __ew.$(`${q}-choice-option-payload`).checked,
+          }),
+          `#${prefix}-q-s${i}`,
+        );
+        checked.check("short text: answer shown again in its box", i, fields.short, p);
+        checked.check("long text: answer shown again in its box", i, fields.long, p);
+        checked.check("multiple choice: other answer shown again in its box", i, fields.other, p);
+        assert.ok(fields.choice, `section ${i}: the chosen option is still chosen`);
+        await assertNothingRan(page, dialogs, `section ${i}, changing an answer`);
+        await act(page, "next");
+      }
+
+      await act(page, "summary");
+      assert.equal(await heading(page), "Your summary");
+      checkGroups(checked, "summary", await summaryGroups(page, ".ew-summary"));
+      const summary = await page.evaluate(() => ({
+        intro: __ew.$(".ew-summary > p.ew-body").textContent,
+        planHeading: __ew.$(".ew-plan h3").textContent,
+        plan: __ew.$$(".ew-plan ul").map((ul) => [...ul.children].map((li) => li.textContent)),
+        notes: __ew.$$(".ew-letter-text").map((p) => p.textContent),
+      }));
+      checked.check("interface: summary introduction", 8, summary.intro, INTERFACE.summary_intro);
+      checked.check("interface: plan heading", 9, summary.planHeading, INTERFACE.plan_heading);
+      for (const [i, p] of PAYLOADS.entries()) {
+        checked.check("plan: early signs (summary)", i, summary.plan[0][i], p);
+        checked.check("plan: what helps (summary)", i, summary.plan[1][i], p);
+        checked.check("note to the therapist (summary)", i, summary.notes[0], p, {
+          includes: true,
+        });
+        checked.check("note to the future self (summary)", i, summary.notes[1], p, {
+          includes: true,
+        });
+      }
+      assert.equal(summary.notes[1], future, "the typed note, exactly");
+      await assertNothingRan(page, dialogs, "the summary");
+
+      // The text file holds every payload as typed.
+      const text = await download(page, "download-text");
+      for (const [i, p] of PAYLOADS.entries())
+        checked.check("text download", i, text, p, { includes: true });
+
+      // The web page: escaped in its source, and text when a browser opens it. It carries its own
+      // policy, which would block scripts anyway; it is opened without it too, so that the escaping
+      // alone is what is tested.
+      const html = await download(page, "download-html");
+      const policy = /<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?/g;
+      assert.equal(html.match(policy)?.length, 1, "the web page carries its own policy");
+      for (const [i, p] of PAYLOADS.entries()) {
+        if (p.includes("<"))
+          assert.ok(!html.includes(p), `payload ${i} is not in the web page's source unescaped`);
+      }
+      for (const [variant, body] of [
+        ["with its policy", html],
+        ["without its policy", html.replace(policy, "")],
+      ]) {
+        const viewer = await context.newPage();
+        watch(viewer);
+        await viewer.route(`${harness.origin}/downloaded-summary.html`, (route) =>
+          route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }),
+        );
+        await viewer.goto(`${harness.origin}/downloaded-summary.html`);
+        await viewer.waitForLoadState("load");
+        // An image that failed to load would have fired its error handler by now.
+        await viewer.waitForTimeout(200);
+        const opened = await viewer.evaluate(downloadedPage, [...DOWNLOAD_TAGS]);
+        assert.deepEqual(
+          opened.found,
+          [],
+          `the downloaded web page ${variant}: nothing ran or became markup`,
+        );
+        assert.deepEqual(dialogs, [], `the downloaded web page ${variant}: no dialog`);
+        assert.equal(opened.styles, 1, "only the page's own style element");
+        const where = `web page download, ${variant}`;
+        for (const [i, p] of PAYLOADS.entries()) {
+          if (i < IN_ONE_TEXT.length) {
+            checked.check(`${where}: title`, i, opened.title, p, { includes: true });
+            checked.check(`${where}: heading`, i, opened.h1[0], p, { includes: true });
+          }
+          checked.check(`${where}: section title`, i, opened.h2[i], p);
+          // Five questions, three answers as they are (the option, the short and the long text),
+          // the ticked option and the plan's entries in lists, both notes.
+          const count = (list) => list.filter((text) => text === p).length;
+          for (const [place, list, least] of [
+            ["questions", opened.dt, 5],
+            ["answers", opened.dd, 3],
+            ["lists", opened.li, 3],
+          ]) {
+            assert.ok(
+              count(list) >= least,
+              `${where}: ${place} of payload ${i}: ${count(list)} of ${least} shown exactly`,
+            );
+            checked.count(`${where}: ${place}`, i);
+          }
+          checked.check(`${where}: notes`, i, opened.p.join("\n"), p, { includes: true });
+        }
+        checked.check(`${where}: export note (interface)`, 16, opened.p[0], INTERFACE.export_note);
+        assert.ok(opened.h2.includes(INTERFACE.plan_heading), `${where}: the plan's heading`);
+        checked.count(`${where}: plan heading (interface)`, 9);
+        if (variant === "without its policy") {
+          // The control: without its policy, this page does run markup put into it as markup.
+          await viewer.evaluate(() =>
+            document.body.insertAdjacentHTML("beforeend", "<img src=x onerror=window.__control=1>"),
+          );
+          await poll(viewer, () => window.__control === 1, null, "the control payload to run");
+        }
+        await viewer.close();
+      }
+
+      // A moment for any late handler (a failed image, a focus, a toggle), then the last look.
+      await page.waitForTimeout(200);
+      await assertNothingRan(page, dialogs, "the end");
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], "no policy violation");
+      assert.deepEqual(errors, [], "no console or page error");
+      // The control: a payload put into the widget as markup does run on this page, and these
+      // checks see it; so they would have failed had the widget ever done that.
+      await page.evaluate((payload) => {
+        __ew.$(".ew-screen h2.ew-heading").innerHTML = payload;
+      }, PAYLOADS[0]);
+      await poll(
+        page,
+        () => window.__pwned === 1,
+        null,
+        "the control payload to run in the widget",
+      );
+      const seen = await page.evaluate(traces, {
+        widgetTags: [...WIDGET_TAGS],
+        pageTags: [...PAGE_TAGS],
+      });
+      for (const trace of [
+        "window.__pwned is 1",
+        "widget: a <img> element",
+        'widget: <img onerror="window.__pwned=1">',
+      ]) {
+        assert.ok(seen.includes(trace), `the control is seen: ${trace} (seen: ${seen.join("; ")})`);
+      }
+
+      const places = checked.places.size;
+      t.diagnostic(
+        `${PAYLOADS.length} payloads in ${places} places: ${checked.total} payload × place combinations ` +
+          `checked, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      assert.ok(checked.total >= PAYLOADS.length * 60, `${checked.total} combinations checked`);
+    },
+  );
 
   it("a clinic's rewording of a built-in question shows as text", async (t) => {
     const words = JOINED;
     const config = { changes: { reword: { "what-brought-you": { text: words, hint: words } } } };
     const { page, dialogs, errors } = await openHtml(t, "/reword.html", widgetPage(config));
     const prefix = await widgetPrefix(page);
-    for (let step = 0; step < 5 && !(await page.evaluate((id) => __ew.$(`#${id}`), `${prefix}-q-what-brought-you`)); step++) {
+    for (
+      let step = 0;
+      step < 5 && !(await page.evaluate((id) => __ew.$(`#${id}`), `${prefix}-q-what-brought-you`));
+      step++
+    ) {
       await act(page, step === 0 ? "start" : "next");
     }
-    const shown = await page.evaluate((q) => ({
-      text: __ew.$(`${q} label.ew-label`).textContent,
-      hint: __ew.$(`${q} .ew-hint`).textContent,
-    }), `#${prefix}-q-what-brought-you`);
+    const shown = await page.evaluate(
+      (q) => ({
+        text: __ew.$(`${q} label.ew-label`).textContent,
+        hint: __ew.$(`${q} .ew-hint`).textContent,
+      }),
+      `#${prefix}-q-what-brought-you`,
+    );
     assert.equal(shown.text, words, "the reworded question, exactly");
     assert.equal(shown.hint, words, "the reworded hint, exactly");
     await page.waitForTimeout(100);
@@ -687,12 +864,22 @@ describe("Injection", () => {
         { href: "sms:85258", protocol: "sms:", target: null, rel: null },
         { href: "mailto:help+ending@example.org", protocol: "mailto:", target: null, rel: null },
         // A web page opens in a new tab, so the client's answers stay.
-        { href: "https://example.org/help?lang=en&x=1#top", protocol: "https:", target: "_blank", rel: "noopener noreferrer" },
+        {
+          href: "https://example.org/help?lang=en&x=1#top",
+          protocol: "https:",
+          target: "_blank",
+          rel: "noopener noreferrer",
+        },
       ],
     );
     assert.deepEqual(
       links.map((link) => link.text),
-      ["+44 (0)20 7946 0018", "85258", "help+ending@example.org", "https://example.org/help?lang=en&x=1#top (opens in a new tab)"],
+      [
+        "+44 (0)20 7946 0018",
+        "85258",
+        "help+ending@example.org",
+        "https://example.org/help?lang=en&x=1#top (opens in a new tab)",
+      ],
       "each link shows what the clinic wrote",
     );
     await assertNothingRan(page, dialogs, "the links");
@@ -734,23 +921,37 @@ describe("Injection", () => {
     /** Unknown field names are echoed in the panel: payloads there too. */
     const fieldNames = PAYLOADS.slice(0, 8);
     const config = {
-      support: { resources: refused.map(([field, value], n) => ({ name: `Contact ${n}`, [field]: value })) },
+      support: {
+        resources: refused.map(([field, value], n) => ({ name: `Contact ${n}`, [field]: value })),
+      },
       quick_exit: { url: `javascript:${RUN}` },
       ...Object.fromEntries(fieldNames.map((name) => [name, true])),
     };
     const { page, dialogs, errors } = await openHtml(t, "/refused.html", widgetPage(config));
     await poll(page, () => __ew.$(".ew-error-list"), null, "the problems panel");
     const problems = await page.evaluate(() =>
-      __ew.$$(".ew-error-list li").map((li) => ({ path: li.querySelector("code.ew-path")?.textContent, text: li.textContent })),
+      __ew.$$(".ew-error-list li").map((li) => ({
+        path: li.querySelector("code.ew-path")?.textContent,
+        text: li.textContent,
+      })),
     );
     const expected = [
-      ...refused.map(([field, value], n) => ({ path: `options.support.resources[${n}].${field}`, value })),
+      ...refused.map(([field, value], n) => ({
+        path: `options.support.resources[${n}].${field}`,
+        value,
+      })),
       { path: "options.quick_exit.url", value: `javascript:${RUN}` },
     ];
     for (const { path, value } of expected) {
       const problem = problems.find((p) => p.path === path);
-      assert.ok(problem, `a problem at ${path} (problems: ${problems.map((p) => p.path).join(", ")})`);
-      assert.ok(problem.text.includes(`"${value}"`), `${path}: the problem shows ${JSON.stringify(value)} as text: ${problem.text}`);
+      assert.ok(
+        problem,
+        `a problem at ${path} (problems: ${problems.map((p) => p.path).join(", ")})`,
+      );
+      assert.ok(
+        problem.text.includes(`"${value}"`),
+        `${path}: the problem shows ${JSON.stringify(value)} as text: ${problem.text}`,
+      );
     }
     for (const name of fieldNames) {
       assert.ok(
@@ -758,9 +959,16 @@ describe("Injection", () => {
         `the unknown field ${JSON.stringify(name)} is named as text`,
       );
     }
-    assert.equal(problems.length, expected.length + fieldNames.length, "one problem each, nothing else");
+    assert.equal(
+      problems.length,
+      expected.length + fieldNames.length,
+      "one problem each, nothing else",
+    );
     const inWidget = await page.evaluate(() => ({
-      hrefs: __ew.$$("[href]").map((e) => e.getAttribute("href")).filter((h) => !h.endsWith("/ending-well.css")),
+      hrefs: __ew
+        .$$("[href]")
+        .map((e) => e.getAttribute("href"))
+        .filter((h) => !h.endsWith("/ending-well.css")),
       controls: __ew.$$("input, textarea, button, a").length,
     }));
     assert.deepEqual(inWidget, { hrefs: [], controls: 0 }, "no link and no control in the panel");
@@ -772,7 +980,11 @@ describe("Injection", () => {
   it("works on a page that enforces Trusted Types under the strict policy", async (t) => {
     const policy = `${POLICY}; require-trusted-types-for 'script'; trusted-types 'none'`;
     const config = {
-      support: { resources: [{ name: "Duty line", phone: "+44 20 7946 0018", web: "https://example.org/help" }] },
+      support: {
+        resources: [
+          { name: "Duty line", phone: "+44 20 7946 0018", web: "https://example.org/help" },
+        ],
+      },
       questionnaire: {
         id: "trusted-types",
         title: "Trusted Types",
@@ -785,15 +997,25 @@ describe("Injection", () => {
                 id: "how",
                 kind: "single_choice",
                 text: "How was it?",
-                options: [{ id: "good", label: "Good" }, { id: "hard", label: "Hard" }],
+                options: [
+                  { id: "good", label: "Good" },
+                  { id: "hard", label: "Hard" },
+                ],
               },
-              { id: "why", kind: "long_text", text: "Why?", show_if: { equals: { question: "how", value: "hard" } } },
+              {
+                id: "why",
+                kind: "long_text",
+                text: "Why?",
+                show_if: { equals: { question: "how", value: "hard" } },
+              },
             ],
           },
           {
             id: "second",
             title: "Second",
-            questions: [{ id: "note", kind: "note", text: "A note to your therapist", for: "therapist" }],
+            questions: [
+              { id: "note", kind: "note", text: "A note to your therapist", for: "therapist" },
+            ],
           },
         ],
         notes: { helped: ["why"] },
@@ -813,20 +1035,35 @@ describe("Injection", () => {
     await click(page, "dialog[open] [data-ew-action=cancel]");
     await act(page, "next");
     assert.equal(await heading(page), "Second");
-    assert.ok((await page.inputValue(`#${prefix}-q-note-input`)).includes("Words typed under Trusted Types"), "the note's draft");
+    assert.ok(
+      (await page.inputValue(`#${prefix}-q-note-input`)).includes(
+        "Words typed under Trusted Types",
+      ),
+      "the note's draft",
+    );
     await act(page, "back");
     assert.equal(await heading(page), "First", "Back works");
-    assert.equal(await page.inputValue(`#${prefix}-q-why-input`), "Words typed under Trusted Types");
+    assert.equal(
+      await page.inputValue(`#${prefix}-q-why-input`),
+      "Words typed under Trusted Types",
+    );
     await act(page, "next");
     await act(page, "next");
     assert.equal(await heading(page), "Check your answers");
     await act(page, "summary");
     assert.equal(await heading(page), "Your summary");
     const summary = await page.evaluate(() => __ew.$(".ew-summary").textContent);
-    assert.ok(summary.includes("Words typed under Trusted Types") && summary.includes("Hard"), "the summary shows the answers");
+    assert.ok(
+      summary.includes("Words typed under Trusted Types") && summary.includes("Hard"),
+      "the summary shows the answers",
+    );
     assert.match(await download(page, "download-html"), /Words typed under Trusted Types/);
 
-    assert.deepEqual(await page.evaluate(() => window.__violations), [], "no policy or Trusted Types violation");
+    assert.deepEqual(
+      await page.evaluate(() => window.__violations),
+      [],
+      "no policy or Trusted Types violation",
+    );
     assert.deepEqual(errors, [], "no console or page error");
     assert.deepEqual(dialogs, []);
     // The control: the page does enforce Trusted Types, and a violation would have been seen.
@@ -839,6 +1076,11 @@ describe("Injection", () => {
       }
     });
     assert.equal(refused, "TypeError", "innerHTML with a string is refused on this page");
-    await poll(page, () => window.__violations.some((v) => v.startsWith("require-trusted-types-for")), null, "the violation to be reported");
+    await poll(
+      page,
+      () => window.__violations.some((v) => v.startsWith("require-trusted-types-for")),
+      null,
+      "the violation to be reported",
+    );
   });
 });

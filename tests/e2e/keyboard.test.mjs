@@ -5,12 +5,19 @@
 //
 // The questionnaire test drives the widget with page.keyboard alone: no clicks, no focus(),
 // no check(). page.evaluate only reads the DOM (to decide when to stop pressing Tab).
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { shadowHelpers, startHarness, builtInQuestionnaire } from "./harness.mjs";
+import {
+  builtInQuestionnaire,
+  CRYPTO_WAIT_MS,
+  loadDemo,
+  openPage,
+  poll,
+  useHarness,
+  widgetPrefix,
+} from "./harness.mjs";
 
 const MAX_TABS = 200;
-const WAIT_MS = 5_000;
 
 const questionnaire = builtInQuestionnaire("en");
 const SECTION_COUNT = questionnaire.sections.length;
@@ -27,58 +34,16 @@ const question = (id) => {
   return found;
 };
 
-let harness;
-let origin;
-let browser;
+const harness = useHarness();
 
-before(async () => {
-  harness = await startHarness();
-  ({ origin, browser } = harness);
-});
-
-after(() => harness?.close());
-
-/** A fresh context and page that record page errors and console errors. */
-async function openPage(t, { initScript } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  t.after(() => context.close());
-  await context.addInitScript(shadowHelpers);
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  const problems = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  if (initScript) await page.addInitScript(initScript);
-  return { page, problems };
-}
-
-/** Loads the demo page and waits until the widget has mounted. */
-async function loadDemo(page) {
-  await page.goto(`${origin}/`, { waitUntil: "load" });
-  await poll(
-    page,
-    () => __ew.$("ending-well h2.ew-heading") !== null,
-    null,
-    "the widget to mount",
-  );
-}
-
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-
-/** Evaluates `fn(arg)` in the page until it is truthy; returns its value. */
-async function poll(page, fn, arg, what, timeout = WAIT_MS) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await page.evaluate(fn, arg);
-    if (last) return last;
-    if (Date.now() > deadline) {
-      const focus = await describeFocus(page);
-      assert.fail(`timed out waiting for ${what} (focus is on ${focus.label})`);
-    }
-    await sleep(20);
+/** poll(), saying where focus is on a timeout. */
+async function pollFocus(page, fn, arg, what, timeout) {
+  try {
+    return await poll(page, fn, arg, what, timeout);
+  } catch (error) {
+    const focus = await describeFocus(page);
+    error.message += ` (focus is on ${focus.label})`;
+    throw error;
   }
 }
 
@@ -141,16 +106,9 @@ async function tabUntil(page, predicate, { shift = false, max = MAX_TABS, what }
   }
 }
 
-/** The widget's id prefix, e.g. "ew1". */
-async function widgetPrefix(page) {
-  const id = await page.evaluate(() => __ew.$("ending-well h2.ew-heading")?.id);
-  assert.match(id ?? "", /^ew\d+-heading$/, "the heading has a prefixed id");
-  return id.replace(/-heading$/, "");
-}
-
 /** Waits for a new screen: its heading has focus and reads `title`. */
 async function expectHeadingFocused(page, title) {
-  const heading = await poll(
+  const heading = await pollFocus(
     page,
     (title) => {
       const el = __ew.focused();
@@ -169,7 +127,7 @@ async function expectSection(page, sectionIndex) {
   const section = questionnaire.sections[sectionIndex];
   await expectHeadingFocused(page, section.title);
   const expected = `Section ${sectionIndex + 1} of ${SECTION_COUNT}`;
-  const status = await poll(
+  const status = await pollFocus(
     page,
     (expected) => {
       const text = __ew.$("ending-well .ew-status[role=status]")?.textContent;
@@ -235,7 +193,7 @@ async function tickOtherAndType(page, prefix, questionId, text) {
   const wrapper = `#${prefix}-q-${questionId}-other-wrap`;
   assert.equal(await isHidden(page, wrapper), true, `${questionId}: the other text starts hidden`);
   await tick(page, `#${prefix}-q-${questionId}-option-other`);
-  await poll(
+  await pollFocus(
     page,
     (wrapper) => !__ew.$(wrapper)?.closest("[hidden]"),
     wrapper,
@@ -268,8 +226,8 @@ async function checkQuestionIndex(page, prefix, questionId) {
 
 describe("Ending Well, keyboard only", () => {
   it("completes the whole questionnaire, changes an answer and shows the summary", async (t) => {
-    const { page, problems } = await openPage(t);
-    await loadDemo(page);
+    const { page, errors } = await openPage(t, harness.browser);
+    await loadDemo(page, harness.origin);
     const prefix = await widgetPrefix(page);
     const q = (id) => `#${prefix}-q-${id}`;
 
@@ -301,16 +259,14 @@ describe("Ending Well, keyboard only", () => {
     await checkQuestionIndex(page, prefix, "who-decided");
     assert.equal(await isHidden(page, q("not-my-choice")), true, "the follow-up starts hidden");
     await chooseRadio(page, prefix, "who-decided", "therapist-choice");
-    await poll(
+    await pollFocus(
       page,
       (selector) => !__ew.$(selector)?.hasAttribute("hidden"),
       q("not-my-choice"),
       "the follow-up not-my-choice to appear",
     );
     assert.equal(await isHidden(page, q("not-my-choice")), false, "the follow-up is shown");
-    const revealed = await page.evaluate(
-      () => __ew.$("ending-well .ew-status").textContent,
-    );
+    const revealed = await page.evaluate(() => __ew.$("ending-well .ew-status").textContent);
     assert.match(revealed, /follow-up question appeared/i, "the reveal is announced");
     const followUp = "E2E-followup-how-it-ended";
     await type("not-my-choice", followUp);
@@ -343,7 +299,7 @@ describe("Ending Well, keyboard only", () => {
     await type("unfinished", "E2E-typed-what-remains");
     assert.equal(await isHidden(page, q("return-questions")), true);
     await chooseRadio(page, prefix, "ask-return", "maybe");
-    await poll(
+    await pollFocus(
       page,
       (selector) => !__ew.$(selector)?.hasAttribute("hidden"),
       q("return-questions"),
@@ -424,18 +380,16 @@ describe("Ending Well, keyboard only", () => {
     );
     assert.match(change.text, /^Change/);
     await page.keyboard.press("Enter");
-    const inInput = await poll(
+    const inInput = await pollFocus(
       page,
       (selector) => (__ew.focused() ? __ew.matches(__ew.focused(), selector) : false),
       `${q("proud-of")}-input`,
       "focus in the proud-of text box",
     );
     assert.ok(inInput);
-    const section3 = await page.evaluate(
-      () => __ew.$("ending-well h2.ew-heading")?.textContent,
-    );
+    const section3 = await page.evaluate(() => __ew.$("ending-well h2.ew-heading")?.textContent);
     assert.equal(section3, questionnaire.sections[2].title);
-    await poll(
+    await pollFocus(
       page,
       () => __ew.$("ending-well .ew-status")?.textContent.includes("Section 3 of "),
       null,
@@ -455,7 +409,7 @@ describe("Ending Well, keyboard only", () => {
     assert.equal(back.text, "Save and return to your answers");
     await page.keyboard.press("Enter");
     // Back on the review, focus is on the "Change" button the client used, not at the top.
-    await poll(
+    await pollFocus(
       page,
       (selector) => (__ew.focused() ? __ew.matches(__ew.focused(), selector) : false),
       `ending-well button[data-ew-action=change][data-ew-question="${question("proud-of").index}"]`,
@@ -503,12 +457,12 @@ describe("Ending Well, keyboard only", () => {
     ]) {
       assert.ok(summary.text.includes(text), `the summary shows the ${label} answer "${text}"`);
     }
-    assert.deepEqual(problems, [], "no page or console errors");
+    assert.deepEqual(errors, [], "no page or console errors");
   });
 
   it("keeps focus and the caret in a long text box while typing", async (t) => {
-    const { page, problems } = await openPage(t);
-    await loadDemo(page);
+    const { page, errors } = await openPage(t, harness.browser);
+    await loadDemo(page, harness.origin);
     const prefix = await widgetPrefix(page);
     await pressAction(page, "start");
     await expectSection(page, 0);
@@ -546,24 +500,24 @@ describe("Ending Well, keyboard only", () => {
       () => __ew.$("ending-well .ew-progress-text")?.textContent,
     );
     assert.match(progress ?? "", /^1 of \d+ questions answered$/);
-    assert.deepEqual(problems, [], "no page or console errors");
+    assert.deepEqual(errors, [], "no page or console errors");
   });
 
   it("opens, uses and leaves the dialogs, and downloads, with the keyboard alone", async (t) => {
-    const { page, problems } = await openPage(t);
-    await loadDemo(page);
+    const { page, errors } = await openPage(t, harness.browser);
+    await loadDemo(page, harness.origin);
     const focusInDialog = () =>
       page.evaluate(() => Boolean(__ew.focused()?.closest("dialog.ew-dialog[open]")));
 
     // The support dialog: focus goes in, stays in while tabbing round, and comes back on Escape.
     await pressAction(page, "support");
-    await poll(page, () => __ew.$("dialog.ew-dialog")?.open, null, "the support dialog");
+    await pollFocus(page, () => __ew.$("dialog.ew-dialog")?.open, null, "the support dialog");
     for (let i = 0; i < 6; i++) {
       assert.ok(await focusInDialog(), `focus stays in the dialog (Tab ${i})`);
       await page.keyboard.press("Tab");
     }
     await page.keyboard.press("Escape");
-    await poll(page, () => !__ew.$("dialog.ew-dialog").open, null, "the dialog to close");
+    await pollFocus(page, () => !__ew.$("dialog.ew-dialog").open, null, "the dialog to close");
     const back = await describeFocus(page);
     assert.equal(back.action, "support", "focus returns to the button that opened it");
 
@@ -575,12 +529,12 @@ describe("Ending Well, keyboard only", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.type("blue kettle morning");
     await page.keyboard.press("Enter");
-    await poll(
+    await pollFocus(
       page,
       () => __ew.$(".ew-status")?.textContent.startsWith("Your answers are now saved"),
       null,
       "the first save to be announced",
-      20_000,
+      CRYPTO_WAIT_MS,
     );
 
     // To the summary, and a download, by keyboard.
@@ -598,19 +552,19 @@ describe("Ending Well, keyboard only", () => {
       page.keyboard.press("Enter"),
     ]);
     assert.equal(download.suggestedFilename(), "ending-well-summary.txt");
-    assert.deepEqual(problems, [], "no page or console errors");
+    assert.deepEqual(errors, [], "no page or console errors");
   });
 
   it("loads with no console errors, no CSP violations and no outside requests", async (t) => {
-    const { page, problems } = await openPage(t, {
-      initScript: () => {
-        window.__cspViolations = [];
-        document.addEventListener("securitypolicyviolation", (event) => {
-          window.__cspViolations.push(
-            `${event.violatedDirective} blocked ${event.blockedURI || "(inline)"}`,
-          );
-        });
-      },
+    const { origin } = harness;
+    const { page, errors } = await openPage(t, harness.browser);
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (event) => {
+        window.__cspViolations.push(
+          `${event.violatedDirective} blocked ${event.blockedURI || "(inline)"}`,
+        );
+      });
     });
     const requests = [];
     const failed = [];
@@ -619,7 +573,7 @@ describe("Ending Well, keyboard only", () => {
     const response = await page.goto(`${origin}/`, { waitUntil: "load" });
     assert.equal(response.status(), 200);
     assert.ok(response.headers()["content-security-policy"], "the server sends its CSP");
-    await poll(
+    await pollFocus(
       page,
       () => __ew.$("ending-well h2.ew-heading") !== null,
       null,
@@ -631,9 +585,11 @@ describe("Ending Well, keyboard only", () => {
     await page.waitForLoadState("networkidle");
     const violations = await page.evaluate(() => window.__cspViolations);
     assert.deepEqual(violations, [], "no securitypolicyviolation events");
-    assert.deepEqual(problems, [], "no page or console errors");
+    assert.deepEqual(errors, [], "no page or console errors");
     assert.ok(requests.length > 0);
-    const outside = requests.filter((url) => !url.startsWith("data:") && new URL(url).origin !== origin);
+    const outside = requests.filter(
+      (url) => !url.startsWith("data:") && new URL(url).origin !== origin,
+    );
     assert.deepEqual(outside, [], `only ${origin} is asked for anything`);
     assert.deepEqual(failed, [], "no request failed");
   });

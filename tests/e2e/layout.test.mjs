@@ -21,20 +21,29 @@
 // which fires the same events as a click): this test measures layout, keyboard.test.mjs covers
 // getting there. Measurements are made in the page and judged here; each failure names the
 // screen, the element, the measured value and the required one.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { act, builtInQuestionnaire, click, heading, openPage, poll, shows, startHarness, type } from "./harness.mjs";
+import {
+  act,
+  builtInQuestionnaire,
+  click,
+  closeDialog,
+  heading,
+  loadDemo,
+  openDialog,
+  openPage,
+  revealFeelings,
+  shows,
+  TEST_TIMEOUT,
+  useHarness,
+  waitForHeading,
+} from "./harness.mjs";
 
-const WAIT_MS = 10_000;
-const TEST_TIMEOUT = 120_000;
 /** How far past an edge a box may reach before it counts: sub-pixel rounding. */
 const TOLERANCE = 0.5;
 /** Failures listed per check before "and N more". */
 const MAX_LISTED = 40;
 
-const PKG = fileURLToPath(new URL("../../www/pkg/ending_well_bytes.js", import.meta.url));
 const questionnaire = builtInQuestionnaire("en");
 /** The title of the section that holds `questionId`. */
 function sectionTitle(questionId) {
@@ -84,20 +93,14 @@ const TEXT_SPACING_CSS = `
   p { margin-bottom: 2em !important; }
 `;
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(() => harness?.close());
-
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+const harness = useHarness();
 
 // ---------------------------------------------------------------------------------------------
 // In the page
 
 /**
- * Runs in every test page before its scripts, after the harness's shadowHelpers: `__layout`
- * measures inside the widget's shadow root and returns plain data.
+ * Runs in every test page before its scripts, after shadowHelpers (scripts/browser.mjs):
+ * `__layout` measures inside the widget's shadow root and returns plain data.
  */
 function layoutHelpers() {
   const root = () => document.querySelector("ending-well")?.shadowRoot;
@@ -172,8 +175,8 @@ function layoutHelpers() {
     return el.tagName.toLowerCase();
   }
 
-  /** Everything that overflows the right edge at `limit` CSS px, and sideways scrolling. */
-  function overflow(limit) {
+  /** Everything reaching more than `tolerance` px past the right edge at `limit` CSS px, and sideways scrolling. */
+  function overflow(limit, tolerance) {
     const shadow = root();
     const scrollX = window.scrollX;
     const offenders = [];
@@ -185,7 +188,7 @@ function layoutHelpers() {
       elements += 1;
       const rect = el.getBoundingClientRect();
       const right = rect.right + scrollX;
-      if (right > limit + 0.5) {
+      if (right > limit + tolerance) {
         beyond.add(el);
         // The outermost element that sticks out is reported; what is inside it goes with it.
         if (!beyond.has(el.parentElement)) {
@@ -217,7 +220,7 @@ function layoutHelpers() {
       if (beyond.has(parent)) continue;
       range.selectNodeContents(node);
       const right = Math.max(...[...range.getClientRects()].map((r) => r.right)) + scrollX;
-      if (right > limit + 0.5) {
+      if (right > limit + tolerance) {
         const text = squash(node.data);
         offenders.push(
           `text "${text.length > 40 ? `${text.slice(0, 39)}…` : text}" in ${label(parent)}: ` +
@@ -489,12 +492,18 @@ function parseColor(text) {
   }
   match = value.match(/^rgba?\(([^)]*)\)$/);
   if (match) {
-    const parts = match[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    const parts = match[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     return { r: parts[0], g: parts[1], b: parts[2], a: parts[3] ?? 1 };
   }
   match = value.match(/^color\(srgb\s+([^)]*)\)$/);
   if (match) {
-    const parts = match[1].split(/[\s/]+/).filter(Boolean).map(Number);
+    const parts = match[1]
+      .split(/[\s/]+/)
+      .filter(Boolean)
+      .map(Number);
     return { r: parts[0] * 255, g: parts[1] * 255, b: parts[2] * 255, a: parts[3] ?? 1 };
   }
   return null;
@@ -573,7 +582,9 @@ function drawsIndicator(style) {
     !["none", "hidden"].includes(style.outlineStyle) &&
     style.outlineWidth > 0 &&
     (parseColor(style.outlineColor)?.a ?? 1) > 0;
-  const shadow = parseShadows(style.boxShadow).some((s) => (s.colour?.a ?? 1) > 0 && s.thickness > 0);
+  const shadow = parseShadows(style.boxShadow).some(
+    (s) => (s.colour?.a ?? 1) > 0 && s.thickness > 0,
+  );
   return outline || shadow;
 }
 
@@ -598,13 +609,17 @@ function judgeFocus(report, screen, { forced = false } = {}) {
     // Box shadows are not drawn in forced colours mode: only an outline shows.
     if (outlineDrawn && style.outlineWidth >= 2) return { lines: [], best: null };
     return {
-      lines: [`${what}: no visible focus outline in forced colours (${described}); needs an outline of 2px or more`],
+      lines: [
+        `${what}: no visible focus outline in forced colours (${described}); needs an outline of 2px or more`,
+      ],
       best: null,
     };
   }
   if (!((outlineDrawn && style.outlineWidth >= 2) || shadows.length > 0)) {
     return {
-      lines: [`${what}: no focus indicator (${described}); needs an outline of 2px or more or a box-shadow`],
+      lines: [
+        `${what}: no focus indicator (${described}); needs an outline of 2px or more or a box-shadow`,
+      ],
       best: null,
     };
   }
@@ -638,7 +653,10 @@ function judgeFocus(report, screen, { forced = false } = {}) {
     });
   }
   if (parts.length === 0) {
-    return { lines: [`${what}: focus indicator colours could not be read (${described})`], best: null };
+    return {
+      lines: [`${what}: focus indicator colours could not be read (${described})`],
+      best: null,
+    };
   }
   const best = parts.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   if (best.ratio >= 3) return { lines: [], best };
@@ -658,33 +676,8 @@ function judgeFocus(report, screen, { forced = false } = {}) {
 async function openDemo(t, contextOptions = {}) {
   const opened = await openPage(t, harness.browser, contextOptions);
   await opened.context.addInitScript(layoutHelpers);
-  opened.page.setDefaultTimeout(WAIT_MS);
-  await loadDemo(opened.page);
+  await loadDemo(opened.page, harness.origin);
   return opened;
-}
-
-/** Loads the demo page; if a rebuild removed www/pkg meanwhile, waits for it and loads again. */
-async function loadDemo(page) {
-  for (let attempt = 1; ; attempt++) {
-    await page.goto(`${harness.origin}/`, { waitUntil: "load" });
-    try {
-      await poll(page, () => __ew.$(".ew-screen h2.ew-heading") !== null, null, "the widget to mount");
-      return;
-    } catch (error) {
-      if (attempt > 1) throw error;
-      for (let waited = 0; !existsSync(PKG) && waited < 60_000; waited += 500) await sleep(500);
-      await sleep(1_000);
-    }
-  }
-}
-
-async function waitForHeading(page, title) {
-  await poll(
-    page,
-    (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title,
-    title,
-    `the heading "${title}"`,
-  );
 }
 
 /** Types TEXTS into those of their questions that are on the screen. */
@@ -709,24 +702,6 @@ async function nextUntil(page, title) {
   assert.fail(`never reached "${title}"`);
 }
 
-async function openDialog(page, opener, form) {
-  await click(page, opener);
-  await poll(
-    page,
-    (form) => {
-      const dialog = __ew.$("dialog.ew-dialog");
-      return dialog?.open && (!form || dialog.querySelector(`form[data-ew-form="${form}"]`));
-    },
-    form,
-    `the dialog opened by ${opener}`,
-  );
-}
-
-async function closeDialog(page) {
-  await click(page, 'dialog.ew-dialog [data-ew-action="cancel"]');
-  await poll(page, () => !__ew.$("dialog.ew-dialog").open, null, "the dialog to close");
-}
-
 /** Moves to the first section and answers so that its follow-up question shows. */
 async function toRadiosSection(page) {
   await act(page, "start");
@@ -738,16 +713,8 @@ async function toRadiosSection(page) {
 /** Moves to the feelings section and reveals everything it can show. */
 async function toFeelingsSection(page) {
   await nextUntil(page, FEELINGS_TITLE);
-  for (const option of ["anger", "sadness", "other"]) {
-    await click(page, `[id$="-q-feelings-option-${option}"]`);
-  }
-  await shows(page, '[id$="-q-feelings-other-wrap"]');
-  await type(page, '[id$="-q-feelings-other-text"]', "Something I cannot name yet");
-  await click(page, '[id$="-q-feelings-strength-option-7"]');
-  await shows(page, '[id$="-q-anger-about"]');
-  await type(
+  await revealFeelings(
     page,
-    '[id$="-q-anger-about-input"]',
     "That it was decided for me, and that I only heard about it last month.",
   );
 }
@@ -798,8 +765,13 @@ async function checkReflow(t, contextOptions, label, { textSpacing = false } = {
   }
   await walkScreens(page, async (screen) => {
     // Let the dialog's opening animation (if any) and layout settle.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    const result = await page.evaluate((width) => __layout.overflow(width), width);
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const result = await page.evaluate(
+      ([width, tolerance]) => __layout.overflow(width, tolerance),
+      [width, TOLERANCE],
+    );
     totals.screens += 1;
     totals.elements += result.elements;
     totals.texts += result.texts;
@@ -839,29 +811,41 @@ async function checkReflow(t, contextOptions, label, { textSpacing = false } = {
 // ---------------------------------------------------------------------------------------------
 
 describe("Ending Well, layout", () => {
-  it("reflows at 320 CSS px: no sideways scrolling (1.4.10)", { timeout: TEST_TIMEOUT }, async (t) => {
-    await checkReflow(t, { viewport: { width: 320, height: 640 } }, "reflow at 320×640");
-  });
+  it(
+    "reflows at 320 CSS px: no sideways scrolling (1.4.10)",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      await checkReflow(t, { viewport: { width: 320, height: 640 } }, "reflow at 320×640");
+    },
+  );
 
   // 400% zoom of a 1280 px wide window lays the page out at 1280 / 4 = 320 CSS px: the check
   // above is the 400% zoom check. This one draws those 320 CSS px with 4 device pixels each, in
   // a window 256 CSS px tall (1.4.10's height for content that scrolls sideways).
-  it("reflows at 400% zoom: 320×256 CSS px, device scale factor 4", { timeout: TEST_TIMEOUT }, async (t) => {
-    await checkReflow(
-      t,
-      { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 },
-      "400% zoom, 320×256 at device scale factor 4",
-    );
-  });
+  it(
+    "reflows at 400% zoom: 320×256 CSS px, device scale factor 4",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      await checkReflow(
+        t,
+        { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 },
+        "400% zoom, 320×256 at device scale factor 4",
+      );
+    },
+  );
 
-  it("keeps all text with more text spacing at 320 CSS px (1.4.12)", { timeout: TEST_TIMEOUT }, async (t) => {
-    await checkReflow(
-      t,
-      { viewport: { width: 320, height: 640 } },
-      "text spacing (line 1.5, paragraphs 2em, letters 0.12em, words 0.16em) at 320×640",
-      { textSpacing: true },
-    );
-  });
+  it(
+    "keeps all text with more text spacing at 320 CSS px (1.4.12)",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      await checkReflow(
+        t,
+        { viewport: { width: 320, height: 640 } },
+        "text spacing (line 1.5, paragraphs 2em, letters 0.12em, words 0.16em) at 320×640",
+        { textSpacing: true },
+      );
+    },
+  );
 
   it("every control is at least 24 × 24 CSS px (2.5.8)", { timeout: TEST_TIMEOUT }, async (t) => {
     const failures = [];
@@ -886,40 +870,51 @@ describe("Ending Well, layout", () => {
     }
     console.log(
       `layout: target size 24×24 at 1280 and 320 px wide: ${measured} targets measured ` +
-        `(${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")}); ${failures.length} too small`,
+        `(${Object.entries(counts)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(", ")}); ${failures.length} too small`,
     );
     expectNone(failures, "targets smaller than 24×24 CSS px");
   });
 
-  it("controls are at least 44 px tall for a finger (pointer: coarse)", { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page } = await openDemo(t, {
-      viewport: { width: 375, height: 740 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    assert.ok(await page.evaluate(() => __layout.media("(pointer: coarse)")), "pointer: coarse matches");
-    const failures = [];
-    const counts = {};
-    let measured = 0;
-    await walkScreens(page, async (screen) => {
-      for (const target of await page.evaluate(() => __layout.targets())) {
-        measured += 1;
-        counts[target.kind] = (counts[target.kind] ?? 0) + 1;
-        if (target.height < 44 - 0.01 || target.width < 24 - 0.01) {
-          failures.push(
-            `${screen}: ${target.what} (${target.kind}${target.labelled ? " with its label" : ""}): ` +
-              `${target.width.toFixed(1)}×${target.height.toFixed(1)} px; needs 44 px tall ` +
-              `(and 24 px wide)`,
-          );
+  it(
+    "controls are at least 44 px tall for a finger (pointer: coarse)",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const { page } = await openDemo(t, {
+        viewport: { width: 375, height: 740 },
+        hasTouch: true,
+        isMobile: true,
+      });
+      assert.ok(
+        await page.evaluate(() => __layout.media("(pointer: coarse)")),
+        "pointer: coarse matches",
+      );
+      const failures = [];
+      const counts = {};
+      let measured = 0;
+      await walkScreens(page, async (screen) => {
+        for (const target of await page.evaluate(() => __layout.targets())) {
+          measured += 1;
+          counts[target.kind] = (counts[target.kind] ?? 0) + 1;
+          if (target.height < 44 - 0.01 || target.width < 24 - 0.01) {
+            failures.push(
+              `${screen}: ${target.what} (${target.kind}${target.labelled ? " with its label" : ""}): ` +
+                `${target.width.toFixed(1)}×${target.height.toFixed(1)} px; needs 44 px tall ` +
+                `(and 24 px wide)`,
+            );
+          }
         }
-      }
-    });
-    console.log(
-      `layout: touch targets 44 px tall at 375 px, pointer: coarse: ${measured} targets measured ` +
-        `(${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")}); ${failures.length} too small`,
-    );
-    expectNone(failures, "touch targets shorter than 44 px");
-  });
+      });
+      console.log(
+        `layout: touch targets 44 px tall at 375 px, pointer: coarse: ${measured} targets measured ` +
+          `(${Object.entries(counts)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(", ")}); ${failures.length} too small`,
+      );
+      expectNone(failures, "touch targets shorter than 44 px");
+    },
+  );
 
   /**
    * Presses Tab until focus has been inside the widget and leaves it again (or comes back to an
@@ -972,29 +967,35 @@ describe("Ending Well, layout", () => {
   }
 
   for (const scheme of ["light", "dark"]) {
-    it(`focus is always visible, 3:1 against its surroundings (2.4.7), ${scheme}`, { timeout: TEST_TIMEOUT }, async (t) => {
-      let lowest = null;
-      const { failures, stops } = await focusWalk(
-        t,
-        { viewport: { width: 1280, height: 800 }, colorScheme: scheme },
-        (report, screen) => {
-          const judged = judgeFocus(report, screen);
-          if (judged.best && (!lowest || judged.best.ratio < lowest.ratio)) {
-            lowest = { ...judged.best, what: `${screen}: ${report.what}` };
-          }
-          return judged.lines;
-        },
-      );
-      const total = Object.values(stops).reduce((a, b) => a + b, 0);
-      console.log(
-        `layout: focus visible, ${scheme}: ${total} focus stops (` +
-          `${Object.entries(stops).map(([s, n]) => `${n} on ${s}`).join(", ")}); lowest best ` +
-          `contrast ${lowest ? `${lowest.ratio.toFixed(2)}:1 (${lowest.what}: ${lowest.part})` : "n/a"}; ` +
-          `${failures.length} problem(s)`,
-      );
-      assert.ok(total >= 10, `Tab reached only ${total} controls`);
-      expectNone(failures, `focus indicators, ${scheme}`);
-    });
+    it(
+      `focus is always visible, 3:1 against its surroundings (2.4.7), ${scheme}`,
+      { timeout: TEST_TIMEOUT },
+      async (t) => {
+        let lowest = null;
+        const { failures, stops } = await focusWalk(
+          t,
+          { viewport: { width: 1280, height: 800 }, colorScheme: scheme },
+          (report, screen) => {
+            const judged = judgeFocus(report, screen);
+            if (judged.best && (!lowest || judged.best.ratio < lowest.ratio)) {
+              lowest = { ...judged.best, what: `${screen}: ${report.what}` };
+            }
+            return judged.lines;
+          },
+        );
+        const total = Object.values(stops).reduce((a, b) => a + b, 0);
+        console.log(
+          `layout: focus visible, ${scheme}: ${total} focus stops (` +
+            `${Object.entries(stops)
+              .map(([s, n]) => `${n} on ${s}`)
+              .join(", ")}); lowest best ` +
+            `contrast ${lowest ? `${lowest.ratio.toFixed(2)}:1 (${lowest.what}: ${lowest.part})` : "n/a"}; ` +
+            `${failures.length} problem(s)`,
+        );
+        assert.ok(total >= 10, `Tab reached only ${total} controls`);
+        expectNone(failures, `focus indicators, ${scheme}`);
+      },
+    );
   }
 
   it("focus moves in the order things are seen (2.4.3)", { timeout: TEST_TIMEOUT }, async (t) => {
@@ -1010,7 +1011,8 @@ describe("Ending Well, layout", () => {
         if (!element || !element.closest(".ew")) return null;
         const box = element.getBoundingClientRect();
         return {
-          what: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}` +
+          what:
+            `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}` +
             `${element.dataset.ewAction ? `[${element.dataset.ewAction}]` : ""}`,
           top: box.top + window.scrollY,
           left: box.left + window.scrollX,
@@ -1027,47 +1029,60 @@ describe("Ending Well, layout", () => {
       if (!before) return;
       const sameLine = Math.abs(stop.top - before.top) < 8;
       const onward = sameLine ? stop.left > before.left : stop.top > before.top;
-      if (!onward) backwards.push(`${before.what} (${before.left}, ${before.top}) then ${stop.what} (${stop.left}, ${stop.top})`);
+      if (!onward)
+        backwards.push(
+          `${before.what} (${before.left}, ${before.top}) then ${stop.what} (${stop.left}, ${stop.top})`,
+        );
     });
-    console.log(`layout: focus order on the feelings section: ${stops.length} stops, ${backwards.length} out of reading order`);
+    console.log(
+      `layout: focus order on the feelings section: ${stops.length} stops, ${backwards.length} out of reading order`,
+    );
     assert.ok(stops.length > 10, "Tab reaches the controls");
     assert.equal(stops.at(-1).action, "delete", "Tab ends at the save bar below the screen");
     expectNone(backwards, "focus stops out of reading order");
   });
 
-  it("focus is not hidden under the sticky top bar at 320 px (2.4.11)", { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page } = await openDemo(t, { viewport: { width: 320, height: 640 } });
-    const failures = [];
-    let stops = 0;
-    let partly = 0;
-    const check = async (screen) => {
-      await page.evaluate(() => __ew.$(".ew-screen h2.ew-heading").focus());
-      for (const key of ["Tab", "Shift+Tab"]) {
-        for (const report of await tabThrough(page, { key, measure: "obscured", includeCurrent: key !== "Tab" })) {
-          if (report.heading) continue;
-          stops += 1;
-          if (report.showing < report.height - 0.5) partly += 1;
-          if (report.showing <= 0) {
-            failures.push(
-              `${screen}, ${key}: ${report.what}: none of its ${report.height.toFixed(1)} px ` +
-                `shows (top at ${report.top.toFixed(1)} px, the sticky bar ends at ` +
-                `${report.barBottom.toFixed(1)} px); it must not be entirely hidden`,
-            );
+  it(
+    "focus is not hidden under the sticky top bar at 320 px (2.4.11)",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const { page } = await openDemo(t, { viewport: { width: 320, height: 640 } });
+      const failures = [];
+      let stops = 0;
+      let partly = 0;
+      const check = async (screen) => {
+        await page.evaluate(() => __ew.$(".ew-screen h2.ew-heading").focus());
+        for (const key of ["Tab", "Shift+Tab"]) {
+          for (const report of await tabThrough(page, {
+            key,
+            measure: "obscured",
+            includeCurrent: key !== "Tab",
+          })) {
+            if (report.heading) continue;
+            stops += 1;
+            if (report.showing < report.height - 0.5) partly += 1;
+            if (report.showing <= 0) {
+              failures.push(
+                `${screen}, ${key}: ${report.what}: none of its ${report.height.toFixed(1)} px ` +
+                  `shows (top at ${report.top.toFixed(1)} px, the sticky bar ends at ` +
+                  `${report.barBottom.toFixed(1)} px); it must not be entirely hidden`,
+              );
+            }
           }
         }
-      }
-    };
-    await toRadiosSection(page);
-    await toFeelingsSection(page);
-    await check(SCREENS[2]);
-    await nextUntil(page, REVIEW_TITLE);
-    await check(SCREENS[4]);
-    console.log(
-      `layout: focus not obscured at 320×640: ${stops} focus stops, Tab and Shift+Tab, on the ` +
-        `feelings section and the review; ${partly} partly under the bar; ${failures.length} entirely hidden`,
-    );
-    expectNone(failures, "focused controls hidden under the sticky bar");
-  });
+      };
+      await toRadiosSection(page);
+      await toFeelingsSection(page);
+      await check(SCREENS[2]);
+      await nextUntil(page, REVIEW_TITLE);
+      await check(SCREENS[4]);
+      console.log(
+        `layout: focus not obscured at 320×640: ${stops} focus stops, Tab and Shift+Tab, on the ` +
+          `feelings section and the review; ${partly} partly under the bar; ${failures.length} entirely hidden`,
+      );
+      expectNone(failures, "focused controls hidden under the sticky bar");
+    },
+  );
 
   it("nothing moves with prefers-reduced-motion: reduce", { timeout: TEST_TIMEOUT }, async (t) => {
     const { page } = await openDemo(t, {
@@ -1092,54 +1107,65 @@ describe("Ending Well, layout", () => {
     expectNone(failures, "motion under prefers-reduced-motion: reduce");
   });
 
-  it("controls keep their edges, and focus shows, in forced colours", { timeout: TEST_TIMEOUT }, async (t) => {
-    const options = { viewport: { width: 1280, height: 800 }, forcedColors: "active" };
-    const { page } = await openDemo(t, options);
-    assert.ok(await page.evaluate(() => __layout.media("(forced-colors: active)")), "forced colours");
-    const failures = [];
-    const counts = { bordered: 0, native: 0, outlined: 0, underlined: 0 };
-    const visible = (side) =>
-      side.width > 0 && !["none", "hidden"].includes(side.style) && (parseColor(side.color)?.a ?? 1) > 0;
-    await walkScreens(page, async (screen) => {
-      for (const control of await page.evaluate(() => __layout.edges())) {
-        const sides = control.pseudoSides ?? control.sides;
-        const outline = control.outline;
-        if (sides.every(visible)) counts.bordered += 1;
-        else if (control.native && control.appearance !== "none") counts.native += 1;
-        else if (
-          !["none", "hidden"].includes(outline.outlineStyle) &&
-          outline.outlineWidth > 0 &&
-          (parseColor(outline.outlineColor)?.a ?? 1) > 0
-        ) {
-          counts.outlined += 1;
-        } else if (control.kind === "link-style button" && control.underline) {
-          // Styled as a link: like a link, it is known by its underline, not by a border.
-          counts.underlined += 1;
-        } else {
-          const missing = sides
-            .filter((side) => !visible(side))
-            .map((side) => `${side.side} ${side.width}px ${side.style} ${side.color}`);
-          failures.push(
-            `${screen}: ${control.what} (${control.kind}${control.pseudoSides ? ", its button" : ""}): ` +
-              `no visible edge (border ${missing.join(", ")}; outline ${outline.outlineStyle} ` +
-              `${outline.outlineWidth}px; appearance ${control.appearance}); needs a border or ` +
-              `outline wider than 0 in a visible colour`,
-          );
+  it(
+    "controls keep their edges, and focus shows, in forced colours",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const options = { viewport: { width: 1280, height: 800 }, forcedColors: "active" };
+      const { page } = await openDemo(t, options);
+      assert.ok(
+        await page.evaluate(() => __layout.media("(forced-colors: active)")),
+        "forced colours",
+      );
+      const failures = [];
+      const counts = { bordered: 0, native: 0, outlined: 0, underlined: 0 };
+      const visible = (side) =>
+        side.width > 0 &&
+        !["none", "hidden"].includes(side.style) &&
+        (parseColor(side.color)?.a ?? 1) > 0;
+      await walkScreens(page, async (screen) => {
+        for (const control of await page.evaluate(() => __layout.edges())) {
+          const sides = control.pseudoSides ?? control.sides;
+          const outline = control.outline;
+          if (sides.every(visible)) counts.bordered += 1;
+          else if (control.native && control.appearance !== "none") counts.native += 1;
+          else if (
+            !["none", "hidden"].includes(outline.outlineStyle) &&
+            outline.outlineWidth > 0 &&
+            (parseColor(outline.outlineColor)?.a ?? 1) > 0
+          ) {
+            counts.outlined += 1;
+          } else if (control.kind === "link-style button" && control.underline) {
+            // Styled as a link: like a link, it is known by its underline, not by a border.
+            counts.underlined += 1;
+          } else {
+            const missing = sides
+              .filter((side) => !visible(side))
+              .map((side) => `${side.side} ${side.width}px ${side.style} ${side.color}`);
+            failures.push(
+              `${screen}: ${control.what} (${control.kind}${control.pseudoSides ? ", its button" : ""}): ` +
+                `no visible edge (border ${missing.join(", ")}; outline ${outline.outlineStyle} ` +
+                `${outline.outlineWidth}px; appearance ${control.appearance}); needs a border or ` +
+                `outline wider than 0 in a visible colour`,
+            );
+          }
         }
-      }
-    });
-    console.log(
-      `layout: forced colours, edges: ${Object.values(counts).reduce((a, b) => a + b, 0) + failures.length} ` +
-        `controls (${counts.bordered} bordered, ${counts.native} native, ${counts.outlined} outlined, ` +
-        `${counts.underlined} link-style with an underline); ${failures.length} without an edge`,
-    );
-    const focus = await focusWalk(t, options, (report, screen) =>
-      judgeFocus(report, screen, { forced: true }).lines,
-    );
-    const total = Object.values(focus.stops).reduce((a, b) => a + b, 0);
-    console.log(
-      `layout: forced colours, focus: ${total} focus stops; ${focus.failures.length} without an outline`,
-    );
-    expectNone([...failures, ...focus.failures], "forced colours");
-  });
+      });
+      console.log(
+        `layout: forced colours, edges: ${Object.values(counts).reduce((a, b) => a + b, 0) + failures.length} ` +
+          `controls (${counts.bordered} bordered, ${counts.native} native, ${counts.outlined} outlined, ` +
+          `${counts.underlined} link-style with an underline); ${failures.length} without an edge`,
+      );
+      const focus = await focusWalk(
+        t,
+        options,
+        (report, screen) => judgeFocus(report, screen, { forced: true }).lines,
+      );
+      const total = Object.values(focus.stops).reduce((a, b) => a + b, 0);
+      console.log(
+        `layout: forced colours, focus: ${total} focus stops; ${focus.failures.length} without an outline`,
+      );
+      expectNone([...failures, ...focus.failures], "forced colours");
+    },
+  );
 });

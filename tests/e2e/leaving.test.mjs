@@ -1,15 +1,11 @@
 // Leaving the page with answers only in it: the browser asks first (a `beforeunload` prompt), so
 // a tab closed or reloaded by mistake does not lose a client's words. It never asks when there is
 // nothing to lose, when the answers are saved on the device, or after quick exit.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, startHarness } from "./harness.mjs";
+import { CRYPTO_WAIT_MS, openPage, poll, sleep, useHarness } from "./harness.mjs";
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(() => harness?.close());
+const harness = useHarness();
 
 /** The demo page, with every dialog the browser raises recorded and answered with `answer`. */
 async function demo(t, answer = "dismiss") {
@@ -37,7 +33,7 @@ async function answerOne(page) {
 async function tryToClose(page) {
   await page.close({ runBeforeUnload: true });
   // The prompt, if any, comes asynchronously.
-  await new Promise((done) => setTimeout(done, 500));
+  await sleep(500);
 }
 
 describe("Leaving the page", () => {
@@ -47,7 +43,10 @@ describe("Leaving the page", () => {
     await tryToClose(page);
     assert.deepEqual(dialogs, ["beforeunload"], "the browser asked");
     assert.equal(page.isClosed(), false, "staying keeps the page");
-    assert.equal(await page.locator("ending-well input[data-ew-role=option]").first().isChecked(), true);
+    assert.equal(
+      await page.locator("ending-well input[data-ew-role=option]").first().isChecked(),
+      true,
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -66,9 +65,13 @@ describe("Leaving the page", () => {
     await page.fill("ending-well dialog input[name=passphrase]", "a long enough phrase");
     await page.fill("ending-well dialog input[name=confirmation]", "a long enough phrase");
     await page.click("ending-well dialog button[type=submit]");
-    await page.waitForFunction(() => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""), null, {
-      timeout: 15_000,
-    });
+    await poll(
+      page,
+      () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+      null,
+      "saved",
+      CRYPTO_WAIT_MS,
+    );
     await tryToClose(page);
     assert.deepEqual(dialogs, []);
     assert.equal(page.isClosed(), true);

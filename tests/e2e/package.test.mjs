@@ -62,7 +62,9 @@ export function jsViolations(source) {
     for (const [name, pattern] of JS_PATTERNS) {
       if (pattern.test(line)) {
         const text = line.trim();
-        found.push(`${name} at line ${index + 1}: ${text.length > 120 ? `${text.slice(0, 120)}…` : text}`);
+        found.push(
+          `${name} at line ${index + 1}: ${text.length > 120 ? `${text.slice(0, 120)}…` : text}`,
+        );
       }
     }
   });
@@ -129,7 +131,9 @@ describe("Ending Well, the shipped package", () => {
     ]) {
       assert.deepEqual(jsViolations(fine), [], `the JavaScript check lets through: ${fine}`);
     }
-    const module = new WebAssembly.Module(moduleImporting("./ending_well_bg.js", "__wbg_fetch_1234"));
+    const module = new WebAssembly.Module(
+      moduleImporting("./ending_well_bg.js", "__wbg_fetch_1234"),
+    );
     const imports = WebAssembly.Module.imports(module);
     assert.equal(imports.length, 1, "the synthetic module has its one import");
     assert.deepEqual(wasmViolations(imports), ["./ending_well_bg.js.__wbg_fetch_1234 (function)"]);
@@ -149,8 +153,14 @@ describe("Ending Well, the shipped package", () => {
         ...filesUnder(WWW, [".js", ".mjs"]),
       ]),
     ];
-    assert.ok(files.some((file) => file.endsWith("ending_well.js")), "the glue is checked");
-    assert.ok(files.some((file) => file.endsWith("ending_well_bytes.js")), "the bytes are checked");
+    assert.ok(
+      files.some((file) => file.endsWith("ending_well.js")),
+      "the glue is checked",
+    );
+    assert.ok(
+      files.some((file) => file.endsWith("ending_well_bytes.js")),
+      "the bytes are checked",
+    );
     const problems = [];
     let characters = 0;
     for (const file of files) {
@@ -182,7 +192,15 @@ describe("Ending Well, the shipped package", () => {
   it("packs for npm exactly the files a clinic needs, and its exports resolve", () => {
     const root = fileURLToPath(new URL("../..", import.meta.url));
     const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-    for (const field of ["name", "version", "description", "license", "exports", "files", "types"]) {
+    for (const field of [
+      "name",
+      "version",
+      "description",
+      "license",
+      "exports",
+      "files",
+      "types",
+    ]) {
       assert.ok(manifest[field], `package.json has "${field}"`);
     }
     const [packed] = JSON.parse(
@@ -210,8 +228,12 @@ describe("Ending Well, the shipped package", () => {
       "www/pkg/ending_well.js",
       "www/pkg/ending_well_bytes.js",
     ]);
-    const targets = [manifest.types, manifest.exports["."].types, manifest.exports["."].default,
-      manifest.exports["./ending-well.css"]];
+    const targets = [
+      manifest.types,
+      manifest.exports["."].types,
+      manifest.exports["."].default,
+      manifest.exports["./ending-well.css"],
+    ];
     for (const target of targets) {
       assert.ok(paths.includes(target.replace(/^\.\//, "")), `${target} is in the package`);
     }

@@ -1,17 +1,13 @@
 // Quick exit on the demo page: the button and Shift pressed three times hide everything at once,
 // forget the answers and replace the page, so Back does not return to them.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, startHarness } from "./harness.mjs";
+import { openPage, useHarness } from "./harness.mjs";
 
 const EXIT_URL = "https://www.bbc.co.uk/weather";
 const SECRET = "E2E-private-words";
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(() => harness?.close());
+const harness = useHarness();
 
 /** A page on which the neutral exit address is answered locally: nothing leaves the machine. */
 async function demoPage(t, exitStatus = 200) {
@@ -85,7 +81,9 @@ describe("Quick exit", () => {
     await page.click("[data-ew-action=exit]");
     await page.waitForTimeout(200);
     assert.equal(await page.isVisible("ending-well .ew"), false, "hidden while leaving");
-    const stored = await page.evaluate(() => localStorage.getItem("ending-well:draft:ending-therapy"));
+    const stored = await page.evaluate(() =>
+      localStorage.getItem("ending-well:draft:ending-therapy"),
+    );
     assert.ok(stored && !stored.includes(SECRET), "the encrypted draft stays on the device");
 
     await page.evaluate(() =>

@@ -1,14 +1,22 @@
 // Mounts and destroys the widget from JavaScript, and logs the events it sends to the page.
 // The events say where the client is (a section's index and the number of sections) and when
 // the summary is reached; they never carry an answer, so the log cannot show one.
+//
+// The JSDoc types come from ending-well.d.ts, which has the types of the whole API; `npm test`
+// checks this file against it (tests/types/).
 import { mount } from "../ending-well.js";
 
-const host = document.getElementById("widget-host");
-const log = document.getElementById("event-log");
-const mountButton = document.getElementById("mount-button");
-const destroyButton = document.getElementById("destroy-button");
+/** @import { EndingWellWidget, Questionnaire } from "../ending-well.js" */
 
-/** A short questionnaire given as an object (a JSON string works too). */
+const host = /** @type {HTMLElement} */ (document.getElementById("widget-host"));
+const log = /** @type {HTMLOListElement} */ (document.getElementById("event-log"));
+const mountButton = /** @type {HTMLButtonElement} */ (document.getElementById("mount-button"));
+const destroyButton = /** @type {HTMLButtonElement} */ (document.getElementById("destroy-button"));
+
+/**
+ * A short questionnaire given as an object (a JSON string works too).
+ * @type {Questionnaire}
+ */
 const questionnaire = {
   id: "mount-example",
   title: "A short reflection",
@@ -27,7 +35,11 @@ const questionnaire = {
   ],
 };
 
-const EVENTS = ["ending-well:ready", "ending-well:section-change", "ending-well:complete"];
+const EVENTS = /** @type {const} */ ([
+  "ending-well:ready",
+  "ending-well:section-change",
+  "ending-well:complete",
+]);
 
 for (const name of EVENTS) {
   host.addEventListener(name, (event) => {
@@ -37,6 +49,7 @@ for (const name of EVENTS) {
   });
 }
 
+/** @type {EndingWellWidget | null} */
 let widget = null;
 
 function showState() {

@@ -1,0 +1,2 @@
+// The package's types, where the examples' import of "../ending-well.js" looks for them.
+export * from "../../ending-well.js";

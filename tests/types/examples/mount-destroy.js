@@ -1,0 +1,1 @@
+../../../www/examples/mount-destroy.js
