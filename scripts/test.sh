@@ -10,7 +10,7 @@ cargo fmt --check
 prettier --check .
 step "lint (JavaScript)"
 eslint .
-step "types (ending-well.d.ts against the README's and the examples' use)"
+step "types (ending-well.d.ts against how the docs and the examples use it)"
 tsc -p tests/types
 step "clippy (host)"
 cargo clippy --all-targets -- -D warnings

@@ -8,7 +8,16 @@
 // No build or browser needed.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,8 +26,26 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 
 /** Folders whose files may name a Markdown anchor, and folders never looked in. */
-const CODE_PLACES = ["src", "www", "scripts", "bench", "tests", "fuzz", ".ci", "ending-well.d.ts", "build.rs"];
-const SKIPPED = new Set(["node_modules", "target", "pkg", "corpus", "artifacts", "coverage", ".git"]);
+const CODE_PLACES = [
+  "src",
+  "www",
+  "scripts",
+  "bench",
+  "tests",
+  "fuzz",
+  ".ci",
+  "ending-well.d.ts",
+  "build.rs",
+];
+const SKIPPED = new Set([
+  "node_modules",
+  "target",
+  "pkg",
+  "corpus",
+  "artifacts",
+  "coverage",
+  ".git",
+]);
 const CODE_EXTENSIONS = [".rs", ".js", ".mjs", ".ts", ".html", ".css", ".json", ".sh", ".toml", ""];
 
 /** The Markdown files of the documentation under `root`, relative to it. */
@@ -137,7 +164,11 @@ function codeFiles(root, places, skip) {
       for (const name of readdirSync(full).sort()) {
         if (!SKIPPED.has(name)) walk(join(path, name));
       }
-    } else if (CODE_EXTENSIONS.some((extension) => (extension ? path.endsWith(extension) : !basename(path).includes(".")))) {
+    } else if (
+      CODE_EXTENSIONS.some((extension) =>
+        extension ? path.endsWith(extension) : !basename(path).includes("."),
+      )
+    ) {
       found.push(path);
     }
   };
@@ -169,7 +200,10 @@ describe("Links in the documentation", () => {
     assert.equal(slug("Privacy, reliability and security"), "privacy-reliability-and-security");
     assert.equal(slug("The layers of `src/`"), "the-layers-of-src");
     assert.equal(slug("What `npm test` runs, in order"), "what-npm-test-runs-in-order");
-    assert.deepEqual([...anchors("# A\n## B\n```\n## Not a heading\n```\n## B\n")], ["a", "b", "b-1"]);
+    assert.deepEqual(
+      [...anchors("# A\n## B\n```\n## Not a heading\n```\n## B\n")],
+      ["a", "b", "b-1"],
+    );
 
     const root = mkdtempSync(join(tmpdir(), "ending-well-links-"));
     try {
@@ -222,10 +256,18 @@ describe("Links in the documentation", () => {
 
   it("every relative link and anchor in README.md, CONTRIBUTING.md and docs/ resolves", () => {
     const files = markdownFiles(ROOT);
-    assert.ok(files.includes("README.md") && files.includes("CONTRIBUTING.md"), "the docs are found");
-    assert.ok(files.some((file) => file.startsWith("docs")), "docs/ is found");
+    assert.ok(
+      files.includes("README.md") && files.includes("CONTRIBUTING.md"),
+      "the docs are found",
+    );
+    assert.ok(
+      files.some((file) => file.startsWith("docs")),
+      "docs/ is found",
+    );
     const { problems, checked } = brokenLinks(ROOT);
-    console.log(`links: ${checked} relative links checked in ${files.length} files: ${files.join(", ")}`);
+    console.log(
+      `links: ${checked} relative links checked in ${files.length} files: ${files.join(", ")}`,
+    );
     assert.ok(checked > 0, "some links are checked");
     assert.deepEqual(problems, [], "every link resolves");
   });

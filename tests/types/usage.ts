@@ -1,4 +1,4 @@
-// The JavaScript API used the way the README and the examples in www/examples/ use it, checked
+// The JavaScript API used the way the docs and the examples in www/examples/ use it, checked
 // against ending-well.d.ts by `tsc -p tests/types` (in `npm test`). Nothing here runs: if the
 // declared types stop fitting a documented use, this file stops compiling.
 //
@@ -20,7 +20,7 @@ import {
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const same = <A, B>(proof: Same<A, B>) => proof;
 
-// README, "Embedding": `mount` with the settings as an object, a questionnaire of the clinic's
+// docs/embedding.md, "Configuration" and "Mounting from JavaScript": `mount` with the settings as an object, a questionnaire of the clinic's
 // own given as an object or as the text of a questionnaire file; it returns `{ destroy }`.
 const element = document.querySelector<HTMLElement>("#reflection")!;
 
@@ -100,7 +100,7 @@ const fromText = mount(element, {
 const destroyed: void = widget.destroy();
 fromText.destroy();
 
-// README, "Clinic settings": every documented field, text written once or per language.
+// docs/embedding.md, "Clinic settings": every documented field, text written once or per language.
 const settings: EndingWellOptions = {
   clinic: { en: "Río Claro Clinic", es: "Clínica Río Claro" },
   support: {
@@ -159,7 +159,7 @@ same<typeof made, EndingWellElement>(true);
 made.disconnectedCallback();
 const isElement: HTMLElement = new EndingWellElement();
 
-// README, "Events": the events, on the element the page placed and where they bubble to.
+// docs/embedding.md, "Events": the events, on the element the page placed and where they bubble to.
 for (const target of [made, element]) {
   target.addEventListener("ending-well:ready", (event) => {
     same<typeof event.detail, null>(true);
@@ -182,7 +182,7 @@ window.addEventListener("ending-well:complete", (event) => {
 // The events carry no answer: a section change says where, and nothing else.
 same<keyof SectionChangeDetail, "index" | "count">(true);
 
-// Every kind of question the README's format names, and nothing else.
+// Every kind of question docs/authoring.md names, and nothing else.
 same<
   QuestionKind,
   "single_choice" | "multiple_choice" | "scale" | "short_text" | "long_text" | "info" | "note"
