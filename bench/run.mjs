@@ -403,51 +403,23 @@ const range = (s, unit) => `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})`
 function table(results) {
   const ew = results["ending-well"];
   const sjs = results.surveyjs;
+  // A measure's row: both ranges, and the ratio of the medians.
+  const measured = (name, key, unit) => [
+    name,
+    range(ew.summary[key], unit),
+    range(sjs.summary[key], unit),
+    ew.summary[key].median / sjs.summary[key].median,
+  ];
   const rows = [
     ["payload, raw", KB(ew.bytes.raw), KB(sjs.bytes.raw), ew.bytes.raw / sjs.bytes.raw],
     ["payload, gzip", KB(ew.bytes.gzip), KB(sjs.bytes.gzip), ew.bytes.gzip / sjs.bytes.gzip],
-    [
-      "first screen",
-      range(ew.summary.firstScreen, ms),
-      range(sjs.summary.firstScreen, ms),
-      ew.summary.firstScreen.median / sjs.summary.firstScreen.median,
-    ],
-    [
-      "click, median",
-      range(ew.summary.clickMedian, ms),
-      range(sjs.summary.clickMedian, ms),
-      ew.summary.clickMedian.median / sjs.summary.clickMedian.median,
-    ],
-    [
-      "click, p95",
-      range(ew.summary.clickP95, ms),
-      range(sjs.summary.clickP95, ms),
-      ew.summary.clickP95.median / sjs.summary.clickP95.median,
-    ],
-    [
-      "keypress, median",
-      range(ew.summary.keyMedian, ms),
-      range(sjs.summary.keyMedian, ms),
-      ew.summary.keyMedian.median / sjs.summary.keyMedian.median,
-    ],
-    [
-      "keypress, p95",
-      range(ew.summary.keyP95, ms),
-      range(sjs.summary.keyP95, ms),
-      ew.summary.keyP95.median / sjs.summary.keyP95.median,
-    ],
-    [
-      "section change, median",
-      range(ew.summary.sectionMedian, ms),
-      range(sjs.summary.sectionMedian, ms),
-      ew.summary.sectionMedian.median / sjs.summary.sectionMedian.median,
-    ],
-    [
-      "memory at the end",
-      range(ew.summary.memory, MB),
-      range(sjs.summary.memory, MB),
-      ew.summary.memory.median / sjs.summary.memory.median,
-    ],
+    measured("first screen", "firstScreen", ms),
+    measured("click, median", "clickMedian", ms),
+    measured("click, p95", "clickP95", ms),
+    measured("keypress, median", "keyMedian", ms),
+    measured("keypress, p95", "keyP95", ms),
+    measured("section change, median", "sectionMedian", ms),
+    measured("memory at the end", "memory", MB),
   ];
   const lines = [
     "| Measure | Ending Well | SurveyJS | Ratio | Target | Met |",
