@@ -17,6 +17,7 @@ use super::save_bar::SaveBarNodes;
 use super::screens::Rendered;
 use super::storage::LocalStorage;
 use crate::answers::store::DraftSlot;
+use crate::format::settings::{QuickExit, Settings};
 use crate::languages::interface::Texts;
 use crate::session::{update, Model, Msg, Notice};
 
@@ -74,6 +75,9 @@ pub(super) struct App {
     pub(super) shift_alone: Cell<bool>,
     /// Where quick exit goes, while it first goes back past the widget's history entries.
     pub(super) leaving_for: RefCell<Option<String>>,
+    /// What "Leave this page" does, kept apart from the session so that leaving never waits for
+    /// it: the clinic's choice, or the default when the settings could not be read.
+    pub(super) exit: QuickExit,
 }
 
 impl App {
@@ -82,6 +86,10 @@ impl App {
         let store = model
             .as_ref()
             .map(|model| RefCell::new(DraftSlot::new(LocalStorage, &model.questionnaire().id)));
+        let exit = model.as_ref().map_or_else(
+            || Settings::default().quick_exit,
+            |model| model.settings().quick_exit.clone(),
+        );
         Self {
             ui,
             model: RefCell::new(model),
@@ -95,6 +103,7 @@ impl App {
             exited: Cell::new(false),
             shift_alone: Cell::new(false),
             leaving_for: RefCell::new(None),
+            exit,
         }
     }
 

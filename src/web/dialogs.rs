@@ -9,6 +9,7 @@ use super::app::App;
 use super::dom::{self, append_all, Dom};
 use super::forms::{error_summary, passphrase_field};
 use super::support;
+use super::top_bar::exit_button;
 use crate::format::settings::Support;
 use crate::languages::interface::Texts;
 use crate::session::saving::{Dialog, PassphraseProblem, PassphrasePurpose};
@@ -96,6 +97,8 @@ fn dialog_content(
 ) -> Result<(), JsValue> {
     let heading_id = format!("{prefix}-dialog-heading");
     element.set_attribute("aria-labelledby", &heading_id)?;
+    let exit = dom.element("div", "ew-dialog-exit")?;
+    append_all(&exit, &[&exit_button(dom, texts)?])?;
     if let Dialog::Support = dialog {
         let panel = dom.element("div", "ew-dialog-form")?;
         let heading = dom.text("h2", "ew-heading", &texts.support_heading)?;
@@ -109,7 +112,7 @@ fn dialog_content(
             &panel,
             &[&heading, &support::contacts(dom, texts, support)?, &actions],
         )?;
-        element.replace_children_with_node_1(&panel);
+        element.replace_children_with_node_2(&exit, &panel);
         return Ok(());
     }
     let form = dom.element("form", "ew-dialog-form")?;
@@ -194,6 +197,6 @@ fn dialog_content(
         ],
     )?;
     form.append_child(&actions)?;
-    element.replace_children_with_node_1(&form);
+    element.replace_children_with_node_2(&exit, &form);
     Ok(())
 }

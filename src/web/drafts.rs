@@ -150,14 +150,24 @@ impl App {
         }
     }
 
-    /// Drops the key and any draft waiting to be written; a write under way is discarded.
+    /// Drops the key and any draft waiting to be written; a write under way is discarded (its
+    /// generation no longer matches). Called by quick exit, so it never waits on a borrow.
     pub(super) fn drop_secrets(&self) {
         self.keeper
             .generation
             .set(self.keeper.generation.get().wrapping_add(1));
-        *self.keeper.key.borrow_mut() = None;
-        *self.keeper.pending.borrow_mut() = None;
-        if let Some(url) = self.last_download.borrow_mut().take() {
+        if let Ok(mut key) = self.keeper.key.try_borrow_mut() {
+            *key = None;
+        }
+        if let Ok(mut pending) = self.keeper.pending.try_borrow_mut() {
+            *pending = None;
+        }
+        let download = self
+            .last_download
+            .try_borrow_mut()
+            .ok()
+            .and_then(|mut url| url.take());
+        if let Some(url) = download {
             files::revoke(&url);
         }
     }

@@ -12,7 +12,7 @@ use web_sys::{KeyboardEvent, PageTransitionEvent, PopStateEvent, StorageEvent};
 use super::app::App;
 use super::events::{backup_file_input, message_for, submitted};
 use super::history;
-use super::quick_exit;
+use super::quick_exit::{self, LEAVING};
 use crate::session::saving::Saving;
 use crate::session::{Model, Msg};
 
@@ -26,6 +26,9 @@ pub(super) fn widget_listeners(app: &Rc<App>) -> Vec<EventListener> {
                 if let Some(input) = backup_file_input(event) {
                     app.read_backup(input);
                 } else if let Some(msg) = message_for(&app.ui.root, event) {
+                    if msg == Msg::QuickExitClicked {
+                        app.leave_at_once();
+                    }
                     app.dispatch(msg);
                 }
             })
@@ -88,7 +91,12 @@ pub(super) fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<E
                 return;
             };
             // Quick exit, on its way back past the widget's entries.
-            if let Some(url) = moved.leaving_for.take() {
+            let leaving = moved
+                .leaving_for
+                .try_borrow_mut()
+                .ok()
+                .and_then(|mut url| url.take());
+            if let Some(url) = leaving {
                 let _ = quick_exit::leave_for(&url);
                 return;
             }
@@ -166,6 +174,7 @@ pub(super) fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<E
                 .dyn_ref::<PageTransitionEvent>()
                 .is_some_and(PageTransitionEvent::persisted);
             if restored && shown.exited.replace(false) {
+                let _ = shown.ui.root.remove_attribute(LEAVING);
                 shown.dispatch(Msg::PageRestored);
             }
         }),

@@ -17,7 +17,7 @@ use super::listeners::{widget_listeners, window_listeners};
 use super::options::{read_options, wanted_languages};
 use super::save_bar::save_bar;
 use super::screens;
-use super::top_bar::{set_language, show_language};
+use super::top_bar::{fill_exit_only, set_language, show_language};
 use crate::languages::interface::{Interface, Texts, BUILT_IN};
 use crate::languages::tag::{self, FALLBACK};
 use crate::reading::problem::Problem;
@@ -132,6 +132,9 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
             set_language(&ui.root, tag)?;
             let rendered =
                 screens::show_problems(&ui.dom, &texts, &ui.screen, &ui.prefix, &problems)?;
+            // No session here, but a client may still need to leave.
+            fill_exit_only(&ui.dom, &ui.top_bar, &texts)?;
+            ui.root.prepend_with_node_1(&ui.top_bar)?;
             failure::watch(&ui.root, &texts);
             (None, rendered)
         }

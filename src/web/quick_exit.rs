@@ -16,26 +16,51 @@ use super::screens::Rendered;
 /// leaves anyway.
 const LEAVING_FALLBACK_MS: i32 = 300;
 
+/// Set on the widget's root the moment it starts leaving. The loader (`www/ending-well.js`)
+/// looks for it right after every request to leave, and leaves by itself when it is missing: a
+/// widget stopped by a failure still lets the client out.
+pub(super) const LEAVING: &str = "data-ew-leaving";
+
 impl App {
-    /// Leaves for `url`, deleting the stored draft too when the clinic chose so.
+    /// "Leave this page" was clicked or tapped: leave at once, from the page alone, before the
+    /// session hears of it, so that leaving never waits for anything (nor for a session that
+    /// is not there, on the problems panel).
+    pub(super) fn leave_at_once(self: &Rc<Self>) {
+        if let Err(error) = self.quick_exit(self.exit.url.clone(), self.exit.delete_draft) {
+            web_sys::console::error_2(&JsValue::from_str("Ending Well:"), &error);
+        }
+    }
+
+    /// Leaves for `url`, deleting the stored draft too when the clinic chose so. Once only: the
+    /// session's own quick exit, which follows a click, finds the page already leaving.
     pub(super) fn quick_exit(
         self: &Rc<Self>,
         url: String,
         delete_draft: bool,
     ) -> Result<(), JsValue> {
+        if self.exited.replace(true) {
+            return Ok(());
+        }
         // Hide first, in this same task, so nothing shows while the next page loads.
+        self.ui.root.set_attribute(LEAVING, "")?;
         dom::set_hidden(&self.ui.root, true)?;
         self.ui.screen.replace_children_with_node_0();
         if self.ui.dialog.open() {
             self.ui.dialog.close();
         }
         self.ui.dialog.replace_children_with_node_0();
-        *self.rendered.borrow_mut() = Rendered::default();
-        self.exited.set(true);
+        // Nothing here may wait on, or fail over, a borrow held elsewhere.
+        if let Ok(mut rendered) = self.rendered.try_borrow_mut() {
+            *rendered = Rendered::default();
+        }
         self.drop_secrets();
         if delete_draft {
-            if let Some(store) = &self.store {
-                store.borrow_mut().remove();
+            if let Some(mut store) = self
+                .store
+                .as_ref()
+                .and_then(|store| store.try_borrow_mut().ok())
+            {
+                store.remove();
             }
         }
         // replace(), not assign(): the page leaves the history, so Back cannot return to it.
@@ -45,12 +70,20 @@ impl App {
         if steps == 0 {
             return leave_for(&url);
         }
-        self.leaving_for.replace(Some(url));
+        match self.leaving_for.try_borrow_mut() {
+            Ok(mut leaving) => *leaving = Some(url),
+            Err(_) => return leave_for(&url),
+        }
         history::go_back(steps)?;
         // A one-shot closure: the timer always calls it, which frees it.
         let app = Rc::clone(self);
         let fallback = Closure::once_into_js(move || {
-            if let Some(url) = app.leaving_for.take() {
+            let url = app
+                .leaving_for
+                .try_borrow_mut()
+                .ok()
+                .and_then(|mut url| url.take());
+            if let Some(url) = url {
                 let _ = leave_for(&url);
             }
         });

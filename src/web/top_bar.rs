@@ -81,7 +81,20 @@ fn fill_top_bar(dom: &Dom, bar: &Element, texts: &Texts) -> Result<(), JsValue> 
         "support",
         &texts.need_support,
     )?;
+    dom::append_all(bar, &[&support, &exit_button(dom, texts)?])
+}
+
+/// Only "Leave this page": the top bar of the problems panel, where there is no session to
+/// support, and a client may still have to leave.
+pub(super) fn fill_exit_only(dom: &Dom, bar: &Element, texts: &Texts) -> Result<(), JsValue> {
+    bar.replace_children_with_node_0();
+    dom::append_all(bar, &[&exit_button(dom, texts)?])
+}
+
+/// "Leave this page", GOV.UK's "Exit this page": in the top bar, and in every dialog, since a
+/// modal dialog makes the page behind it inert and a phone has no Shift key.
+pub(super) fn exit_button(dom: &Dom, texts: &Texts) -> Result<Element, JsValue> {
     let exit = dom.button("ew-exit-button", "exit", &texts.leave_page)?;
     dom::append_all(&exit, &[&dom.hidden_text(&texts.leave_page_hint)?])?;
-    dom::append_all(bar, &[&support, &exit])
+    Ok(exit)
 }

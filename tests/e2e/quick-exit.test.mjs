@@ -1,5 +1,6 @@
 // Quick exit on the demo page: the button and Shift pressed three times hide everything at once,
-// forget the answers and replace the page, so Back does not return to them.
+// forget the answers and replace the page, so Back does not return to them. From every dialog too,
+// by click and by touch, and even when the widget has stopped or its module could not start.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, useHarness } from "./harness.mjs";
@@ -9,9 +10,12 @@ const SECRET = "E2E-private-words";
 
 const harness = useHarness();
 
+/** A phone: touch, a narrow screen, no Shift key to hand. */
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
 /** A page on which the neutral exit address is answered locally: nothing leaves the machine. */
-async function demoPage(t, exitStatus = 200) {
-  const opened = await openPage(t, harness.browser);
+async function demoPage(t, exitStatus = 200, contextOptions = {}) {
+  const opened = await openPage(t, harness.browser, contextOptions);
   await opened.context.route(`${EXIT_URL}**`, (route) =>
     exitStatus === 204
       ? route.fulfill({ status: 204 })
@@ -92,5 +96,143 @@ describe("Quick exit", () => {
     await page.waitForSelector("ending-well .ew:not([hidden])");
     assert.equal(await page.textContent("ending-well h2"), "Reflecting on the end of your therapy");
     assert.ok(!(await page.textContent("ending-well")).includes(SECRET));
+  });
+});
+
+/** Opens a dialog from the section showing: support, saving, or deleting. */
+const DIALOGS = {
+  support: "ending-well .ew-topbar [data-ew-action=support]",
+  save: "ending-well .ew-savebar [data-ew-action=save]",
+  delete: "ending-well .ew-savebar [data-ew-action=delete]",
+};
+
+/** Walks from the section showing to the summary, where "Download an encrypted backup" is. */
+async function toSummary(page) {
+  while (await page.isVisible("ending-well .ew-screen [data-ew-action=next]")) {
+    await page.click("ending-well .ew-screen [data-ew-action=next]");
+  }
+  await page.click("ending-well [data-ew-action=summary]");
+  await page.waitForSelector("ending-well .ew-screen [data-ew-action=backup]");
+}
+
+describe("Quick exit from a dialog, by click and by touch", () => {
+  for (const [how, contextOptions] of [
+    ["click", {}],
+    ["tap", PHONE],
+  ]) {
+    for (const dialog of ["support", "save", "delete", "backup"]) {
+      it(`leaves from the ${dialog} dialog by its own button, by ${how}`, async (t) => {
+        const { page, errors } = await demoPage(t, 200, contextOptions);
+        if (dialog === "backup") await toSummary(page);
+        const historyBefore = await page.evaluate(() => history.length);
+        if (dialog === "backup") {
+          await page.click("ending-well .ew-screen [data-ew-action=backup]");
+        } else {
+          await page.click(DIALOGS[dialog]);
+        }
+        await page.waitForSelector(
+          "ending-well dialog[open] .ew-dialog-exit [data-ew-action=exit]",
+        );
+        // The page behind a modal dialog is inert: the top bar's button cannot be reached.
+        const behind = await page.evaluate(() => {
+          const exit = __ew.$(".ew-topbar [data-ew-action=exit]").getBoundingClientRect();
+          const hit = __ew
+            .root()
+            .elementFromPoint(exit.x + exit.width / 2, exit.y + exit.height / 2);
+          return (
+            hit?.closest?.(".ew-topbar") !== null && hit?.closest?.(".ew-topbar") !== undefined
+          );
+        });
+        assert.equal(behind, false, "the top bar is covered while the dialog is open");
+        const exit = "ending-well dialog[open] .ew-dialog-exit [data-ew-action=exit]";
+        if (how === "tap") await page.tap(exit);
+        else await page.click(exit);
+        await expectLeftForGood(page, historyBefore);
+        assert.deepEqual(errors, []);
+      });
+    }
+  }
+
+  it("leaves by the top bar's button tapped on a phone", async (t) => {
+    const { page } = await demoPage(t, 200, PHONE);
+    const historyBefore = await page.evaluate(() => history.length);
+    await page.tap("ending-well .ew-topbar [data-ew-action=exit]");
+    await expectLeftForGood(page, historyBefore);
+  });
+
+  it("leaves when Shift is pressed three times while typing a passphrase in a dialog", async (t) => {
+    const { page } = await demoPage(t);
+    const historyBefore = await page.evaluate(() => history.length);
+    await page.click(DIALOGS.save);
+    await page.fill("ending-well dialog input[name=passphrase]", "half a passphr");
+    await page.focus("ending-well dialog input[name=confirmation]");
+    for (let press = 0; press < 3; press += 1) await page.keyboard.press("Shift");
+    await expectLeftForGood(page, historyBefore);
+  });
+});
+
+describe("Quick exit when the widget cannot leave by itself", () => {
+  it("the loader leaves for a widget that no longer answers its buttons", async (t) => {
+    const { page, errors } = await demoPage(t);
+    const historyBefore = await page.evaluate(() => history.length);
+    // The worst a failure can do: the widget's root stays on screen, but nothing it listens to
+    // answers any more (a copy of its elements has none of its listeners).
+    await page.evaluate(() => {
+      const root = __ew.$(".ew");
+      root.replaceWith(root.cloneNode(true));
+    });
+    await page.click("ending-well .ew-topbar [data-ew-action=exit]");
+    await page.waitForURL(EXIT_URL);
+    assert.equal(await page.evaluate(() => history.length), historyBefore, "the page was replaced");
+    assert.deepEqual(errors, []);
+  });
+
+  it("the loader leaves when the module could not start, by its own button or Shift three times", async (t) => {
+    for (const how of ["button", "shift"]) {
+      const { page, errors } = await openPage(t, harness.browser);
+      await page
+        .context()
+        .route("https://example.org/**", (route) =>
+          route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Elsewhere</h1>" }),
+        );
+      // A clinic page whose policy forgot 'wasm-unsafe-eval': the module cannot compile.
+      await page.route(`${harness.origin}/no-webassembly.html`, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          body: `<!doctype html><html lang="en"><head>
+<meta http-equiv="Content-Security-Policy" content="script-src 'self'">
+<script type="module" src="/ending-well.js"></script></head><body>
+<ending-well><script type="application/json">{"quick_exit": {"url": "https://example.org/news"}}</script></ending-well>
+</body></html>`,
+        }),
+      );
+      await page.goto(`${harness.origin}/no-webassembly.html`);
+      await page.waitForSelector("ending-well .ew [data-ew-action=exit]");
+      assert.equal(await page.textContent("ending-well h2"), "This reflection could not open");
+      if (how === "button") await page.click("ending-well [data-ew-action=exit]");
+      else for (let press = 0; press < 3; press += 1) await page.keyboard.press("Shift");
+      await page.waitForURL("https://example.org/news");
+      assert.ok(
+        errors.some((error) => error.includes("could not start")),
+        "the reason is in the console for the clinic's developer",
+      );
+    }
+  });
+
+  it("leaves from the panel of a broken configuration, by its button or Shift three times", async (t) => {
+    for (const how of ["button", "shift"]) {
+      const { page } = await openPage(t, harness.browser);
+      await page
+        .context()
+        .route(`${EXIT_URL}**`, (route) =>
+          route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Weather</h1>" }),
+        );
+      await page.goto(`${harness.origin}/examples/broken-config.html`);
+      await page.waitForSelector("ending-well .ew-error-panel");
+      if (how === "button") await page.click("ending-well [data-ew-action=exit]");
+      else for (let press = 0; press < 3; press += 1) await page.keyboard.press("Shift");
+      await page.waitForURL(EXIT_URL);
+    }
   });
 });
