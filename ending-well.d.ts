@@ -56,6 +56,12 @@ export interface EndingWellOptions {
   quick_exit?: QuickExitOptions;
   /** `false` stops offering "Save my answers on this device". Saving is offered by default. */
   saving?: boolean;
+  /**
+   * `true` makes the browser ask ("Leave site?") before a tab with answers not saved on the
+   * device is closed or reloaded. Off by default: the prompt would hold a client who closes the
+   * tab in a hurry with their words still on screen.
+   */
+  ask_before_leaving?: boolean;
   /** Changes to the questionnaire without writing one: leave out or reword questions. */
   changes?: QuestionnaireChanges;
   /**

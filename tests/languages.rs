@@ -43,6 +43,7 @@ fn heading(model: &Model) -> String {
         View::Review(_) => model.texts().review_heading.clone(),
         View::Summary(summary) => summary.title,
         View::Resume(_) => model.texts().resume_heading.clone(),
+        View::Paused => model.texts().paused_heading.clone(),
     }
 }
 

@@ -567,6 +567,9 @@ fn message(shape: &Shape) -> BoxedStrategy<Msg> {
         Msg::DeleteConfirmed,
         Msg::QuickExitClicked,
         Msg::PageRestored,
+        Msg::PageHidden,
+        Msg::ReturnedThroughHistory,
+        Msg::ContinueClicked,
     ]);
     let answers = prop_oneof![
         1 => (single, option.clone())
@@ -718,8 +721,9 @@ fn check_session(model: &Model, effects: &[Effect]) -> Result<(), TestCaseError>
     prop_assert_eq!(visible.len(), questionnaire.questions.len());
     prop_assert!(model.language() < model.languages().len());
 
-    // The screen showing is the screen the model is on.
+    // The screen showing is the screen the model is on, or the neutral step over it.
     match (model.screen(), view::view(model)) {
+        (_, View::Paused) => prop_assert!(model.paused(), "the neutral step shows unasked"),
         (Screen::Section(index), View::Section(section)) => {
             prop_assert!(index < questionnaire.sections.len());
             prop_assert_eq!(section.index, index);

@@ -13,7 +13,8 @@ mod common;
 use common::{choose, enter_passphrase, q, send, tick, write};
 use ending_well::format::settings::{Settings, DEFAULT_EXIT_URL};
 use ending_well::session::saving::Saving;
-use ending_well::{Answer, Effect, Model, Msg, Questionnaire, Screen};
+use ending_well::view::{save_bar, view, View};
+use ending_well::{Answer, Effect, Focus, Model, Msg, Questionnaire, Screen};
 
 fn model() -> Model {
     Model::new(Questionnaire::default_questionnaire().unwrap())
@@ -255,4 +256,85 @@ fn a_page_brought_back_after_quick_exit_is_fresh() {
     assert_eq!(model.screen(), Screen::Intro);
     assert_eq!(model.answers().count(), 0);
     assert!(effects.contains(&Effect::RefreshSaveBar));
+    // Not even the introduction shows until the client chooses to continue.
+    assert!(matches!(view(&model), View::Paused));
+    send(&mut model, [Msg::ContinueClicked]);
+    assert!(matches!(view(&model), View::Intro(_)));
+}
+
+#[test]
+fn a_page_kept_for_back_shows_only_a_neutral_step_until_the_client_continues() {
+    let mut model = model();
+    send(&mut model, [Msg::StartClicked]);
+    write(&mut model, "what-brought-you", "Private words");
+    send(&mut model, [Msg::SupportClicked]);
+    let effects = send(&mut model, [Msg::PageHidden]);
+    assert_eq!(
+        effects,
+        [
+            Effect::ShowDialog,
+            Effect::ShowScreen(Focus::Heading),
+            Effect::RefreshSaveBar
+        ]
+    );
+    assert!(matches!(view(&model), View::Paused));
+    assert_eq!(model.dialog(), None, "the support dialog closed");
+    assert!(
+        !save_bar(&model).shown,
+        "nothing says that someone saved here"
+    );
+    assert_eq!(
+        model.texts().paused_heading,
+        "This page is paused",
+        "the step names nothing of what is behind it"
+    );
+
+    // Continue: the section as the client left it, with their words.
+    let effects = send(&mut model, [Msg::ContinueClicked]);
+    assert_eq!(
+        effects,
+        [Effect::ShowScreen(Focus::Heading), Effect::RefreshSaveBar]
+    );
+    assert!(matches!(view(&model), View::Section(_)));
+    assert!(save_bar(&model).shown);
+    let question = q(&model, "what-brought-you");
+    assert_eq!(
+        model.answers().get(question),
+        Some(&Answer::Text("Private words".into()))
+    );
+    assert_eq!(send(&mut model, [Msg::ContinueClicked]), [], "once only");
+}
+
+#[test]
+fn forward_onto_a_widget_entry_covers_welcome_back_until_the_client_continues() {
+    let mut model = model();
+    send(
+        &mut model,
+        [Msg::StorageChecked {
+            available: true,
+            stored: Some("{\"v\":1}".into()),
+        }],
+    );
+    assert!(matches!(view(&model), View::Resume(_)));
+    send(&mut model, [Msg::ReturnedThroughHistory]);
+    assert!(matches!(view(&model), View::Paused));
+    send(&mut model, [Msg::ContinueClicked]);
+    assert!(matches!(view(&model), View::Resume(_)));
+}
+
+#[test]
+fn the_browser_asks_before_leaving_only_if_the_clinic_chose_it() {
+    let mut model = model();
+    send(&mut model, [Msg::StartClicked]);
+    write(&mut model, "what-brought-you", "Unsaved words");
+    assert!(model.has_unsaved_answers());
+    assert!(!model.asks_before_leaving(), "off by default");
+    let settings =
+        Settings::from_value(&serde_json::json!({ "ask_before_leaving": true })).unwrap();
+    let mut asking =
+        Model::with_settings(Questionnaire::default_questionnaire().unwrap(), settings);
+    assert!(!asking.asks_before_leaving(), "nothing to lose yet");
+    send(&mut asking, [Msg::StartClicked]);
+    write(&mut asking, "what-brought-you", "Unsaved words");
+    assert!(asking.asks_before_leaving());
 }

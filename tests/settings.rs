@@ -81,3 +81,14 @@ fn only_safe_links_are_accepted() {
         ]
     );
 }
+
+#[test]
+fn the_browser_asks_before_leaving_only_when_the_clinic_chose_it() {
+    assert!(!Settings::from_value(&json!({})).unwrap().ask_before_leaving);
+    let chosen = Settings::from_value(&json!({ "ask_before_leaving": true })).unwrap();
+    assert!(chosen.ask_before_leaving);
+    assert_eq!(
+        problems(json!({ "ask_before_leaving": "yes" })),
+        ["ask_before_leaving: expected true or false, found text"]
+    );
+}

@@ -25,6 +25,9 @@ pub struct Settings {
     pub quick_exit: QuickExit,
     /// Whether "Save my answers on this device" is offered.
     pub saving: bool,
+    /// Whether the browser asks before a tab with unsaved answers closes ("Leave site?"). Off by
+    /// default: it holds a client who closes the tab in a hurry with their words on screen.
+    pub ask_before_leaving: bool,
     /// Changes to the questionnaire: sections or questions left out, questions reworded.
     pub changes: Changes,
     /// The languages offered, in order, each with its path; all the questionnaire's without.
@@ -80,6 +83,7 @@ impl Default for Settings {
                 delete_draft: false,
             },
             saving: true,
+            ask_before_leaving: false,
             changes: Changes::default(),
             languages: None,
             interface: Interface::new(),
@@ -88,12 +92,13 @@ impl Default for Settings {
 }
 
 /// The fields of the settings object. `questionnaire` belongs to the mount options too.
-const FIELDS: [&str; 8] = [
+const FIELDS: [&str; 9] = [
     "questionnaire",
     "clinic",
     "support",
     "quick_exit",
     "saving",
+    "ask_before_leaving",
     "changes",
     "languages",
     "interface",
@@ -129,6 +134,7 @@ impl Settings {
             if object.get("saving").is_some() {
                 settings.saving = object.flag("saving", &mut problems);
             }
+            settings.ask_before_leaving = object.flag("ask_before_leaving", &mut problems);
             if let Some(changes) = object.get("changes") {
                 settings.changes =
                     changes::read(changes, &object.path_of("changes"), &mut problems);

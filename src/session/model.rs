@@ -44,6 +44,9 @@ pub struct Model {
     pub(super) drafted: Vec<usize>,
     /// When Shift was pressed on its own lately, in milliseconds, for quick exit.
     pub(super) shift_presses: Vec<u64>,
+    /// Whether the neutral step covers everything, after the page came back through the
+    /// browser's history.
+    pub(super) paused: bool,
 }
 
 impl Model {
@@ -109,6 +112,7 @@ impl Model {
             dialog: None,
             drafted: Vec::new(),
             shift_presses: Vec::new(),
+            paused: false,
         }
     }
 
@@ -195,6 +199,11 @@ impl Model {
         self.dialog.as_ref()
     }
 
+    /// Whether the neutral step covers everything, until the client chooses to continue.
+    pub fn paused(&self) -> bool {
+        self.paused
+    }
+
     /// Which questions are shown, by position (see [`visibility`]).
     pub fn visibility(&self) -> Vec<bool> {
         visibility::visibility(&self.questionnaire, &self.answers)
@@ -215,6 +224,13 @@ impl Model {
     /// is not saving on this device. The browser then asks before the tab is closed or reloaded.
     pub fn has_unsaved_answers(&self) -> bool {
         self.answers.count() > 0 && !matches!(self.saving, Saving::On { .. })
+    }
+
+    /// Whether the browser should ask before the tab is closed or reloaded: the clinic chose so,
+    /// and leaving now would lose answers. Off by default: the prompt would hold a client who
+    /// closes the tab in a hurry with their words still on screen.
+    pub fn asks_before_leaving(&self) -> bool {
+        self.settings.ask_before_leaving && self.has_unsaved_answers()
     }
 
     /// The summary of the answers as they stand, in the language showing.

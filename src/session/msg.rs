@@ -171,6 +171,14 @@ pub enum Msg {
     },
     /// The page came back from the browser's back-forward cache after quick exit.
     PageRestored,
+    /// The page is going into the browser's back-forward cache: the client left some other way
+    /// (a link, the address bar), and Back could bring it back as it is.
+    PageHidden,
+    /// The page was loaded again by the browser's Back or Forward onto one of the widget's own
+    /// history entries, as after quick exit then Forward.
+    ReturnedThroughHistory,
+    /// "Continue" on the neutral step shown after the page came back.
+    ContinueClicked,
 
     // ── Languages
     /// A language in the language switcher.

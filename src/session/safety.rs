@@ -45,10 +45,33 @@ pub(super) fn quick_exit(model: &mut Model) -> Vec<Effect> {
     }]
 }
 
-/// The page came back from the browser's back-forward cache after quick exit: a fresh start.
+/// The page came back from the browser's back-forward cache after quick exit: a fresh start,
+/// behind the neutral step, so that nothing of the reflection shows until the client chooses.
 pub(super) fn page_restored(model: &mut Model) -> Vec<Effect> {
     model.forget_answers();
+    model.paused = true;
     let mut effects = model.go_to(Screen::Intro, Focus::Heading);
     effects.push(Effect::RefreshSaveBar);
     effects
+}
+
+/// The page is leaving for the back-forward cache, or came back through history onto one of the
+/// widget's entries: the screen is replaced by a neutral step, and any dialog closes, so that
+/// Back or Forward shows nobody the answers, "welcome back" or the reflection.
+pub(super) fn pause(model: &mut Model) -> Vec<Effect> {
+    model.paused = true;
+    model.dialog = None;
+    vec![
+        Effect::ShowDialog,
+        Effect::ShowScreen(Focus::Heading),
+        Effect::RefreshSaveBar,
+    ]
+}
+
+/// "Continue" on the neutral step: the screen the client was on, as they left it.
+pub(super) fn resume(model: &mut Model) -> Vec<Effect> {
+    if !std::mem::take(&mut model.paused) {
+        return Vec::new();
+    }
+    vec![Effect::ShowScreen(Focus::Heading), Effect::RefreshSaveBar]
 }

@@ -74,6 +74,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::QuickExitClicked => safety::quick_exit(model),
         Msg::ShiftPressedAlone { at } => safety::shift_pressed(model, at),
         Msg::PageRestored => safety::page_restored(model),
+        Msg::PageHidden | Msg::ReturnedThroughHistory => safety::pause(model),
+        Msg::ContinueClicked => safety::resume(model),
 
         // ── Languages
         Msg::LanguageChosen { language } => language::choose(model, language),

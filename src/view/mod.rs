@@ -32,6 +32,9 @@ pub enum View<'a> {
     Summary(Summary),
     /// Saved answers or a backup waiting for a passphrase, or that cannot be opened.
     Resume(&'a Unlock),
+    /// The neutral step that covers everything after the page came back through the browser's
+    /// history, until the client chooses to continue.
+    Paused,
 }
 
 /// The introduction.
@@ -47,6 +50,9 @@ pub struct IntroView<'a> {
 
 /// What the current screen shows.
 pub fn view(model: &Model) -> View<'_> {
+    if model.paused() {
+        return View::Paused;
+    }
     let questionnaire = model.questionnaire();
     match model.screen() {
         Screen::Intro => View::Intro(IntroView {

@@ -12,6 +12,9 @@ pub struct SaveBar {
     pub can_save: bool,
     /// Whether "Save this tab's answers instead" is offered: another tab saved over them.
     pub can_save_here: bool,
+    /// Whether the bar shows at all: not behind the neutral step, where it would tell the next
+    /// person that someone saved here.
+    pub shown: bool,
 }
 
 /// The saving status and buttons for the current state.
@@ -36,5 +39,6 @@ pub fn save_bar(model: &Model) -> SaveBar {
         },
         can_save: offered && *model.saving() == Saving::Off,
         can_save_here: *model.saving() == Saving::Elsewhere,
+        shown: !model.paused(),
     }
 }

@@ -41,8 +41,8 @@ pub(super) fn submitted(event: &Event) -> Option<Msg> {
 }
 
 /// The buttons that move to another screen.
-const MOVES_ON: [&str; 7] = [
-    "start", "next", "back", "skip", "summary", "review", "change",
+const MOVES_ON: [&str; 8] = [
+    "start", "next", "back", "skip", "summary", "review", "change", "continue",
 ];
 
 /// Translates a DOM event inside the widget into a message, if it means one.
@@ -86,6 +86,7 @@ pub(super) fn message_for(root: &Element, event: &Event) -> Option<Msg> {
                 "delete" => Msg::DeleteClicked,
                 "cancel" => Msg::DialogCancelled,
                 "skip-unlock" => Msg::ContinueWithoutOpeningClicked,
+                "continue" => Msg::ContinueClicked,
                 "support" => Msg::SupportClicked,
                 "exit" => Msg::QuickExitClicked,
                 "language" => Msg::LanguageChosen {

@@ -114,3 +114,24 @@ pub(crate) fn screen_of(state: &JsValue, widget: &str) -> Option<Screen> {
         .as_string()?;
     screen_named(&name)
 }
+
+/// Whether the page was loaded by the browser's Back or Forward onto an entry some widget
+/// recorded: after quick exit, Forward can load the page again onto a section's entry, and a
+/// draft kept on the device would then greet the next person with "welcome back".
+pub(crate) fn returned_through_history() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let through_history = window
+        .performance()
+        .map(|performance| performance.get_entries_by_type("navigation"))
+        .and_then(|entries| js_sys::Reflect::get(&entries.get(0), &"type".into()).ok())
+        .and_then(|kind| kind.as_string())
+        .is_some_and(|kind| kind == "back_forward");
+    let widgets_entry = history()
+        .and_then(|history| history.state().ok())
+        .filter(JsValue::is_object)
+        .and_then(|state| js_sys::Reflect::get(&state, &WIDGET.into()).ok())
+        .is_some_and(|owner| owner.is_string());
+    through_history && widgets_entry
+}

@@ -84,6 +84,7 @@ pub(super) fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<E
     let leaving = Rc::clone(app);
     let moved = Rc::clone(app);
     let elsewhere = Rc::clone(app);
+    let hidden = Rc::clone(app);
     vec![
         // Back and Forward: to the screen the entry names, if the entry is this widget's.
         EventListener::new(window, "popstate", move |event| {
@@ -143,7 +144,7 @@ pub(super) fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<E
                     && leaving
                         .model
                         .try_borrow()
-                        .is_ok_and(|model| model.as_ref().is_some_and(Model::has_unsaved_answers));
+                        .is_ok_and(|model| model.as_ref().is_some_and(Model::asks_before_leaving));
                 if at_risk {
                     event.prevent_default();
                     // Older browsers ask only when a return value is set.
@@ -163,10 +164,21 @@ pub(super) fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<E
             let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
                 return;
             };
-            if key.key() == "Shift" && up.shift_alone.replace(false) && up.model.borrow().is_some()
-            {
+            let session = up.model.try_borrow().is_ok_and(|model| model.is_some());
+            if key.key() == "Shift" && up.shift_alone.replace(false) && session {
                 let at = js_sys::Date::now() as u64;
                 up.dispatch(Msg::ShiftPressedAlone { at });
+            }
+        }),
+        // Leaving some other way than quick exit (a link, the address bar) with the page kept
+        // in the back-forward cache: the neutral step goes up before the browser keeps the
+        // page, so that Back shows it rather than the answers.
+        EventListener::new(window, "pagehide", move |event| {
+            let kept = event
+                .dyn_ref::<PageTransitionEvent>()
+                .is_some_and(PageTransitionEvent::persisted);
+            if kept && !hidden.exited.get() {
+                hidden.dispatch(Msg::PageHidden);
             }
         }),
         EventListener::new(window, "pageshow", move |event| {

@@ -13,6 +13,7 @@ use web_sys::{Element, HtmlDialogElement, ShadowRoot};
 use super::app::{dispatch_event, App, Ui};
 use super::dom::{self, Dom};
 use super::failure;
+use super::history;
 use super::listeners::{widget_listeners, window_listeners};
 use super::options::{read_options, wanted_languages};
 use super::save_bar::save_bar;
@@ -149,6 +150,9 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
         let available = found.is_ok();
         let stored = found.ok().flatten();
         app.dispatch(Msg::StorageChecked { available, stored });
+        if history::returned_through_history() {
+            app.dispatch(Msg::ReturnedThroughHistory);
+        }
     }
     if app.model.borrow().is_some() {
         dispatch_event(&app.ui.host, "ending-well:ready", &JsValue::NULL)?;

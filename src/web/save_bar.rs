@@ -49,5 +49,6 @@ pub(crate) fn refresh_save_bar(
     nodes
         .delete
         .set_text_content(Some(&texts.delete_everything));
-    set_hidden(&nodes.save, !bar.can_save)
+    set_hidden(&nodes.save, !bar.can_save)?;
+    set_hidden(&nodes.element, !bar.shown)
 }

@@ -1,9 +1,10 @@
 // Quick exit on the demo page: the button and Shift pressed three times hide everything at once,
 // forget the answers and replace the page, so Back does not return to them. From every dialog too,
 // by click and by touch, and even when the widget has stopped or its module could not start.
-import { describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, useHarness } from "./harness.mjs";
+import { launchChromium } from "../../scripts/browser.mjs";
 
 const EXIT_URL = "https://www.bbc.co.uk/weather";
 const SECRET = "E2E-private-words";
@@ -94,6 +95,11 @@ describe("Quick exit", () => {
       window.dispatchEvent(new PageTransitionEvent("pageshow", { persisted: true })),
     );
     await page.waitForSelector("ending-well .ew:not([hidden])");
+    // Not even the introduction shows until the client chooses to continue.
+    assert.equal(await page.textContent("ending-well h2"), "This page is paused");
+    assert.ok(!(await page.textContent("ending-well")).includes(SECRET));
+    await page.click("ending-well [data-ew-action=continue]");
+    await page.waitForSelector("ending-well [data-ew-action=start]");
     assert.equal(await page.textContent("ending-well h2"), "Reflecting on the end of your therapy");
     assert.ok(!(await page.textContent("ending-well")).includes(SECRET));
   });
@@ -234,5 +240,85 @@ describe("Quick exit when the widget cannot leave by itself", () => {
       else for (let press = 0; press < 3; press += 1) await page.keyboard.press("Shift");
       await page.waitForURL(EXIT_URL);
     }
+  });
+});
+
+describe("Nothing comes back through the browser's history", () => {
+  // Playwright turns the back-forward cache off by default; a client's browser has it on.
+  let browser;
+  before(async () => {
+    browser = await launchChromium({ ignoreDefaultArgs: ["--disable-back-forward-cache"] });
+  });
+  after(() => browser?.close());
+
+  /** The demo page on a browser that keeps pages for Back, with a section's answer typed. */
+  async function withCache(t) {
+    const opened = await openPage(t, browser);
+    await opened.context.route(`${EXIT_URL}**`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Weather</h1>" }),
+    );
+    const { page } = opened;
+    await page.goto(`${harness.origin}/?before`);
+    await page.waitForSelector("ending-well .ew-heading");
+    await page.goto(`${harness.origin}/`);
+    await page.click("ending-well [data-ew-action=start]");
+    await page.click("ending-well [data-ew-action=next]");
+    await page.click("ending-well [data-ew-action=next]");
+    await page.fill("ending-well [id$='-q-what-brought-you-input']", SECRET);
+    // A mark that only a page kept in the cache still has when it comes back.
+    await page.evaluate(() => (window.__kept = true));
+    return opened;
+  }
+
+  /** What of the client's words is in the widget: shown text, or a value in a field. */
+  const wordsInWidget = (page) =>
+    page.evaluate(
+      (secret) =>
+        __ew.root().textContent.includes(secret) ||
+        __ew.$$("input, textarea").some((field) => field.value.includes(secret)),
+      SECRET,
+    );
+
+  it("leaving another way, then Back, shows a neutral step until the client continues", async (t) => {
+    const { page, errors } = await withCache(t);
+    await page.goto(`${harness.origin}/examples/`);
+    await page.goBack({ waitUntil: "commit" });
+    await page.waitForFunction(() => __ew.$("h2")?.textContent === "This page is paused");
+    assert.equal(await page.evaluate(() => window.__kept), true, "the page came from the cache");
+    assert.equal(await wordsInWidget(page), false, "the words are not on the page");
+    assert.equal(await page.isVisible("ending-well .ew-savebar"), false, "nor the save bar");
+    assert.ok(await page.isVisible("ending-well .ew-topbar [data-ew-action=exit]"), "a way out");
+    await page.click("ending-well [data-ew-action=continue]");
+    await page.waitForSelector("ending-well [id$='-q-what-brought-you-input']");
+    assert.equal(await wordsInWidget(page), true, "continuing brings the client's words back");
+    assert.deepEqual(errors, []);
+  });
+
+  it("after quick exit, neither Back nor Forward shows the answers, welcome back or the reflection", async (t) => {
+    const { page, errors } = await withCache(t);
+    // A draft kept on the device would greet whoever opens the page again.
+    await page.click("ending-well [data-ew-action=save]");
+    await page.fill("ending-well dialog input[name=passphrase]", "blue kettle morning");
+    await page.fill("ending-well dialog input[name=confirmation]", "blue kettle morning");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() =>
+      __ew.$(".ew-save-status").textContent.startsWith("Saved on this device"),
+    );
+    await page.click("ending-well .ew-topbar [data-ew-action=exit]");
+    await page.waitForURL(EXIT_URL);
+
+    await page.goForward({ waitUntil: "commit" });
+    assert.equal(page.url(), `${harness.origin}/`, "Forward reaches the clinic's page again");
+    await page.waitForFunction(() => __ew.$("h2")?.textContent === "This page is paused");
+    assert.equal(await wordsInWidget(page), false);
+    assert.equal(await page.isVisible("ending-well .ew-savebar"), false);
+
+    await page.goBack({ waitUntil: "commit" });
+    assert.equal(page.url(), EXIT_URL, "Back is the neutral page again");
+    await page.goBack({ waitUntil: "commit" });
+    assert.equal(page.url(), `${harness.origin}/?before`, "Back skips the answers' page");
+    await page.waitForSelector("ending-well .ew-heading");
+    assert.equal(await wordsInWidget(page), false);
+    assert.deepEqual(errors, []);
   });
 });

@@ -122,6 +122,7 @@ const settings: EndingWellOptions = {
   },
   quick_exit: { url: "https://www.bbc.co.uk/weather", delete_draft: false },
   saving: true,
+  ask_before_leaving: false,
   changes: {
     hide_sections: ["relationship"],
     hide_questions: ["goals"],

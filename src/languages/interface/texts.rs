@@ -386,6 +386,12 @@ pub hours: text,
 pub new_tab: text,
 /// Closes the support contacts.
 pub close: text,
+/// Heading of the neutral step shown when the page comes back through the browser's history.
+pub paused_heading: text,
+/// Under that heading: what to do, saying nothing of what is behind it.
+pub paused_body: text,
+/// The button that goes back to where the client was.
+pub paused_continue: text,
 /// "Press Shift 2 more times to leave this page."
 pub(crate) shift_more: plural,}
 

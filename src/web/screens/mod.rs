@@ -5,6 +5,8 @@
 mod frame;
 /// The introduction.
 mod intro;
+/// The neutral step after the page came back through history.
+mod paused;
 /// The panel for a broken questionnaire or settings.
 mod problems;
 /// The "welcome back" screen.
@@ -51,6 +53,7 @@ pub(crate) fn show(
             resume::resume_screen(dom, texts, &section, &heading, prefix, unlock)?;
             section
         }
+        View::Paused => paused::paused_screen(dom, texts, prefix, &mut rendered)?,
     };
     screen.replace_children_with_node_1(&content);
     Ok(rendered)
