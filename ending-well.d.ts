@@ -62,6 +62,16 @@ export interface EndingWellOptions {
    * tab in a hurry with their words still on screen.
    */
   ask_before_leaving?: boolean;
+  /**
+   * `true` lets the browser's spell checker read the answer fields. Off by default: with enhanced
+   * spell checking turned on, a browser sends the text to a remote service.
+   */
+  spellcheck?: boolean;
+  /**
+   * `true` tells the page where the client is, with the `ending-well:*` events. Off by default:
+   * analytics and tag-manager scripts on a page hear every event it sees.
+   */
+  events?: boolean;
   /** Changes to the questionnaire without writing one: leave out or reword questions. */
   changes?: QuestionnaireChanges;
   /**
@@ -345,9 +355,10 @@ export interface SectionChangeDetail {
 }
 
 /**
- * The events the widget dispatches on the element the page placed (bubbling, and crossing
- * shadow roots, so a listener on the document or the window hears them too). They say where the
- * client is, never what they answered: a page cannot leak what it is never given.
+ * The events the widget dispatches on the element the page placed, only when the options say
+ * `events: true` (bubbling, and crossing shadow roots, so a listener on the document or the window
+ * hears them too). They say where the client is, never what they answered: a page cannot leak
+ * what it is never given.
  */
 export interface EndingWellEventMap {
   /** The widget is mounted and shows its first screen. Not sent when it shows problems. */

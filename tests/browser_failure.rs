@@ -18,6 +18,22 @@ use helpers::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[wasm_bindgen(inline_js = "
+export function record_console_errors() {
+  window.__errors = [];
+  const original = console.error;
+  console.error = (...args) => {
+    window.__errors.push(args.map(String).join(' '));
+    original.apply(console, args);
+  };
+}
+export function console_errors() { return window.__errors.join('\\n'); }
+")]
+extern "C" {
+    fn record_console_errors();
+    fn console_errors() -> String;
+}
+
 #[wasm_bindgen_test]
 async fn a_panic_shows_a_calm_notice_and_keeps_what_was_written() {
     let (host, _widget) = mount_small();
@@ -26,8 +42,12 @@ async fn a_panic_shows_a_calm_notice_and_keeps_what_was_written() {
     type_into(&field, "Six weeks, I think");
     assert!(find_all(&host, ".ew-failure").is_empty());
 
-    // A real panic, in a task of its own, as one would come from an event handler.
-    let panicking = Closure::once_into_js(|| -> () { panic!("a panic on purpose, in a test") });
+    // A real panic, in a task of its own, as one would come from an event handler; its message
+    // quotes the client's words, as a panic over a text could.
+    record_console_errors();
+    let panicking = Closure::once_into_js(|| -> () {
+        panic!("a panic on purpose over \"Six weeks, I think\"")
+    });
     web_sys::window()
         .unwrap()
         .set_timeout_with_callback(panicking.unchecked_ref())
@@ -50,6 +70,12 @@ async fn a_panic_shows_a_calm_notice_and_keeps_what_was_written() {
         "Six weeks, I think",
         "what was written is still there"
     );
+
+    // The console says where it stopped, for the clinic's developer, and never the message.
+    let logged = console_errors();
+    assert!(logged.contains("Ending Well stopped at "), "{logged}");
+    assert!(!logged.contains("Six weeks"), "{logged}");
+    assert!(!logged.contains("on purpose"), "{logged}");
 
     // The page is not dead: the box still takes text, and one notice is enough.
     type_into(&field, "Six weeks, I think. Maybe more.");

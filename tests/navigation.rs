@@ -9,10 +9,11 @@
 
 mod common;
 
-use common::{choose, q, send, small, tick, write};
+use common::{choose, fixture, q, send, small, tick, write};
+use ending_well::format::settings::Settings;
 use ending_well::languages::interface::Texts;
 use ending_well::view::View;
-use ending_well::{view, Effect, Focus, Msg, Notice, Screen};
+use ending_well::{view, Effect, Focus, Model, Msg, Notice, Screen};
 
 /// Start, then Continue through the four sections of the small questionnaire (one is passed
 /// over), to the review.
@@ -28,9 +29,18 @@ fn walk_to_the_review(model: &mut ending_well::Model) {
     );
 }
 
+/// The small questionnaire, for a clinic that asked for the page to be told where the client is.
+fn small_telling_the_page() -> Model {
+    let settings = Settings {
+        events: true,
+        ..Settings::default()
+    };
+    Model::with_settings(fixture("small"), settings)
+}
+
 #[test]
 fn start_next_and_back_walk_the_sections_and_move_focus_to_the_heading() {
-    let mut model = small();
+    let mut model = small_telling_the_page();
     assert_eq!(model.screen(), Screen::Intro);
     let effects = send(&mut model, [Msg::StartClicked]);
     assert_eq!(model.screen(), Screen::Section(0));
@@ -313,4 +323,33 @@ fn moving_in_history_while_changing_an_answer_from_the_review_ends_the_detour() 
     );
     send(&mut model, [Msg::NextClicked]);
     assert_eq!(model.screen(), Screen::Section(1), "Next goes on as usual");
+}
+
+#[test]
+fn the_page_is_told_nothing_unless_the_clinic_asked() {
+    let mut model = small();
+    let mut effects = Vec::new();
+    for msg in [
+        Msg::StartClicked,
+        Msg::NextClicked,
+        Msg::NextClicked,
+        Msg::NextClicked,
+        Msg::SummaryClicked,
+    ] {
+        effects.extend(ending_well::update(&mut model, msg));
+    }
+    assert_eq!(model.screen(), Screen::Summary);
+    assert!(!effects
+        .iter()
+        .any(|effect| matches!(effect, Effect::Notify(_))));
+
+    let mut telling = small_telling_the_page();
+    let mut effects = Vec::new();
+    for msg in [Msg::StartClicked, Msg::NextClicked] {
+        effects.extend(ending_well::update(&mut telling, msg));
+    }
+    assert!(effects.contains(&Effect::Notify(Notice::SectionChanged {
+        number: 2,
+        count: 4
+    })));
 }

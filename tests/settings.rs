@@ -83,6 +83,16 @@ fn only_safe_links_are_accepted() {
 }
 
 #[test]
+fn spell_checking_and_events_are_off_unless_the_clinic_turns_them_on() {
+    let default = Settings::from_value(&json!({})).unwrap();
+    assert!(!default.spellcheck);
+    assert!(!default.events);
+    let chosen = Settings::from_value(&json!({ "spellcheck": true, "events": true })).unwrap();
+    assert!(chosen.spellcheck);
+    assert!(chosen.events);
+}
+
+#[test]
 fn the_browser_asks_before_leaving_only_when_the_clinic_chose_it() {
     assert!(!Settings::from_value(&json!({})).unwrap().ask_before_leaving);
     let chosen = Settings::from_value(&json!({ "ask_before_leaving": true })).unwrap();

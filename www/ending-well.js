@@ -57,6 +57,32 @@ function exitAddress(options) {
   return typeof url === "string" && safe.test(url) ? url : NEUTRAL_PAGE;
 }
 
+/**
+ * The "do not record" markers of the common session-replay and analytics tools (FullStory,
+ * PostHog, rrweb and the tools built on it such as Sentry and OpenReplay, Amplitude, Hotjar,
+ * Microsoft Clarity, LogRocket, Datadog, Smartlook, Heap): a page that carries one of them should
+ * not record what a client writes here. Put on the element and inside its shadow root.
+ */
+const DO_NOT_RECORD = {
+  classes: ["fs-exclude", "ph-no-capture", "rr-block", "sentry-block", "amp-block"],
+  attributes: {
+    "data-hj-suppress": "",
+    "data-clarity-mask": "true",
+    "data-private": "",
+    "data-dd-privacy": "hidden",
+    "data-recording-disable": "",
+    "data-sentry-block": "",
+    "data-heap-redact-text": "",
+  },
+};
+
+function doNotRecord(element) {
+  element.classList.add(...DO_NOT_RECORD.classes);
+  for (const [name, value] of Object.entries(DO_NOT_RECORD.attributes)) {
+    element.setAttribute(name, value);
+  }
+}
+
 /** What the loader says when the widget cannot start, in the page's language where it can. */
 const STOPPED = {
   en: {
@@ -152,6 +178,8 @@ export function mount(element, options = {}) {
   stylesheet.href = STYLESHEET;
   const container = document.createElement("div");
   shadow.replaceChildren(stylesheet, container);
+  doNotRecord(element);
+  doNotRecord(container);
   const stopListening = leaveWhenAsked(shadow, container, exitAddress(options));
   // The widget is built once its stylesheet has loaded, so that a client never sees it
   // unstyled; if the stylesheet cannot load, it is built anyway.

@@ -28,6 +28,12 @@ pub struct Settings {
     /// Whether the browser asks before a tab with unsaved answers closes ("Leave site?"). Off by
     /// default: it holds a client who closes the tab in a hurry with their words on screen.
     pub ask_before_leaving: bool,
+    /// Whether the browser's spell checker may read the answer fields. Off by default: with
+    /// enhanced spell checking turned on, a browser sends the text to a remote service.
+    pub spellcheck: bool,
+    /// Whether the host page is told where the client is (`ending-well:*` events). Off by
+    /// default: analytics scripts on a page hear every event it sees.
+    pub events: bool,
     /// Changes to the questionnaire: sections or questions left out, questions reworded.
     pub changes: Changes,
     /// The languages offered, in order, each with its path; all the questionnaire's without.
@@ -84,6 +90,8 @@ impl Default for Settings {
             },
             saving: true,
             ask_before_leaving: false,
+            spellcheck: false,
+            events: false,
             changes: Changes::default(),
             languages: None,
             interface: Interface::new(),
@@ -92,13 +100,15 @@ impl Default for Settings {
 }
 
 /// The fields of the settings object. `questionnaire` belongs to the mount options too.
-const FIELDS: [&str; 9] = [
+const FIELDS: [&str; 11] = [
     "questionnaire",
     "clinic",
     "support",
     "quick_exit",
     "saving",
     "ask_before_leaving",
+    "spellcheck",
+    "events",
     "changes",
     "languages",
     "interface",
@@ -135,6 +145,8 @@ impl Settings {
                 settings.saving = object.flag("saving", &mut problems);
             }
             settings.ask_before_leaving = object.flag("ask_before_leaving", &mut problems);
+            settings.spellcheck = object.flag("spellcheck", &mut problems);
+            settings.events = object.flag("events", &mut problems);
             if let Some(changes) = object.get("changes") {
                 settings.changes =
                     changes::read(changes, &object.path_of("changes"), &mut problems);

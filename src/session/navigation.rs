@@ -149,14 +149,16 @@ impl Model {
         if record && screen != Screen::Resume {
             effects.push(Effect::RecordPlace(screen));
         }
-        match screen {
+        // The host page hears where the client is only when the clinic asked for it.
+        let notice = match screen {
             Screen::Section(index) => {
                 let (number, count) = self.section_place(index);
-                effects.push(Effect::Notify(Notice::SectionChanged { number, count }));
+                Some(Notice::SectionChanged { number, count })
             }
-            Screen::Summary => effects.push(Effect::Notify(Notice::Complete)),
-            Screen::Intro | Screen::Review | Screen::Resume => {}
-        }
+            Screen::Summary => Some(Notice::Complete),
+            Screen::Intro | Screen::Review | Screen::Resume => None,
+        };
+        effects.extend(notice.filter(|_| self.settings.events).map(Effect::Notify));
         // The place is part of the draft, so the client comes back to the section they were on.
         effects.extend(self.autosave());
         effects

@@ -41,6 +41,8 @@ pub struct QuestionView<'a> {
     pub visible: bool,
     /// Its answer, if any.
     pub answer: Option<&'a Answer>,
+    /// Whether the browser's spell checker may read what is typed (the clinic's choice).
+    pub spellcheck: bool,
 }
 
 /// The support contacts placed in a section, right after the last question of it that the
@@ -157,6 +159,7 @@ pub(super) fn section_view<'a>(
                     hint: hint(model.texts(), question),
                     visible: is_shown(&visible, q),
                     answer: model.answers().get(q),
+                    spellcheck: model.settings().spellcheck,
                 })
             })
             .collect(),

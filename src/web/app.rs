@@ -6,7 +6,8 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlDialogElement};
 
 use super::crypto::DraftKey;
@@ -160,26 +161,43 @@ impl App {
             .map_or_else(|| Rc::new(Texts::english()), Model::shared_texts)
     }
 
-    /// Offers a file to download, revoking the previous download's address.
+    /// Offers a file to download; its address is revoked a few seconds later.
     pub(super) fn download(
-        &self,
+        self: &Rc<Self>,
         filename: &str,
         mime: &str,
         content: &str,
     ) -> Result<(), JsValue> {
-        let parent = self
-            .ui
-            .root
-            .owner_document()
-            .and_then(|document| document.body())
-            .ok_or_else(|| JsValue::from_str("the page has no body"))?;
-        let url = files::download(&self.ui.dom, &parent, filename, mime, content)?;
-        if let Some(previous) = self.last_download.borrow_mut().replace(url) {
+        let url = files::download(&self.ui.dom, &self.ui.root, filename, mime, content)?;
+        if let Some(previous) = self.last_download.borrow_mut().replace(url.clone()) {
             files::revoke(&previous);
         }
-        Ok(())
+        // The file's address goes soon after the download has begun, not at the next download.
+        let app = Rc::clone(self);
+        let revoke = Closure::once_into_js(move || {
+            if let Ok(mut last) = app.last_download.try_borrow_mut() {
+                if last.as_deref() == Some(url.as_str()) {
+                    *last = None;
+                }
+            }
+            files::revoke(&url);
+        });
+        match web_sys::window() {
+            // A one-shot closure: the timer always calls it, which frees it.
+            Some(window) => window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    revoke.unchecked_ref(),
+                    DOWNLOAD_REVOKE_MS,
+                )
+                .map(|_| ()),
+            None => Ok(()),
+        }
     }
 }
+
+/// How long a download's address lives: long enough for every browser to have started the
+/// download, short enough that nothing on the page can fetch the file later.
+const DOWNLOAD_REVOKE_MS: i32 = 10_000;
 
 /// Dispatches a bubbling, composed custom event.
 pub(super) fn dispatch_event(

@@ -154,7 +154,6 @@ fn dialog_content(
                         &texts.passphrase,
                         Some(&texts.passphrase_hint),
                         first_error,
-                        "new-password",
                     )?,
                     &passphrase_field(
                         dom,
@@ -163,7 +162,6 @@ fn dialog_content(
                         &texts.passphrase_again,
                         None,
                         second_error,
-                        "new-password",
                     )?,
                 ],
             )?;

@@ -98,3 +98,22 @@ pub(crate) fn focused_element(root: &Element) -> Option<Element> {
         Err(node) => node.dyn_into::<web_sys::Document>().ok()?.active_element(),
     }
 }
+
+/// Marks a field so that what is typed in it goes nowhere but the page: no autocomplete, no
+/// spell checking unless the clinic allows it (with enhanced spell checking on, Chromium and
+/// Edge send the text to a remote service), and the opt-outs of the common writing-assistant
+/// extensions (Grammarly, LanguageTool, Microsoft Editor), which read fields to send them on.
+pub(crate) fn private_field(field: &Element, spellcheck: bool) -> Result<(), JsValue> {
+    set_attributes(
+        field,
+        &[
+            ("autocomplete", "off"),
+            ("spellcheck", if spellcheck { "true" } else { "false" }),
+            ("data-gramm", "false"),
+            ("data-gramm_editor", "false"),
+            ("data-enable-grammarly", "false"),
+            ("data-lt-active", "false"),
+            ("data-ms-editor", "false"),
+        ],
+    )
+}

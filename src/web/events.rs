@@ -16,16 +16,22 @@ pub(super) fn backup_file_input(event: &Event) -> Option<HtmlInputElement> {
     (input.get_attribute("data-ew-role").as_deref() == Some("backup-file")).then_some(input)
 }
 
-/// The message a submitted form means.
+/// The message a submitted form means. A passphrase is taken out of its field as it is read:
+/// it never stays in the page, whatever comes next.
 pub(super) fn submitted(event: &Event) -> Option<Msg> {
     let form: HtmlFormElement = event.target()?.dyn_into().ok()?;
     let field = |name: &str| -> String {
-        form.query_selector(&format!("input[name={name}]"))
+        let input = form
+            .query_selector(&format!("input[name={name}]"))
             .ok()
             .flatten()
-            .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
-            .map(|input| input.value())
-            .unwrap_or_default()
+            .and_then(|input| input.dyn_into::<HtmlInputElement>().ok());
+        let Some(input) = input else {
+            return String::new();
+        };
+        let value = input.value();
+        input.set_value("");
+        value
     };
     match form.get_attribute("data-ew-form")?.as_str() {
         "new-passphrase" => Some(Msg::PassphraseSubmitted {

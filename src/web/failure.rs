@@ -28,8 +28,13 @@ pub(crate) fn install_hook() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            // For the clinic's developer, in the browser's own console; nothing is sent.
-            web_sys::console::error_1(&JsValue::from_str(&format!("Ending Well stopped: {info}")));
+            // For the clinic's developer, in the browser's own console; nothing is sent. Where,
+            // and never the panic's message: a message can quote the text it was working on,
+            // which may be the client's words.
+            let place = info.location().map_or_else(String::new, |at| {
+                format!(" at {}:{}:{}", at.file(), at.line(), at.column())
+            });
+            web_sys::console::error_1(&JsValue::from_str(&format!("Ending Well stopped{place}")));
             show_failure();
         }));
     });

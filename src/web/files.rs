@@ -1,15 +1,18 @@
 //! Files without a server: downloads from a Blob, the clipboard, and reading a chosen file.
 
+use gloo::events::EventListener;
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, Element, File, HtmlAnchorElement, HtmlInputElement, Url};
+use web_sys::{
+    Blob, BlobPropertyBag, Element, Event, File, HtmlAnchorElement, HtmlInputElement, Url,
+};
 
 use super::dom::Dom;
 
-/// Offers `content` as a file named `filename`, through a link briefly added to `parent`, which
-/// must be outside the widget. Returns the object URL, which the caller revokes later: revoking
-/// it at once cancels the download in Firefox.
+/// Offers `content` as a file named `filename`, through a link briefly added to `parent`, the
+/// widget's root. Returns the object URL, which the caller revokes soon after: revoking it at once
+/// cancels the download in Firefox.
 pub(crate) fn download(
     dom: &Dom,
     parent: &Element,
@@ -25,12 +28,15 @@ pub(crate) fn download(
     link.set_href(&url);
     link.set_download(filename);
     link.set_hidden(true);
-    // Firefox only follows a click on a link that is in the document. The link goes outside
-    // the widget: a click inside it would reach the widget's own click listener while that
-    // listener is still running.
+    // Firefox only follows a click on a link that is in the document. The link's click goes no
+    // further than the link: not to the widget's own click listener, which is still running
+    // (wasm-bindgen refuses a closure called again while it runs), and not to any script of the
+    // page, which never sees the link, its file name or its address.
+    let quiet = EventListener::new(&link, "click", Event::stop_propagation);
     parent.append_child(&link)?;
     link.click();
     link.remove();
+    drop(quiet);
     Ok(url)
 }
 

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{append_all, set_attributes, Dom};
+use super::dom::{append_all, private_field, set_attributes, Dom};
 use crate::languages::interface::Texts;
 
 /// A labelled passphrase input, with its error message when there is one.
@@ -15,7 +15,6 @@ pub(super) fn passphrase_field(
     label: &str,
     hint: Option<&str>,
     error: Option<&str>,
-    autocomplete: &str,
 ) -> Result<Element, JsValue> {
     let field = dom.element(
         "div",
@@ -53,10 +52,18 @@ pub(super) fn passphrase_field(
             ("type", "password"),
             ("id", id),
             ("name", name),
-            ("autocomplete", autocomplete),
-            ("spellcheck", "false"),
+            // The passphrase is the client's alone: a password manager must neither keep it nor
+            // fill it in for the next person at the keyboard. These are the opt-outs of 1Password,
+            // LastPass, Bitwarden, Dashlane and Proton Pass; browsers' own managers offer nothing
+            // for a field with autocomplete off in a form that never submits.
+            ("data-1p-ignore", "true"),
+            ("data-lpignore", "true"),
+            ("data-bwignore", "true"),
+            ("data-form-type", "other"),
+            ("data-protonpass-ignore", "true"),
         ],
     )?;
+    private_field(&input, false)?;
     if !described.is_empty() {
         input.set_attribute("aria-describedby", &described.join(" "))?;
     }

@@ -154,7 +154,13 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
             app.dispatch(Msg::ReturnedThroughHistory);
         }
     }
-    if app.model.borrow().is_some() {
+    // Only when the clinic asked for events: a script on the page hears every event it sees.
+    let tell_the_page = app
+        .model
+        .borrow()
+        .as_ref()
+        .is_some_and(|model| model.settings().events);
+    if tell_the_page {
         dispatch_event(&app.ui.host, "ending-well:ready", &JsValue::NULL)?;
     }
     Ok(Widget {

@@ -61,8 +61,11 @@ fn record(target: &Element) -> (Rc<RefCell<Vec<String>>>, Vec<EventListener>) {
     (seen, listeners)
 }
 
+/// The small questionnaire, for a clinic that asked for the page to be told where the client is.
 fn small_options() -> JsValue {
-    options(SMALL)
+    let options = options(SMALL);
+    js_sys::Reflect::set(&options, &"events".into(), &JsValue::TRUE).unwrap();
+    options
 }
 
 #[wasm_bindgen_test]
@@ -92,6 +95,23 @@ fn in_a_shadow_root_the_page_hears_places_and_counts_but_never_answers() {
     // The page cannot see into the widget with ordinary queries.
     assert!(host.query_selector("button").unwrap().is_none());
     assert!(shadow.query_selector(".ew-summary").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn unless_the_clinic_asks_the_page_hears_nothing_at_all() {
+    let (_host, _shadow, container) = shadow_host();
+    let (seen, _listeners) = record(&document().body().unwrap());
+    let _widget = mount(&container, options(SMALL)).unwrap();
+    click(&container, "[data-ew-action=start]");
+    for _ in 0..3 {
+        click(&container, "[data-ew-action=next]");
+    }
+    click(&container, "[data-ew-action=summary]");
+    assert!(
+        find_all(&container, ".ew-summary").len() == 1,
+        "the client reached the summary"
+    );
+    assert!(seen.borrow().is_empty(), "{:?}", seen.borrow());
 }
 
 #[wasm_bindgen_test]

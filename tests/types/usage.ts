@@ -123,6 +123,8 @@ const settings: EndingWellOptions = {
   quick_exit: { url: "https://www.bbc.co.uk/weather", delete_draft: false },
   saving: true,
   ask_before_leaving: false,
+  spellcheck: false,
+  events: true,
   changes: {
     hide_sections: ["relationship"],
     hide_questions: ["goals"],

@@ -1,4 +1,5 @@
-// Mounts and destroys the widget from JavaScript, and logs the events it sends to the page.
+// Mounts and destroys the widget from JavaScript, and logs the events it sends to the page when
+// asked to (`events: true`; by default it sends none).
 // The events say where the client is (a section's index and the number of sections) and when
 // the summary is reached; they never carry an answer, so the log cannot show one.
 //
@@ -59,7 +60,13 @@ function showState() {
 
 mountButton.addEventListener("click", () => {
   if (widget) return;
-  widget = mount(host, { questionnaire, clinic: "Riverside Counselling", saving: false });
+  // `events: true`: the page is told where the client is only when it asks.
+  widget = mount(host, {
+    questionnaire,
+    clinic: "Riverside Counselling",
+    saving: false,
+    events: true,
+  });
   showState();
 });
 

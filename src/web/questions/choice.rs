@@ -8,7 +8,7 @@ use crate::answers::answer::Answer;
 use crate::format::questionnaire::{ChoiceOption, QuestionKind};
 use crate::languages::interface::Texts;
 use crate::view::QuestionView;
-use crate::web::dom::{append_all, set_attributes, Dom};
+use crate::web::dom::{append_all, private_field, set_attributes, Dom};
 
 /// Builds the inputs of a choice question into `fieldset`.
 pub(super) fn render(
@@ -140,11 +140,11 @@ fn other_choice(
         &[
             ("type", "text"),
             ("id", &text_id),
-            ("autocomplete", "off"),
             ("data-ew-question", &question),
             ("data-ew-role", "other-text"),
         ],
     )?;
+    private_field(&text_input, view.spellcheck)?;
     if let Some(text) = other_text {
         text_input.set_attribute("value", text)?;
     }

@@ -6,7 +6,7 @@ use web_sys::Element;
 use super::markup::{hint, QuestionIds};
 use crate::answers::answer::Answer;
 use crate::view::QuestionView;
-use crate::web::dom::{append_all, set_attributes, Dom};
+use crate::web::dom::{append_all, private_field, set_attributes, Dom};
 
 /// Builds a text question into `block`: a one-line input, or a textarea when `long`.
 pub(super) fn render(
@@ -36,12 +36,11 @@ pub(super) fn render(
         &input,
         &[
             ("id", &input_id),
-            ("autocomplete", "off"),
-            ("spellcheck", "true"),
             ("data-ew-question", &view.index.to_string()),
             ("data-ew-role", "text"),
         ],
     )?;
+    private_field(&input, view.spellcheck)?;
     if view.hint.is_some() {
         input.set_attribute("aria-describedby", &ids.hint())?;
     }

@@ -77,7 +77,6 @@ pub(super) fn resume_screen(
             &texts.your_passphrase,
             None,
             wrong.then_some(&texts.wrong_passphrase_field),
-            "current-password",
         )?],
     )?;
     let actions = dom.element("div", "ew-actions")?;
