@@ -130,3 +130,29 @@ fn a_draft_with_not_sure_ticked_beside_another_option_is_left_out() {
         "on its own it is an answer like any other"
     );
 }
+
+#[test]
+fn a_file_no_draft_could_be_is_refused_before_any_key_is_derived() {
+    let with = |change: &dyn Fn(&mut serde_json::Value)| {
+        let mut value: serde_json::Value = serde_json::from_str(&envelope().to_json()).unwrap();
+        change(&mut value);
+        Envelope::from_json(&value.to_string())
+    };
+    assert_eq!(with(&|_| {}), Ok(envelope()));
+    // Billions of iterations would keep a phone busy for hours.
+    assert_eq!(
+        with(&|value| value["iter"] = 4_000_000_000_u64.into()),
+        Err(DraftProblem::Damaged)
+    );
+    // A salt longer or shorter than this reflection writes.
+    assert_eq!(
+        with(&|value| value["salt"] = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA".into()),
+        Err(DraftProblem::Damaged)
+    );
+    // Far larger than any draft: refused before it is parsed.
+    let huge = format!(
+        "{{\"pad\":\"{}\"}}",
+        "x".repeat(ending_well::reading::limits::MAX_FILE_BYTES)
+    );
+    assert_eq!(Envelope::from_json(&huge), Err(DraftProblem::Damaged));
+}

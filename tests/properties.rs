@@ -15,7 +15,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use ending_well::answers::draft::{self, Envelope, IV_BYTES, MIN_ITERATIONS, SALT_BYTES};
+use ending_well::answers::draft::{
+    self, DraftProblem, Envelope, ITERATIONS, IV_BYTES, MAX_ITERATIONS, MIN_ITERATIONS, SALT_BYTES,
+};
 use ending_well::format::catalog;
 use ending_well::format::changes;
 use ending_well::format::questionnaire::{QuestionKind, MAX_SCALE_POINTS};
@@ -1747,11 +1749,11 @@ proptest! {
     }
 
     /// An envelope read back is the one written; text that is not one is refused, and one that
-    /// is read has a full IV, salt and tag, and enough iterations.
+    /// is read has a full IV, salt and tag, and a sane number of iterations.
     #[test]
     fn an_envelope_round_trips_and_anything_else_is_refused(
-        iterations in MIN_ITERATIONS..=u32::MAX,
-        salt in prop::collection::vec(any::<u8>(), SALT_BYTES..64),
+        iterations in MIN_ITERATIONS..=MAX_ITERATIONS,
+        salt in prop::collection::vec(any::<u8>(), SALT_BYTES),
         iv in prop::collection::vec(any::<u8>(), IV_BYTES),
         ciphertext in prop::collection::vec(any::<u8>(), 16..256),
         text in prop_oneof![any::<String>(), stored_text()],
@@ -1759,10 +1761,34 @@ proptest! {
         let envelope = Envelope { iterations, salt, iv, ciphertext };
         prop_assert_eq!(Envelope::from_json(&envelope.to_json()), Ok(envelope));
         if let Ok(read) = Envelope::from_json(&text) {
-            prop_assert!(read.iterations >= MIN_ITERATIONS);
-            prop_assert!(read.salt.len() >= SALT_BYTES);
+            prop_assert!((MIN_ITERATIONS..=MAX_ITERATIONS).contains(&read.iterations));
+            prop_assert_eq!(read.salt.len(), SALT_BYTES);
             prop_assert_eq!(read.iv.len(), IV_BYTES);
             prop_assert!(read.ciphertext.len() >= 16);
         }
+    }
+
+    /// An envelope no draft of this reflection could be is refused before any key is derived:
+    /// an absurd number of iterations, or a salt of the wrong length.
+    #[test]
+    fn an_envelope_asking_for_absurd_work_or_odd_salt_is_refused_at_once(
+        iterations in prop_oneof![MAX_ITERATIONS + 1..=u32::MAX, 0..MIN_ITERATIONS],
+        odd_salt in prop_oneof![0..SALT_BYTES, SALT_BYTES + 1..64],
+        ciphertext in prop::collection::vec(any::<u8>(), 16..64),
+    ) {
+        let absurd = Envelope {
+            iterations,
+            salt: vec![1; SALT_BYTES],
+            iv: vec![2; IV_BYTES],
+            ciphertext: ciphertext.clone(),
+        };
+        prop_assert_eq!(Envelope::from_json(&absurd.to_json()), Err(DraftProblem::Damaged));
+        let odd = Envelope {
+            iterations: ITERATIONS,
+            salt: vec![1; odd_salt],
+            iv: vec![2; IV_BYTES],
+            ciphertext,
+        };
+        prop_assert_eq!(Envelope::from_json(&odd.to_json()), Err(DraftProblem::Damaged));
     }
 }

@@ -102,3 +102,76 @@ fn the_browser_asks_before_leaving_only_when_the_clinic_chose_it() {
         ["ask_before_leaving: expected true or false, found text"]
     );
 }
+
+#[test]
+fn a_link_goes_where_it_plainly_says_and_an_email_is_a_plain_address() {
+    let web = |url: &str| {
+        Settings::from_value(&json!({ "support": { "resources": [{ "name": "A", "web": url }] } }))
+            .is_ok()
+    };
+    for good in [
+        "https://example.org",
+        "https://help.example.org/crisis?lang=en#now",
+        "https://example.org:8443/help",
+        "https://xn--bcher-kva.example/",
+    ] {
+        assert!(web(good), "{good}");
+    }
+    for bad in [
+        // A user name before the host: the link goes to evil.example.
+        "https://good.example@evil.example/",
+        "https://good.example:secret@evil.example/",
+        // Percent-encoding and backslashes in the host, which browsers rewrite.
+        "https://%65vil.example/",
+        "https://evil.example\\\\@good.example/",
+        // An address a reader cannot judge.
+        "https://192.168.0.1/help",
+        "https://localhost/help",
+        "https://example.org:99999/",
+        "https://-example.org/",
+        "https://example..org/",
+    ] {
+        assert!(!web(bad), "{bad}");
+    }
+    let email = |address: &str| {
+        Settings::from_value(
+            &json!({ "support": { "resources": [{ "name": "A", "email": address }] } }),
+        )
+        .is_ok()
+    };
+    for good in [
+        "help@example.org",
+        "help+ending@example.org",
+        "duty.line_1@clinic.example.org",
+    ] {
+        assert!(email(good), "{good}");
+    }
+    for bad in [
+        "help@example.org,other@evil.example",
+        "help@example.org;other@evil.example",
+        "help%40evil.example@example.org",
+        "\"quoted\"@example.org",
+        ".help@example.org",
+        "he..lp@example.org",
+        "help@example",
+        "help@exa_mple.org",
+        "help@@example.org",
+        "help@example.org?cc=other@evil.example",
+    ] {
+        assert!(!email(bad), "{bad}");
+    }
+}
+
+#[test]
+fn a_link_that_hides_where_it_goes_is_refused_in_words_a_clinician_can_act_on() {
+    assert_eq!(
+        problems(json!({ "support": { "resources": [
+            { "name": "A", "web": "https://good.example@evil.example/" }
+        ]}})),
+        [
+            "support.resources[0].web: \"https://good.example@evil.example/\" does not plainly name \
+             the site it goes to: write https:// then the site's name, like \
+             https://example.org/help, with no \"@\", \"%\" or number address"
+        ]
+    );
+}

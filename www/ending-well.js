@@ -53,7 +53,9 @@ function exitAddress(options) {
   } catch {
     url = undefined;
   }
-  const safe = /^(https:\/\/[^\s"'<>\\/][^\s"'<>\\]*|\/(?!\/)[^\s"'<>\\]*)$/;
+  // The widget's own rule (src/format/settings.rs): https:// and a plain site name, or a path.
+  const safe =
+    /^(https:\/\/([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,}|xn--[A-Za-z0-9-]+)(:\d{1,5})?([/?#][^\s"'<>\\]*)?|\/(?!\/)[^\s"'<>\\]*)$/;
   return typeof url === "string" && safe.test(url) ? url : NEUTRAL_PAGE;
 }
 

@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 use super::answer::{Answer, Answers};
 use crate::format::questionnaire::{QuestionKind, Questionnaire};
 use crate::reading::json;
+use crate::reading::limits::check_size;
 
 /// The envelope format this build writes and reads.
 pub const ENVELOPE_VERSION: u64 = 1;
@@ -18,6 +19,10 @@ pub const KDF: &str = "PBKDF2-SHA256";
 pub const ITERATIONS: u32 = 600_000;
 /// Fewer iterations than this in a stored envelope is refused as not ours.
 pub const MIN_ITERATIONS: u32 = 600_000;
+/// More iterations than this is refused at once, before any key is derived: a file asking for
+/// billions would keep a phone busy for hours, and Ending Well never writes more than a few times
+/// today's figure.
+pub const MAX_ITERATIONS: u32 = 5_000_000;
 /// Bytes of salt for the key derivation.
 pub const SALT_BYTES: usize = 16;
 /// Bytes of AES-GCM initialisation vector, fresh on every save.
@@ -62,8 +67,11 @@ impl Envelope {
         .to_string()
     }
 
-    /// Reads a stored envelope, refusing anything damaged, foreign or from the future.
+    /// Reads a stored envelope, refusing anything damaged, foreign or from the future, and
+    /// anything no draft of this reflection could be: too large a file, too many iterations,
+    /// salt or IV of the wrong length.
     pub fn from_json(text: &str) -> Result<Self, DraftProblem> {
+        check_size(text, "draft").map_err(|_| DraftProblem::Damaged)?;
         let value = json::parse(text).map_err(|_| DraftProblem::Damaged)?;
         let object = value.as_object().ok_or(DraftProblem::Damaged)?;
         let version = object
@@ -87,7 +95,7 @@ impl Envelope {
             .get("iter")
             .and_then(Value::as_u64)
             .and_then(|n| u32::try_from(n).ok())
-            .filter(|n| *n >= MIN_ITERATIONS)
+            .filter(|n| (MIN_ITERATIONS..=MAX_ITERATIONS).contains(n))
             .ok_or(DraftProblem::Damaged)?;
         let envelope = Self {
             iterations,
@@ -96,7 +104,7 @@ impl Envelope {
             ciphertext: bytes("ct")?,
         };
         // AES-GCM's tag alone is 16 bytes: anything shorter was cut off.
-        if envelope.salt.len() < SALT_BYTES
+        if envelope.salt.len() != SALT_BYTES
             || envelope.iv.len() != IV_BYTES
             || envelope.ciphertext.len() < 16
         {

@@ -158,6 +158,11 @@ pub fn prepare(
 }
 
 impl Catalog {
+    /// The clinic's settings, as read in the questionnaire's own language.
+    pub fn settings(&self) -> &Settings {
+        &self.own_version.settings
+    }
+
     /// The position of the language to show first, for a client who wants `wanted`, most
     /// wanted first (see [`tag::choose`]).
     pub fn choose(&self, wanted: &[&str]) -> usize {

@@ -250,10 +250,16 @@ fn read_support(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Suppo
             if is_https_url(&web) {
                 Some(web)
             } else {
-                problems.push(Problem::new(
-                    entry.path_of("web"),
-                    format!("\"{web}\" is not a web address starting with https://"),
-                ));
+                let message = if web.starts_with("https://") {
+                    format!(
+                        "\"{web}\" does not plainly name the site it goes to: write https:// then \
+                         the site's name, like https://example.org/help, with no \"@\", \"%\" or \
+                         number address"
+                    )
+                } else {
+                    format!("\"{web}\" is not a web address starting with https://")
+                };
+                problems.push(Problem::new(entry.path_of("web"), message));
                 None
             }
         });
@@ -311,15 +317,40 @@ fn read_quick_exit(
     settings.quick_exit.delete_draft = object.flag("delete_draft", problems);
 }
 
-/// Whether `url` is an `https:` address with nothing that could break out of an attribute.
+/// Whether `url` is an `https:` address that goes where it plainly says, with nothing that could
+/// break out of an attribute. Its host comes straight after `https://`, as a reader sees it: no
+/// user name or password before it (`https://good.example@evil.example/` goes to evil.example),
+/// no percent-encoding, no IP address, only letters, digits and hyphens; then perhaps a port.
 pub fn is_https_url(url: &str) -> bool {
-    url.strip_prefix("https://").is_some_and(|rest| {
-        !rest.is_empty()
-            && !rest.starts_with('/')
-            && url
-                .chars()
-                .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\'))
-    })
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let (host, port) = authority.split_once(':').unwrap_or((authority, "443"));
+    let port_ok =
+        port.parse::<u16>().is_ok_and(|port| port > 0) && port.chars().all(|c| c.is_ascii_digit());
+    is_host(host)
+        && port_ok
+        && url
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\'))
+}
+
+/// Whether `host` is a domain name as people read them: labels of letters, digits and hyphens
+/// (not first or last), at least two, the last of letters (or an internationalised `xn--` one).
+fn is_host(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    let label_ok = |label: &&str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    let top_ok = labels.last().is_some_and(|top| {
+        top.starts_with("xn--") || (top.len() >= 2 && top.chars().all(|c| c.is_ascii_alphabetic()))
+    });
+    labels.len() >= 2 && host.len() <= 253 && labels.iter().all(label_ok) && top_ok
 }
 
 /// Whether `path` is a path on this site, like `/` or `/weather`, and not `//elsewhere`.
@@ -347,11 +378,20 @@ pub fn phone_link_target(number: &str) -> Option<String> {
     })
 }
 
+/// Whether `email` is a plain address, `name@domain.example`: letters, digits, `.`, `_`, `+` and
+/// `-` before the `@` (no quoting, no `%`, `,` or `;`, which a mail program could take as more
+/// recipients or headers), and a domain as [`is_host`] reads one.
 fn is_email(email: &str) -> bool {
-    let mut parts = email.split('@');
-    matches!((parts.next(), parts.next(), parts.next()), (Some(user), Some(domain), None)
-        if !user.is_empty() && domain.contains('.'))
-        && email.chars().all(|c| {
-            c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | ':' | '?')
-        })
+    let Some((user, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let user_ok = !user.is_empty()
+        && user.len() <= 64
+        && !user.starts_with('.')
+        && !user.ends_with('.')
+        && !user.contains("..")
+        && user
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'));
+    user_ok && is_host(domain)
 }

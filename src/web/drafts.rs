@@ -10,7 +10,7 @@ use web_sys::HtmlInputElement;
 
 use super::app::App;
 use super::crypto::DraftKey;
-use super::files;
+use super::files::{self, NotRead};
 use crate::answers::draft::Envelope;
 use crate::answers::store::Written;
 use crate::session::Msg;
@@ -177,8 +177,9 @@ impl App {
         let app = Rc::clone(self);
         spawn_local(async move {
             match files::chosen_text(&input).await {
-                Some(text) => app.dispatch(Msg::BackupFileRead { text }),
-                None => app.announce(&app.texts().backup_unreadable),
+                Ok(text) => app.dispatch(Msg::BackupFileRead { text }),
+                Err(NotRead::Unreadable) => app.announce(&app.texts().backup_unreadable),
+                Err(NotRead::TooLarge) => app.announce(&app.texts().backup_too_large),
             }
             // Choosing the same file again should read it again.
             input.set_value("");

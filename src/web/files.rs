@@ -9,6 +9,7 @@ use web_sys::{
 };
 
 use super::dom::Dom;
+use crate::reading::limits::MAX_FILE_BYTES;
 
 /// Offers `content` as a file named `filename`, through a link briefly added to `parent`, the
 /// widget's root. Returns the object URL, which the caller revokes soon after: revoking it at once
@@ -55,8 +56,26 @@ pub(crate) async fn copy(text: &str) -> bool {
         .is_ok()
 }
 
+/// Why a chosen file's text was not read.
+pub(crate) enum NotRead {
+    /// No file, or the browser could not read it.
+    Unreadable,
+    /// Larger than any file of this reflection can be: refused before it is read at all.
+    TooLarge,
+}
+
 /// The text of the file chosen in a file input.
-pub(crate) async fn chosen_text(input: &HtmlInputElement) -> Option<String> {
-    let file: File = input.files()?.get(0)?;
-    JsFuture::from(file.text()).await.ok()?.as_string()
+pub(crate) async fn chosen_text(input: &HtmlInputElement) -> Result<String, NotRead> {
+    let file: File = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or(NotRead::Unreadable)?;
+    if file.size() > MAX_FILE_BYTES as f64 {
+        return Err(NotRead::TooLarge);
+    }
+    JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or(NotRead::Unreadable)
 }

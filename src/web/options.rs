@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 use wasm_bindgen::JsValue;
-use web_sys::Element;
+use web_sys::{Element, Url};
 
 use crate::format::catalog::{self, Catalog};
 use crate::reading::json;
@@ -13,6 +13,39 @@ use crate::reading::problem::Problem;
 /// Reads the mount options: the questionnaire (a JSON string or an object; the built-in one
 /// without) and the clinic's settings, with every problem of both.
 pub(super) fn read_options(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
+    let catalog = read_files(options)?;
+    match exit_stays_here(&catalog.settings().quick_exit.url) {
+        Some(problem) => Err(vec![problem]),
+        None => Ok(catalog),
+    }
+}
+
+/// A quick-exit address that leads back to this very page, which quick exit must leave.
+fn exit_stays_here(url: &str) -> Option<Problem> {
+    let page = web_sys::window()?.location().href().ok()?;
+    let target = Url::new_with_base(url, &page).ok()?;
+    let here = Url::new(&page).ok()?;
+    let without_fragment = |address: &Url| {
+        format!(
+            "{}{}{}",
+            address.origin(),
+            address.pathname(),
+            address.search()
+        )
+    };
+    (without_fragment(&target) == without_fragment(&here)).then(|| {
+        Problem::new(
+            "options.quick_exit.url",
+            format!(
+                "\"{url}\" is this page itself: quick exit must leave it, for a neutral page such \
+                 as https://www.bbc.co.uk/weather"
+            ),
+        )
+    })
+}
+
+/// Reads the questionnaire and the settings from the options.
+fn read_files(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
     if options.is_undefined() || options.is_null() {
         return catalog::prepare(
             catalog::default_questionnaire_value(),

@@ -308,6 +308,8 @@ pub backup_ready: text,
 pub backup_failed: text,
 /// Announced when a chosen file cannot be read.
 pub backup_unreadable: text,
+/// Announced when a chosen file is far too large to be a backup, and is not read.
+pub backup_too_large: text,
 /// The saving status after another tab or window saved over this tab's draft.
 pub saving_elsewhere: text,
 /// The button that saves this tab's answers over what another tab saved.
