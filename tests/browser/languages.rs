@@ -39,7 +39,7 @@ fn styled_host_in(lang: &str) -> (Element, Element) {
     let (host, shadow, container) = shadow_host();
     host.set_attribute("lang", lang).unwrap();
     let style = document().create_element("style").unwrap();
-    style.set_text_content(Some(include_str!("../../www/ending-well.css")));
+    style.set_text_content(Some(include_str!("../../www/src/ending-well.css")));
     shadow.prepend_with_node_1(&style).unwrap();
     (host, container)
 }
