@@ -10,11 +10,15 @@
 mod common;
 
 use common::{choose, fixture, rate, small, tick, write, write_other};
-use ending_well::answers::draft::{decode, encode, DraftProblem, Envelope, ITERATIONS};
+use ending_well::answers::draft::{
+    decode, encode, pad, DraftProblem, Envelope, ENVELOPE_VERSION, ITERATIONS,
+};
 use ending_well::{Model, Questionnaire};
 
 fn envelope() -> Envelope {
     Envelope {
+        version: 1,
+        questionnaire: None,
         iterations: ITERATIONS,
         salt: vec![7; 16],
         iv: vec![9; 12],
@@ -91,8 +95,8 @@ fn damaged_foreign_and_future_envelopes_are_told_apart() {
         ("not json at all".to_owned(), DraftProblem::Damaged),
         ("{\"theme\":\"dark\"}".to_owned(), DraftProblem::Damaged),
         (
-            good.replace("\"v\":1", "\"v\":2"),
-            DraftProblem::NewerVersion(2),
+            good.replace("\"v\":1", "\"v\":3"),
+            DraftProblem::NewerVersion(3),
         ),
         (good.replace("600000", "1000"), DraftProblem::Damaged),
         (
@@ -155,4 +159,51 @@ fn a_file_no_draft_could_be_is_refused_before_any_key_is_derived() {
         "x".repeat(ending_well::reading::limits::MAX_FILE_BYTES)
     );
     assert_eq!(Envelope::from_json(&huge), Err(DraftProblem::Damaged));
+}
+
+#[test]
+fn todays_envelope_names_its_questionnaire_and_binds_it_into_the_encryption() {
+    let today = Envelope {
+        version: ENVELOPE_VERSION,
+        questionnaire: Some("ending-therapy".into()),
+        ..envelope()
+    };
+    let text = today.to_json();
+    assert!(
+        text.contains("\"v\":2") && text.contains("\"q\":\"ending-therapy\""),
+        "{text}"
+    );
+    assert_eq!(Envelope::from_json(&text), Ok(today.clone()));
+    assert!(today.normalises_passphrase());
+    // Another questionnaire's name is other associated data: the tag would not match.
+    let other = Envelope {
+        questionnaire: Some("another".into()),
+        ..today.clone()
+    };
+    assert_ne!(today.associated_data(), other.associated_data());
+    assert!(today.associated_data().is_some());
+    // A version 2 envelope without its questionnaire is not one.
+    assert_eq!(
+        Envelope::from_json(&text.replace(",\"q\":\"ending-therapy\"", "")),
+        Err(DraftProblem::Damaged)
+    );
+    // The first format still opens, with no associated data and the passphrase as typed.
+    let first = envelope();
+    assert_eq!(first.associated_data(), None);
+    assert!(!first.normalises_passphrase());
+    assert_eq!(Envelope::from_json(&first.to_json()), Ok(first));
+}
+
+#[test]
+fn a_padded_draft_says_little_of_its_length_and_reads_back_as_it_was() {
+    let mut model = small();
+    let short = encode(model.questionnaire(), model.answers(), None);
+    write(&mut model, "weeks-known", &"A longer answer. ".repeat(200));
+    let long = encode(model.questionnaire(), model.answers(), None);
+    assert_eq!(pad(&short).len(), 4096, "the smallest size");
+    assert_eq!(pad(&long).len(), 4096, "a few kilobytes look alike");
+    let longer = "x".repeat(5000);
+    assert_eq!(pad(&longer).len(), 8192, "then powers of two");
+    let restored = decode(model.questionnaire(), &pad(&long)).unwrap();
+    assert_eq!(&restored.answers, model.answers());
 }

@@ -482,6 +482,8 @@ fn saved_answers_come_back_in_the_language_they_were_written_in() {
     // Another day, on an English page: the welcome back screen is in English.
     let mut model = session_in("en");
     let envelope = ending_well::answers::draft::Envelope {
+        version: 1,
+        questionnaire: None,
         iterations: ending_well::answers::draft::ITERATIONS,
         salt: vec![1; 16],
         iv: vec![2; 12],

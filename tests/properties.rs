@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use ending_well::answers::draft::{
-    self, DraftProblem, Envelope, ITERATIONS, IV_BYTES, MAX_ITERATIONS, MIN_ITERATIONS, SALT_BYTES,
+    self, DraftProblem, Envelope, ENVELOPE_VERSION, ITERATIONS, IV_BYTES, MAX_ITERATIONS,
+    MIN_ITERATIONS, SALT_BYTES,
 };
 use ending_well::format::catalog;
 use ending_well::format::changes;
@@ -425,6 +426,8 @@ fn typed(question: usize, words: fn(usize, u32) -> String) -> impl Strategy<Valu
 
 fn envelope_text() -> String {
     Envelope {
+        version: 1,
+        questionnaire: None,
         iterations: draft::ITERATIONS,
         salt: vec![1; SALT_BYTES],
         iv: vec![2; IV_BYTES],
@@ -1613,7 +1616,7 @@ proptest! {
         let draft = draft.expect("a backup to download");
 
         // The envelope is the web layer's; its text is what the file holds.
-        let envelope = Envelope { iterations: MIN_ITERATIONS, salt: vec![5; 16], iv: vec![6; 12], ciphertext: vec![7; 48] };
+        let envelope = Envelope { version: 1, questionnaire: None, iterations: MIN_ITERATIONS, salt: vec![5; 16], iv: vec![6; 12], ciphertext: vec![7; 48] };
         let mut elsewhere = session(&file.0);
         update(&mut elsewhere, Msg::BackupFileRead { text: envelope.to_json() });
         prop_assert_eq!(elsewhere.screen(), Screen::Resume);
@@ -1752,13 +1755,16 @@ proptest! {
     /// is read has a full IV, salt and tag, and a sane number of iterations.
     #[test]
     fn an_envelope_round_trips_and_anything_else_is_refused(
+        version in 1..=ENVELOPE_VERSION,
         iterations in MIN_ITERATIONS..=MAX_ITERATIONS,
         salt in prop::collection::vec(any::<u8>(), SALT_BYTES),
         iv in prop::collection::vec(any::<u8>(), IV_BYTES),
         ciphertext in prop::collection::vec(any::<u8>(), 16..256),
         text in prop_oneof![any::<String>(), stored_text()],
     ) {
-        let envelope = Envelope { iterations, salt, iv, ciphertext };
+        // From version 2 an envelope names its questionnaire.
+        let questionnaire = (version > 1).then(|| "ending-therapy".to_owned());
+        let envelope = Envelope { version, questionnaire, iterations, salt, iv, ciphertext };
         prop_assert_eq!(Envelope::from_json(&envelope.to_json()), Ok(envelope));
         if let Ok(read) = Envelope::from_json(&text) {
             prop_assert!((MIN_ITERATIONS..=MAX_ITERATIONS).contains(&read.iterations));
@@ -1777,6 +1783,8 @@ proptest! {
         ciphertext in prop::collection::vec(any::<u8>(), 16..64),
     ) {
         let absurd = Envelope {
+            version: 1,
+            questionnaire: None,
             iterations,
             salt: vec![1; SALT_BYTES],
             iv: vec![2; IV_BYTES],
@@ -1784,6 +1792,8 @@ proptest! {
         };
         prop_assert_eq!(Envelope::from_json(&absurd.to_json()), Err(DraftProblem::Damaged));
         let odd = Envelope {
+            version: 1,
+            questionnaire: None,
             iterations: ITERATIONS,
             salt: vec![1; odd_salt],
             iv: vec![2; IV_BYTES],

@@ -11,7 +11,7 @@
 mod common;
 
 use common::{choose, enter_passphrase, q, send, small, write};
-use ending_well::answers::draft::{self, Envelope, ITERATIONS};
+use ending_well::answers::draft::{self, DraftProblem, Envelope, ENVELOPE_VERSION, ITERATIONS};
 use ending_well::session::saving::{
     Dialog, DraftSource, PassphraseProblem, PassphrasePurpose, Saving, UnlockProblem,
 };
@@ -29,6 +29,8 @@ fn stores(effects: &[Effect]) -> bool {
 
 fn envelope_json() -> String {
     Envelope {
+        version: 1,
+        questionnaire: None,
         iterations: ITERATIONS,
         salt: vec![1; 16],
         iv: vec![2; 12],
@@ -514,6 +516,8 @@ fn another_tab_saving_before_this_one_opened_the_draft_updates_what_opens() {
         }],
     );
     let newer = Envelope {
+        version: 1,
+        questionnaire: None,
         iterations: ITERATIONS,
         salt: vec![7; 16],
         iv: vec![8; 12],
@@ -551,4 +555,45 @@ fn a_draft_deleted_in_another_tab_is_not_brought_back_unasked() {
     assert!(send(&mut model, [Msg::SaveClicked]).is_empty());
     let effects = write(&mut model, "weeks-known", "Two weeks");
     assert!(!stores(&effects), "{effects:?}");
+}
+
+#[test]
+fn a_backup_from_another_questionnaire_is_named_as_such_before_any_passphrase() {
+    let mut model = small();
+    let foreign = Envelope {
+        version: ENVELOPE_VERSION,
+        questionnaire: Some("another-questionnaire".into()),
+        iterations: ITERATIONS,
+        salt: vec![1; 16],
+        iv: vec![2; 12],
+        ciphertext: vec![3; 48],
+    };
+    send(
+        &mut model,
+        [Msg::BackupFileRead {
+            text: foreign.to_json(),
+        }],
+    );
+    assert_eq!(model.screen(), Screen::Resume);
+    let unlock = model.unlock().unwrap();
+    assert_eq!(unlock.envelope, None, "no passphrase is asked for");
+    assert_eq!(
+        unlock.problem,
+        Some(UnlockProblem::Draft(DraftProblem::OtherQuestionnaire(
+            "another-questionnaire".into()
+        )))
+    );
+    // This questionnaire's own backup asks for its passphrase as before.
+    let own = Envelope {
+        questionnaire: Some(model.questionnaire().id.clone()),
+        ..foreign
+    };
+    send(&mut model, [Msg::ContinueWithoutOpeningClicked]);
+    send(
+        &mut model,
+        [Msg::BackupFileRead {
+            text: own.to_json(),
+        }],
+    );
+    assert_eq!(model.unlock().unwrap().envelope, Some(own));
 }

@@ -10,9 +10,13 @@ use super::answer::{Answer, Answers};
 use crate::format::questionnaire::{QuestionKind, Questionnaire};
 use crate::reading::json;
 use crate::reading::limits::check_size;
+use crate::reading::object::is_valid_id;
 
-/// The envelope format this build writes and reads.
-pub const ENVELOPE_VERSION: u64 = 1;
+/// The envelope format this build writes. It reads this one and every one before it.
+pub const ENVELOPE_VERSION: u64 = 2;
+/// The first envelope format, before the questionnaire was bound into the encryption: still
+/// opened, with the passphrase as it was typed.
+pub const FIRST_VERSION: u64 = 1;
 /// The key derivation named in the envelope.
 pub const KDF: &str = "PBKDF2-SHA256";
 /// PBKDF2 iterations for new drafts: OWASP's 2023 figure for PBKDF2-HMAC-SHA256.
@@ -28,10 +32,16 @@ pub const SALT_BYTES: usize = 16;
 /// Bytes of AES-GCM initialisation vector, fresh on every save.
 pub const IV_BYTES: usize = 12;
 
-/// An encrypted draft as stored: `{"v":1,"kdf":"PBKDF2-SHA256","iter":600000,"salt":..,"iv":..,
-/// "ct":..}` with the byte fields in base64.
+/// An encrypted draft as stored: `{"v":2,"kdf":"PBKDF2-SHA256","iter":600000,"q":"ending-therapy",
+/// "salt":..,"iv":..,"ct":..}` with the byte fields in base64. Version 1 had no `q`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Envelope {
+    /// The format it was written in.
+    pub version: u64,
+    /// The id of the questionnaire it was saved from (from version 2): stated openly, so that a
+    /// draft from another questionnaire is named as such before any passphrase is asked for, and
+    /// bound into the encryption as associated data, so that it cannot be changed unnoticed.
+    pub questionnaire: Option<String>,
     /// PBKDF2 iterations.
     pub iterations: u32,
     /// PBKDF2 salt.
@@ -56,15 +66,32 @@ pub enum DraftProblem {
 impl Envelope {
     /// The envelope as stored.
     pub fn to_json(&self) -> String {
-        json!({
-            "v": ENVELOPE_VERSION,
+        let mut fields = json!({
+            "v": self.version,
             "kdf": KDF,
             "iter": self.iterations,
             "salt": STANDARD.encode(&self.salt),
             "iv": STANDARD.encode(&self.iv),
             "ct": STANDARD.encode(&self.ciphertext),
-        })
-        .to_string()
+        });
+        if let (Some(questionnaire), Value::Object(fields)) = (&self.questionnaire, &mut fields) {
+            fields.insert("q".to_owned(), Value::String(questionnaire.clone()));
+        }
+        fields.to_string()
+    }
+
+    /// What AES-GCM binds to the ciphertext besides the key: the format and the questionnaire,
+    /// from version 2; nothing for version 1, which bound nothing.
+    pub fn associated_data(&self) -> Option<Vec<u8>> {
+        let questionnaire = self.questionnaire.as_deref()?;
+        Some(format!("ending-well draft {}: {questionnaire}", self.version).into_bytes())
+    }
+
+    /// Whether the passphrase is put into Unicode's composed form (NFC) before the key is derived,
+    /// so that "é" typed as one character or as "e" and an accent opens the same draft: from
+    /// version 2. Version 1 used the passphrase exactly as typed, and still does.
+    pub fn normalises_passphrase(&self) -> bool {
+        self.version > FIRST_VERSION
     }
 
     /// Reads a stored envelope, refusing anything damaged, foreign or from the future, and
@@ -81,9 +108,15 @@ impl Envelope {
         if version > ENVELOPE_VERSION {
             return Err(DraftProblem::NewerVersion(version));
         }
-        if version != ENVELOPE_VERSION || object.get("kdf").and_then(Value::as_str) != Some(KDF) {
+        if version < FIRST_VERSION || object.get("kdf").and_then(Value::as_str) != Some(KDF) {
             return Err(DraftProblem::Damaged);
         }
+        // From version 2 the questionnaire is named, as an id the reader would accept.
+        let questionnaire = match (version, object.get("q").and_then(Value::as_str)) {
+            (FIRST_VERSION, _) => None,
+            (_, Some(id)) if is_valid_id(id) => Some(id.to_owned()),
+            (_, _) => return Err(DraftProblem::Damaged),
+        };
         let bytes = |field: &str| {
             object
                 .get(field)
@@ -98,6 +131,8 @@ impl Envelope {
             .filter(|n| (MIN_ITERATIONS..=MAX_ITERATIONS).contains(n))
             .ok_or(DraftProblem::Damaged)?;
         let envelope = Self {
+            version,
+            questionnaire,
             iterations,
             salt: bytes("salt")?,
             iv: bytes("iv")?,
@@ -113,6 +148,20 @@ impl Envelope {
         Ok(envelope)
     }
 }
+
+/// Pads a draft's JSON with spaces to the next power of two, and at least 4 KiB, before it is
+/// encrypted, so that the size of what is stored says little about how much was written.
+/// Spaces after JSON are part of it: a padded draft reads back as it was.
+pub fn pad(draft: &str) -> String {
+    let size = draft.len().max(MIN_PADDED_BYTES).next_power_of_two();
+    let mut padded = String::with_capacity(size);
+    padded.push_str(draft);
+    padded.extend(std::iter::repeat_n(' ', size - draft.len()));
+    padded
+}
+
+/// The smallest padded draft.
+const MIN_PADDED_BYTES: usize = 4096;
 
 /// What a draft gives back.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,10 +6,11 @@
 use super::effect::{Effect, Focus};
 use super::model::Model;
 use super::saving::{
-    check_new_passphrase, Dialog, DraftSource, PassphrasePurpose, Saving, Unlock, UnlockProblem,
+    check_new_passphrase, forget, Dialog, DraftSource, PassphrasePurpose, Saving, Unlock,
+    UnlockProblem,
 };
 use super::screen::Screen;
-use crate::answers::draft::{self, Envelope};
+use crate::answers::draft::{self, DraftProblem, Envelope};
 use crate::reflection::export;
 
 /// "Print my summary", on the summary.
@@ -73,7 +74,11 @@ pub(super) fn storage_checked(
         return Vec::new();
     };
     model.saving = Saving::Kept;
-    model.unlock = Some(unlock_for(DraftSource::Device, &stored));
+    model.unlock = Some(unlock_for(
+        DraftSource::Device,
+        &stored,
+        &model.questionnaire.id,
+    ));
     let mut effects = model.go_to(Screen::Resume, Focus::Heading);
     effects.push(Effect::RefreshSaveBar);
     effects
@@ -127,7 +132,7 @@ pub(super) fn stored_elsewhere(model: &mut Model, stored: Option<String>) -> Vec
         Saving::Kept => {
             if let (Some(unlock), Some(stored)) = (&mut model.unlock, stored) {
                 if unlock.source == DraftSource::Device {
-                    *unlock = unlock_for(DraftSource::Device, &stored);
+                    *unlock = unlock_for(DraftSource::Device, &stored, &model.questionnaire.id);
                 }
             }
             Vec::new()
@@ -153,7 +158,10 @@ pub(super) fn passphrase_submitted(
     let Some(Dialog::Passphrase { purpose, .. }) = model.dialog else {
         return Vec::new();
     };
-    if let Some(problem) = check_new_passphrase(&passphrase, &confirmation) {
+    let problem = check_new_passphrase(&passphrase, &confirmation);
+    forget(confirmation);
+    if let Some(problem) = problem {
+        forget(passphrase);
         return model.open_dialog(Dialog::Passphrase {
             purpose,
             problem: Some(problem),
@@ -173,7 +181,10 @@ pub(super) fn passphrase_submitted(
                 Effect::RefreshSaveBar,
             ]
         }
-        PassphrasePurpose::Save => vec![Effect::ShowDialog],
+        PassphrasePurpose::Save => {
+            forget(passphrase);
+            vec![Effect::ShowDialog]
+        }
         PassphrasePurpose::Backup => vec![
             Effect::ShowDialog,
             Effect::DownloadBackup { passphrase, draft },
@@ -293,7 +304,7 @@ pub(super) fn draft_decrypted(model: &mut Model, plaintext: &str) -> Vec<Effect>
 
 /// A backup file was chosen and read: it waits on the "welcome back" screen.
 pub(super) fn backup_file_read(model: &mut Model, text: &str) -> Vec<Effect> {
-    model.unlock = Some(unlock_for(DraftSource::File, text));
+    model.unlock = Some(unlock_for(DraftSource::File, text, &model.questionnaire.id));
     model.go_to(Screen::Resume, Focus::Heading)
 }
 
@@ -330,9 +341,20 @@ pub(super) fn delete_confirmed(model: &mut Model) -> Vec<Effect> {
     effects
 }
 
-/// What the "welcome back" screen shows for a stored draft or a backup file's text.
-fn unlock_for(source: DraftSource, stored: &str) -> Unlock {
+/// What the "welcome back" screen shows for a stored draft or a backup file's text. One saved from
+/// another questionnaire is named as such at once, before any passphrase is asked for.
+fn unlock_for(source: DraftSource, stored: &str, questionnaire: &str) -> Unlock {
     match Envelope::from_json(stored) {
+        Ok(Envelope {
+            questionnaire: Some(other),
+            ..
+        }) if other != questionnaire => Unlock {
+            source,
+            envelope: None,
+            problem: Some(UnlockProblem::Draft(DraftProblem::OtherQuestionnaire(
+                other,
+            ))),
+        },
         Ok(envelope) => Unlock {
             source,
             envelope: Some(envelope),

@@ -91,6 +91,15 @@ pub enum PassphraseProblem {
     Mismatch,
 }
 
+/// Overwrites a secret's bytes before letting it go, so that no copy of a passphrase is left in
+/// the module's memory once it has served.
+pub fn forget(secret: String) {
+    let mut bytes = secret.into_bytes();
+    bytes.fill(0);
+    // Keeps the compiler from leaving out writes that nothing reads back.
+    std::hint::black_box(&bytes);
+}
+
 /// Checks a new passphrase and its confirmation.
 pub fn check_new_passphrase(passphrase: &str, confirmation: &str) -> Option<PassphraseProblem> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {

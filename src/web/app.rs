@@ -79,6 +79,8 @@ pub(super) struct App {
     /// What "Leave this page" does, kept apart from the session so that leaving never waits for
     /// it: the clinic's choice, or the default when the settings could not be read.
     pub(super) exit: QuickExit,
+    /// The id of the questionnaire, bound into every draft sealed here.
+    pub(super) questionnaire: String,
 }
 
 impl App {
@@ -87,6 +89,10 @@ impl App {
         let store = model
             .as_ref()
             .map(|model| RefCell::new(DraftSlot::new(LocalStorage, &model.questionnaire().id)));
+        let questionnaire = model
+            .as_ref()
+            .map(|model| model.questionnaire().id.clone())
+            .unwrap_or_default();
         let exit = model.as_ref().map_or_else(
             || Settings::default().quick_exit,
             |model| model.settings().quick_exit.clone(),
@@ -105,6 +111,7 @@ impl App {
             shift_alone: Cell::new(false),
             leaving_for: RefCell::new(None),
             exit,
+            questionnaire,
         }
     }
 

@@ -2,12 +2,12 @@
 //! AES-GCM-256 key, a random salt per key and a fresh 12-byte IV per encryption. No
 //! hand-written cryptography.
 
-use js_sys::{Array, Uint8Array};
+use js_sys::{Array, JsString, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
-use crate::answers::draft::{Envelope, ITERATIONS, IV_BYTES, SALT_BYTES};
+use crate::answers::draft::{pad, Envelope, ENVELOPE_VERSION, ITERATIONS, IV_BYTES, SALT_BYTES};
 
 /// A derived key with what derived it, kept in memory only while the client saves.
 #[derive(Clone)]
@@ -27,6 +27,15 @@ fn subtle() -> Result<SubtleCrypto, JsValue> {
     Ok(crypto()?.subtle())
 }
 
+/// AES-GCM's parameters for an envelope: its IV and, from version 2, its associated data.
+fn gcm_params(envelope: &Envelope) -> AesGcmParams {
+    let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(envelope.iv.as_slice()));
+    if let Some(data) = envelope.associated_data() {
+        params.set_additional_data(&Uint8Array::from(data.as_slice()));
+    }
+    params
+}
+
 /// Random bytes from the browser's cryptographic generator.
 fn random_bytes(count: usize) -> Result<Vec<u8>, JsValue> {
     let mut bytes = vec![0; count];
@@ -34,10 +43,20 @@ fn random_bytes(count: usize) -> Result<Vec<u8>, JsValue> {
     Ok(bytes)
 }
 
+/// The passphrase's bytes as the key is derived from them: in Unicode's composed form (NFC) when
+/// `normalise`, so that "é" typed as one character or as "e" and an accent gives the same key.
+fn passphrase_bytes(passphrase: &str, normalise: bool) -> Vec<u8> {
+    if normalise {
+        String::from(JsString::from(passphrase).normalize("NFC")).into_bytes()
+    } else {
+        passphrase.as_bytes().to_vec()
+    }
+}
+
 impl DraftKey {
-    /// A new key from a passphrase, with a fresh random salt.
+    /// A new key from a passphrase, with a fresh random salt, for drafts in today's format.
     pub(crate) async fn new(passphrase: &str) -> Result<Self, JsValue> {
-        Self::derive(passphrase, random_bytes(SALT_BYTES)?, ITERATIONS).await
+        Self::derive(passphrase, true, random_bytes(SALT_BYTES)?, ITERATIONS).await
     }
 
     /// The key an envelope was made with, if the passphrase is right.
@@ -45,21 +64,38 @@ impl DraftKey {
         passphrase: &str,
         envelope: &Envelope,
     ) -> Result<Self, JsValue> {
-        Self::derive(passphrase, envelope.salt.clone(), envelope.iterations).await
+        let normalise = envelope.normalises_passphrase();
+        Self::derive(
+            passphrase,
+            normalise,
+            envelope.salt.clone(),
+            envelope.iterations,
+        )
+        .await
     }
 
-    async fn derive(passphrase: &str, salt: Vec<u8>, iterations: u32) -> Result<Self, JsValue> {
+    async fn derive(
+        passphrase: &str,
+        normalise: bool,
+        salt: Vec<u8>,
+        iterations: u32,
+    ) -> Result<Self, JsValue> {
         let subtle = subtle()?;
-        let secret = Uint8Array::from(passphrase.as_bytes());
-        let base: CryptoKey = JsFuture::from(subtle.import_key_with_str(
+        let mut bytes = passphrase_bytes(passphrase, normalise);
+        let secret = Uint8Array::from(bytes.as_slice());
+        let imported = subtle.import_key_with_str(
             "raw",
             &secret,
             "PBKDF2",
             false,
             &Array::of1(&"deriveKey".into()),
-        )?)
-        .await?
-        .dyn_into()?;
+        );
+        // The browser took its own copy when asked (Web Crypto copies the key data at once):
+        // neither the module's nor the array's copy needs to outlive the call.
+        secret.fill(0, 0, secret.length());
+        bytes.fill(0);
+        std::hint::black_box(&bytes);
+        let base: CryptoKey = JsFuture::from(imported?).await?.dyn_into()?;
         let params = Pbkdf2Params::new(
             "PBKDF2",
             &"SHA-256".into(),
@@ -83,25 +119,34 @@ impl DraftKey {
         })
     }
 
-    /// Encrypts with a fresh IV into a storable envelope.
-    pub(crate) async fn seal(&self, plaintext: &str) -> Result<Envelope, JsValue> {
-        let iv = random_bytes(IV_BYTES)?;
-        let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(iv.as_slice()));
-        let data = plaintext.as_bytes();
-        let sealed =
-            JsFuture::from(subtle()?.encrypt_with_object_and_u8_array(&params, &self.key, data)?)
-                .await?;
-        Ok(Envelope {
+    /// Encrypts a draft of the questionnaire `questionnaire`, padded, with a fresh IV, into a
+    /// storable envelope in today's format, the questionnaire bound in as associated data.
+    pub(crate) async fn seal(
+        &self,
+        plaintext: &str,
+        questionnaire: &str,
+    ) -> Result<Envelope, JsValue> {
+        let mut envelope = Envelope {
+            version: ENVELOPE_VERSION,
+            questionnaire: Some(questionnaire.to_owned()),
             iterations: self.iterations,
             salt: self.salt.clone(),
-            iv,
-            ciphertext: Uint8Array::new(&sealed).to_vec(),
-        })
+            iv: random_bytes(IV_BYTES)?,
+            ciphertext: Vec::new(),
+        };
+        let params = gcm_params(&envelope);
+        let data = pad(plaintext).into_bytes();
+        let sealed =
+            JsFuture::from(subtle()?.encrypt_with_object_and_u8_array(&params, &self.key, &data)?)
+                .await?;
+        envelope.ciphertext = Uint8Array::new(&sealed).to_vec();
+        Ok(envelope)
     }
 
-    /// Decrypts an envelope; fails for a wrong passphrase (AES-GCM's tag does not match).
+    /// Decrypts an envelope; fails for a wrong passphrase or for an envelope changed since it
+    /// was sealed (AES-GCM's tag does not match).
     pub(crate) async fn open(&self, envelope: &Envelope) -> Result<String, JsValue> {
-        let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(envelope.iv.as_slice()));
+        let params = gcm_params(envelope);
         let opened = JsFuture::from(subtle()?.decrypt_with_object_and_u8_array(
             &params,
             &self.key,

@@ -13,6 +13,7 @@ use super::crypto::DraftKey;
 use super::files::{self, NotRead};
 use crate::answers::draft::Envelope;
 use crate::answers::store::Written;
+use crate::session::saving::forget;
 use crate::session::Msg;
 
 impl App {
@@ -23,7 +24,9 @@ impl App {
         let app = Rc::clone(self);
         let generation = self.keeper.generation.get();
         spawn_local(async move {
-            match DraftKey::new(&passphrase).await {
+            let derived = DraftKey::new(&passphrase).await;
+            forget(passphrase);
+            match derived {
                 Ok(key) if generation == app.keeper.generation.get() => {
                     *app.keeper.key.borrow_mut() = Some(key);
                     app.write_drafts(draft).await;
@@ -55,7 +58,7 @@ impl App {
             let key = self.keeper.key.borrow().clone();
             let Some(key) = key else { break };
             let generation = self.keeper.generation.get();
-            let sealed = key.seal(&draft).await;
+            let sealed = key.seal(&draft, &self.questionnaire).await;
             if generation != self.keeper.generation.get() {
                 break;
             }
@@ -102,7 +105,9 @@ impl App {
         self.announce(&self.texts().opening);
         let app = Rc::clone(self);
         spawn_local(async move {
-            let opened = match DraftKey::for_envelope(&passphrase, &envelope).await {
+            let derived = DraftKey::for_envelope(&passphrase, &envelope).await;
+            forget(passphrase);
+            let opened = match derived {
                 Ok(key) => key.open(&envelope).await.map(|plaintext| (key, plaintext)),
                 Err(error) => Err(error),
             };
@@ -122,8 +127,10 @@ impl App {
     pub(super) fn download_backup(self: &Rc<Self>, passphrase: String, draft: String) {
         let app = Rc::clone(self);
         spawn_local(async move {
-            let sealed = match DraftKey::new(&passphrase).await {
-                Ok(key) => key.seal(&draft).await,
+            let derived = DraftKey::new(&passphrase).await;
+            forget(passphrase);
+            let sealed = match derived {
+                Ok(key) => key.seal(&draft, &app.questionnaire).await,
                 Err(error) => Err(error),
             };
             let texts = app.texts();

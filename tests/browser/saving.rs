@@ -96,7 +96,11 @@ async fn opting_in_stores_only_ciphertext_and_the_next_visit_asks_for_the_passph
     opt_in(&host).await;
     let first = stored(id).unwrap();
     let envelope: serde_json::Value = serde_json::from_str(&first).unwrap();
-    assert_eq!(envelope["v"], 1);
+    assert_eq!(envelope["v"], 2);
+    assert_eq!(
+        envelope["q"], id,
+        "the questionnaire it belongs to, bound in"
+    );
     assert_eq!(envelope["kdf"], "PBKDF2-SHA256");
     assert!(envelope["iter"].as_u64().unwrap() >= 600_000);
     assert_eq!(

@@ -303,9 +303,11 @@ function readStored(page, passphrase = PASSPHRASE) {
         const cacheKey = `${envelope.salt}|${envelope.iter}|${passphrase}`;
         let aes = window.__ewTestKeys.get(cacheKey);
         if (!aes) {
+          // From version 2 the passphrase is taken in Unicode's composed form (NFC).
+          const typed = envelope.v >= 2 ? passphrase.normalize("NFC") : passphrase;
           const base = await crypto.subtle.importKey(
             "raw",
-            new TextEncoder().encode(passphrase),
+            new TextEncoder().encode(typed),
             "PBKDF2",
             false,
             ["deriveKey"],
@@ -324,8 +326,17 @@ function readStored(page, passphrase = PASSPHRASE) {
           );
           window.__ewTestKeys.set(cacheKey, aes);
         }
+        // From version 2 the questionnaire is bound in as associated data.
+        const bound =
+          envelope.v >= 2
+            ? {
+                additionalData: new TextEncoder().encode(
+                  `ending-well draft ${envelope.v}: ${envelope.q}`,
+                ),
+              }
+            : {};
         const plain = await crypto.subtle.decrypt(
-          { name: "AES-GCM", iv: bytes(envelope.iv) },
+          { name: "AES-GCM", iv: bytes(envelope.iv), ...bound },
           aes,
           bytes(envelope.ct),
         );
@@ -358,10 +369,11 @@ function checkEnvelope(raw, secrets, what) {
   const envelope = JSON.parse(raw);
   assert.deepEqual(
     Object.keys(envelope).sort(),
-    ["ct", "iter", "iv", "kdf", "salt", "v"],
+    ["ct", "iter", "iv", "kdf", "q", "salt", "v"],
     `${what}: exactly the envelope's fields`,
   );
-  assert.equal(envelope.v, 1, `${what}: v is 1`);
+  assert.equal(envelope.v, 2, `${what}: v is 2`);
+  assert.equal(envelope.q, "ending-therapy", `${what}: the questionnaire it belongs to`);
   assert.equal(envelope.kdf, "PBKDF2-SHA256", `${what}: kdf`);
   assert.ok(Number.isInteger(envelope.iter) && envelope.iter >= MIN_ITERATIONS, `${what}: iter`);
   const salt = Buffer.from(envelope.salt, "base64");
@@ -371,6 +383,9 @@ function checkEnvelope(raw, secrets, what) {
   assert.equal(envelope.iv.length, 16, `${what}: the IV is 16 base64 characters`);
   assert.equal(iv.length, 12, `${what}: the IV is 12 bytes`);
   assert.ok(ct.length > 16, `${what}: a ciphertext longer than the GCM tag`);
+  // The draft is padded to a power of two, at least 4 KiB, so its size says little.
+  const padded = ct.length - 16;
+  assert.ok(padded >= 4096 && (padded & (padded - 1)) === 0, `${what}: padded (${padded} bytes)`);
   for (const secret of secrets) {
     assert.ok(!raw.includes(secret), `${what}: "${secret}" is not in the stored text`);
     assert.ok(!ct.includes(Buffer.from(secret, "utf8")), `${what}: "${secret}" is not in ct`);
@@ -380,8 +395,9 @@ function checkEnvelope(raw, secrets, what) {
 
 /** Decrypts an envelope in Node, independently of the browser. */
 function decryptInNode(envelope, passphrase) {
+  // From version 2: the passphrase in Unicode's composed form, the questionnaire bound in.
   const key = pbkdf2Sync(
-    passphrase,
+    envelope.v >= 2 ? passphrase.normalize("NFC") : passphrase,
     Buffer.from(envelope.salt, "base64"),
     envelope.iter,
     32,
@@ -390,6 +406,8 @@ function decryptInNode(envelope, passphrase) {
   const sealed = Buffer.from(envelope.ct, "base64");
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(envelope.iv, "base64"));
   decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+  if (envelope.v >= 2)
+    decipher.setAAD(Buffer.from(`ending-well draft ${envelope.v}: ${envelope.q}`));
   return Buffer.concat([
     decipher.update(sealed.subarray(0, sealed.length - 16)),
     decipher.final(),
