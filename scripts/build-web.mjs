@@ -1,14 +1,25 @@
 // Builds the two files of the widget that are not WebAssembly, from their commented sources in
-// www/src/: the loader (ending-well.js) and the stylesheet (ending-well.css), minified into www/,
+// www/src/: the stylesheet (ending-well.css) and the loader (ending-well.js), minified into www/,
 // where pages load them. The sources keep their explanations; what a client downloads does not.
+// Then prints the subresource-integrity hash of each file a clinic copies, and writes them to
+// www/pkg/integrity.json: the loader checks the stylesheet against its hash, and a clinic can
+// check the loader and the module against theirs (docs/embedding.md#subresource-integrity).
 //
 //   node scripts/build-web.mjs    (scripts/build.sh runs it after the WebAssembly build)
 import { buildSync } from "esbuild";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const www = fileURLToPath(new URL("../www/", import.meta.url));
 
-for (const file of ["ending-well.js", "ending-well.css"]) {
+/** The `integrity` value of a file: its SHA-384, in base64. */
+const integrity = (file) =>
+  `sha384-${createHash("sha384")
+    .update(readFileSync(`${www}${file}`))
+    .digest("base64")}`;
+
+const build = (file, options = {}) =>
   buildSync({
     entryPoints: [`${www}src/${file}`],
     outfile: `${www}${file}`,
@@ -16,7 +27,23 @@ for (const file of ["ending-well.js", "ending-well.css"]) {
     bundle: false,
     minify: true,
     legalComments: "none",
-    format: file.endsWith(".js") ? "esm" : undefined,
     logLevel: "warning",
+    ...options,
   });
-}
+
+build("ending-well.css");
+// The loader carries the stylesheet's hash, so the browser refuses a stylesheet changed since.
+build("ending-well.js", {
+  format: "esm",
+  define: { STYLESHEET_INTEGRITY: JSON.stringify(integrity("ending-well.css")) },
+});
+
+const files = [
+  "ending-well.js",
+  "ending-well.css",
+  "pkg/ending_well.js",
+  "pkg/ending_well_bytes.js",
+];
+const hashes = Object.fromEntries(files.map((file) => [file, integrity(file)]));
+writeFileSync(`${www}pkg/integrity.json`, `${JSON.stringify(hashes, null, 2)}\n`);
+for (const [file, hash] of Object.entries(hashes)) console.log(`integrity: ${file} ${hash}`);

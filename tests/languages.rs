@@ -497,7 +497,7 @@ fn saved_answers_come_back_in_the_language_they_were_written_in() {
             stored: Some(envelope),
         }],
     );
-    assert_eq!(heading(&model), "Welcome back");
+    assert_eq!(heading(&model), "Answers saved on this device");
     let effects = send(&mut model, [Msg::DraftDecrypted { plaintext }]);
     assert_eq!(effects.first(), Some(&Effect::LanguageChanged));
     assert_eq!(model.texts().language, "es");

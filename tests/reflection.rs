@@ -12,7 +12,7 @@ mod common;
 
 use common::{choose, enter_passphrase, q, send, tick, write};
 use ending_well::format::settings::{Settings, DEFAULT_EXIT_URL};
-use ending_well::session::saving::Saving;
+use ending_well::session::saving::{Dialog, Saving};
 use ending_well::view::{save_bar, view, View};
 use ending_well::{Answer, Effect, Focus, Model, Msg, Questionnaire, Screen};
 
@@ -337,4 +337,25 @@ fn the_browser_asks_before_leaving_only_if_the_clinic_chose_it() {
     send(&mut asking, [Msg::StartClicked]);
     write(&mut asking, "what-brought-you", "Unsaved words");
     assert!(asking.asks_before_leaving());
+}
+
+#[test]
+fn the_shared_device_help_opens_from_anywhere_and_names_what_stays_behind() {
+    let mut model = model();
+    assert_eq!(
+        send(&mut model, [Msg::SharedDeviceClicked]),
+        [Effect::ShowDialog]
+    );
+    assert_eq!(model.dialog(), Some(&Dialog::SharedDevice));
+    let texts = model.texts();
+    for (what, text) in [
+        ("downloads", &texts.shared_downloads),
+        ("clipboard", &texts.shared_clipboard),
+        ("history", &texts.shared_history),
+        ("delete", &texts.shared_saved),
+    ] {
+        assert!(text.to_lowercase().contains(what), "{what}: {text}");
+    }
+    send(&mut model, [Msg::DialogCancelled]);
+    assert_eq!(model.dialog(), None);
 }

@@ -363,7 +363,7 @@ fn delete_everything_works_from_any_screen_and_asks_first() {
     assert_eq!(*model.saving(), Saving::Off);
     assert!(effects
         .iter()
-        .any(|e| matches!(e, Effect::Announce(m) if m.starts_with("Everything was deleted"))));
+        .any(|e| matches!(e, Effect::Announce(m) if m.starts_with("Your answers were deleted"))));
 }
 
 #[test]

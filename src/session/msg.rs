@@ -160,6 +160,8 @@ pub enum Msg {
     // ── Safety and dialogs
     /// "Need support now?".
     SupportClicked,
+    /// "Using a shared device?", in the save bar or on the summary.
+    SharedDeviceClicked,
     /// The dialog was closed without going on: Cancel or Escape.
     DialogCancelled,
     /// "Leave this page".

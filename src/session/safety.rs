@@ -14,6 +14,12 @@ pub(super) fn support(model: &mut Model) -> Vec<Effect> {
     model.open_dialog(Dialog::Support)
 }
 
+/// "Using a shared device?": what can be found later on a device others use, and how to clear
+/// it, in a dialog.
+pub(super) fn shared_device(model: &mut Model) -> Vec<Effect> {
+    model.open_dialog(Dialog::SharedDevice)
+}
+
 /// Shift pressed on its own: the third within five seconds leaves, as GOV.UK's "Exit this page"
 /// does; the others say how many more are needed.
 pub(super) fn shift_pressed(model: &mut Model, at: u64) -> Vec<Effect> {

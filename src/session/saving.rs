@@ -71,6 +71,8 @@ pub enum Dialog {
     ConfirmDelete,
     /// "Need support now?": the clinic's support contacts.
     Support,
+    /// "Using a shared device?": what can be found later, and how to clear it.
+    SharedDevice,
 }
 
 /// What a new passphrase is for.

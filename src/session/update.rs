@@ -70,6 +70,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 
         // ── Safety and dialogs
         Msg::SupportClicked => safety::support(model),
+        Msg::SharedDeviceClicked => safety::shared_device(model),
         Msg::DialogCancelled => model.close_dialog(),
         Msg::QuickExitClicked => safety::quick_exit(model),
         Msg::ShiftPressedAlone { at } => safety::shift_pressed(model, at),

@@ -99,19 +99,25 @@ fn dialog_content(
     element.set_attribute("aria-labelledby", &heading_id)?;
     let exit = dom.element("div", "ew-dialog-exit")?;
     append_all(&exit, &[&exit_button(dom, texts)?])?;
-    if let Dialog::Support = dialog {
+    // The dialogs that only tell: a heading, what they say, and "Close".
+    let told = match dialog {
+        Dialog::Support => Some((
+            &texts.support_heading,
+            support::contacts(dom, texts, support)?,
+        )),
+        Dialog::SharedDevice => Some((&texts.shared_heading, shared_device(dom, texts)?)),
+        Dialog::Passphrase { .. } | Dialog::ConfirmDelete => None,
+    };
+    if let Some((heading_text, body)) = told {
         let panel = dom.element("div", "ew-dialog-form")?;
-        let heading = dom.text("h2", "ew-heading", &texts.support_heading)?;
+        let heading = dom.text("h2", "ew-heading", heading_text)?;
         heading.set_attribute("id", &heading_id)?;
         let actions = dom.element("div", "ew-actions")?;
         append_all(
             &actions,
             &[&dom.button("ew-button ew-button--secondary", "cancel", &texts.close)?],
         )?;
-        append_all(
-            &panel,
-            &[&heading, &support::contacts(dom, texts, support)?, &actions],
-        )?;
+        append_all(&panel, &[&heading, &body, &actions])?;
         element.replace_children_with_node_2(&exit, &panel);
         return Ok(());
     }
@@ -167,7 +173,7 @@ fn dialog_content(
             )?;
             (heading, intro, confirm, "ew-button")
         }
-        Dialog::Support => return Ok(()),
+        Dialog::Support | Dialog::SharedDevice => return Ok(()),
         Dialog::ConfirmDelete => {
             form.set_attribute("data-ew-form", "delete")?;
             (
@@ -197,4 +203,22 @@ fn dialog_content(
     form.append_child(&actions)?;
     element.replace_children_with_node_2(&exit, &form);
     Ok(())
+}
+
+/// What can be found later on a device others use, and how to clear it.
+fn shared_device(dom: &Dom, texts: &Texts) -> Result<Element, JsValue> {
+    let body = dom.element("div", "ew-shared-device")?;
+    append_all(&body, &[&dom.text("p", "ew-body", &texts.shared_intro)?])?;
+    let list = dom.element("ul", "ew-list")?;
+    for item in [
+        &texts.shared_downloads,
+        &texts.shared_clipboard,
+        &texts.shared_history,
+        &texts.shared_saved,
+        &texts.shared_leave,
+    ] {
+        append_all(&list, &[&dom.text("li", "", item)?])?;
+    }
+    append_all(&body, &[&list])?;
+    Ok(body)
 }

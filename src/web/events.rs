@@ -94,6 +94,7 @@ pub(super) fn message_for(root: &Element, event: &Event) -> Option<Msg> {
                 "skip-unlock" => Msg::ContinueWithoutOpeningClicked,
                 "continue" => Msg::ContinueClicked,
                 "support" => Msg::SupportClicked,
+                "shared-device" => Msg::SharedDeviceClicked,
                 "exit" => Msg::QuickExitClicked,
                 "language" => Msg::LanguageChosen {
                     language: usize::try_from(number(&button, "data-ew-language")?).ok()?,

@@ -15,6 +15,7 @@ pub(crate) struct SaveBarNodes {
     save: Element,
     save_here: Element,
     delete: Element,
+    shared: Element,
 }
 
 /// Builds the save bar once, at mount; [`refresh_save_bar`] gives it its words.
@@ -25,7 +26,8 @@ pub(crate) fn save_bar(dom: &Dom) -> Result<SaveBarNodes, JsValue> {
     let save = dom.button("ew-button ew-button--secondary", "save", "")?;
     let save_here = dom.button("ew-button ew-button--secondary", "save-here", "")?;
     let delete = dom.button("ew-link-button", "delete", "")?;
-    append_all(&actions, &[&save, &save_here, &delete])?;
+    let shared = dom.button("ew-link-button", "shared-device", "")?;
+    append_all(&actions, &[&save, &save_here, &delete, &shared])?;
     append_all(&element, &[&status, &actions])?;
     Ok(SaveBarNodes {
         element,
@@ -33,6 +35,7 @@ pub(crate) fn save_bar(dom: &Dom) -> Result<SaveBarNodes, JsValue> {
         save,
         save_here,
         delete,
+        shared,
     })
 }
 
@@ -49,6 +52,7 @@ pub(crate) fn refresh_save_bar(
     nodes
         .delete
         .set_text_content(Some(&texts.delete_everything));
+    nodes.shared.set_text_content(Some(&texts.shared_device));
     set_hidden(&nodes.save, !bar.can_save)?;
     set_hidden(&nodes.element, !bar.shown)
 }

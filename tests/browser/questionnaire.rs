@@ -170,7 +170,8 @@ fn not_sure_unticks_the_other_feelings_and_something_else_opens_a_text_box() {
             "Download as a web page",
             "Copy to clipboard",
             "Download an encrypted backup",
-            "Change my answers"
+            "Change my answers",
+            "Using a shared device?"
         ]
     );
 }

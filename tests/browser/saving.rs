@@ -126,7 +126,7 @@ async fn opting_in_stores_only_ciphertext_and_the_next_visit_asks_for_the_passph
 
     // The next visit: the draft is offered, and a wrong passphrase changes nothing.
     let (host, _widget) = mount_as(id);
-    assert_eq!(text_of(&host, "h2"), "Welcome back");
+    assert_eq!(text_of(&host, "h2"), "Answers saved on this device");
     let before = stored(id);
     fill(&host, "input[name=passphrase]", "not my passphrase");
     submit(&host, "form[data-ew-form=unlock]");
@@ -280,7 +280,9 @@ async fn delete_everything_clears_the_answers_and_the_draft() {
     click(&host, "[data-ew-action=delete]");
     submit(&host, "dialog form");
     assert_eq!(stored(id), None);
-    assert!(status(&host).starts_with("Everything was deleted from this device."));
+    assert!(
+        status(&host).starts_with("Your answers were deleted from this page and from this device.")
+    );
     assert_eq!(
         save_status(&host),
         "Your answers are only in this page. Nothing is stored on this device."

@@ -45,7 +45,7 @@ const TOO_SHORT = "short";
 const INTRO_TITLE = "Reflecting on the end of your therapy";
 const REVIEW_TITLE = "Check your answers";
 const SUMMARY_TITLE = "Your summary";
-const RESUME_TITLE = "Welcome back";
+const RESUME_TITLE = "Answers saved on this device";
 const UNUSABLE_TITLE = "Your saved answers cannot be opened";
 const PROBLEMS_TITLE = "This questionnaire cannot be shown";
 const CUSTOM_TITLE = "Looking back before we finish";
@@ -312,13 +312,18 @@ async function walkDemo(page, scheme) {
   await at("support dialog");
   await closeDialog(page);
 
+  await page.click('ending-well .ew-screen button[data-ew-action="shared-device"]');
+  await waitForDialog(page, "Using a shared device");
+  await at("shared device help");
+  await closeDialog(page);
+
   await page.click('ending-well .ew-screen button[data-ew-action="backup"]');
   await waitForDialog(page, "Download an encrypted backup", "new-passphrase");
   await at("backup dialog");
   await closeDialog(page);
 
   await page.click('ending-well .ew-savebar button[data-ew-action="delete"]');
-  await waitForDialog(page, "Delete everything from this device?", "delete");
+  await waitForDialog(page, "Delete your answers from this device?", "delete");
   await at("delete confirmation dialog");
   await closeDialog(page);
 

@@ -101,7 +101,7 @@ describe("Crypto hygiene", () => {
 
     // The next visit opens it with the passphrase typed in one piece.
     await page.reload();
-    await waitForHeading(page, "Welcome back");
+    await waitForHeading(page, "Answers saved on this device");
     await page.fill("ending-well form[data-ew-form=unlock] input[name=passphrase]", composed);
     await page.click("ending-well form[data-ew-form=unlock] button[type=submit]");
     await poll(
@@ -164,7 +164,7 @@ describe("Crypto hygiene", () => {
       { key: STORAGE_KEY, passphrase },
     );
     await page.reload();
-    await waitForHeading(page, "Welcome back");
+    await waitForHeading(page, "Answers saved on this device");
     await page.fill("ending-well form[data-ew-form=unlock] input[name=passphrase]", passphrase);
     await page.click("ending-well form[data-ew-form=unlock] button[type=submit]");
     await poll(

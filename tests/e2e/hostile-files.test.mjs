@@ -134,4 +134,29 @@ describe("Hostile files and settings", () => {
     await page.waitForURL(EXIT_URL);
     assert.deepEqual(errors, []);
   });
+
+  it("a stylesheet changed since the build is refused, and the widget still works", async (t) => {
+    const opened = await openPage(t, harness.browser);
+    const { page, errors } = opened;
+    await opened.context.route(`${EXIT_URL}**`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Weather</h1>" }),
+    );
+    // Someone changed the stylesheet on the server: it would hide the way out.
+    await page.route(`${harness.origin}/ending-well.css`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: "text/css; charset=utf-8",
+        body: ".ew-exit-button { display: none !important; }",
+      }),
+    );
+    await page.goto(`${harness.origin}/`);
+    await page.waitForSelector("ending-well [data-ew-action=start]");
+    assert.ok(
+      errors.some((error) => /integrity/i.test(error)),
+      `the browser refused it: ${errors.join(" | ")}`,
+    );
+    assert.ok(await page.isVisible("ending-well .ew-topbar [data-ew-action=exit]"), "not hidden");
+    await page.click("ending-well .ew-topbar [data-ew-action=exit]");
+    await page.waitForURL(EXIT_URL);
+  });
 });

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 
 const WWW = resolve(
   process.env.EW_WWW_DIR ?? fileURLToPath(new URL("../../www/", import.meta.url)),
@@ -237,5 +238,27 @@ describe("Ending Well, the shipped package", () => {
     for (const target of targets) {
       assert.ok(paths.includes(target.replace(/^\.\//, "")), `${target} is in the package`);
     }
+  });
+
+  it("gives the integrity of every file a clinic copies, as the files are", () => {
+    const listed = JSON.parse(readFileSync(join(PKG, "integrity.json"), "utf8"));
+    const files = [
+      "ending-well.js",
+      "ending-well.css",
+      "pkg/ending_well.js",
+      "pkg/ending_well_bytes.js",
+    ];
+    assert.deepEqual(Object.keys(listed).sort(), [...files].sort());
+    for (const file of files) {
+      const hash = createHash("sha384")
+        .update(readFileSync(join(WWW, file)))
+        .digest("base64");
+      assert.equal(listed[file], `sha384-${hash}`, file);
+    }
+    // The loader carries the stylesheet's hash, so the browser refuses a changed stylesheet.
+    assert.ok(
+      readFileSync(join(WWW, "ending-well.js"), "utf8").includes(listed["ending-well.css"]),
+      "the loader checks the stylesheet",
+    );
   });
 });

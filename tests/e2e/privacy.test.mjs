@@ -593,7 +593,7 @@ describe("Ending Well, privacy", () => {
 
       // Reload: the draft waits behind a passphrase.
       await page.reload({ waitUntil: "load" });
-      await waitForHeading(page, "Welcome back");
+      await waitForHeading(page, "Answers saved on this device");
       const before = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
       assert.equal(before, settled.raw, "reloading did not change the draft");
       const unlock = 'ending-well form[data-ew-form="unlock"]';
@@ -606,7 +606,11 @@ describe("Ending Well, privacy", () => {
       });
       const error = await page.textContent("ending-well .ew-error-summary");
       assert.match(error, /did not open/, "the error says the passphrase did not open it");
-      assert.equal(await heading(page), "Welcome back", "still on the welcome back screen");
+      assert.equal(
+        await heading(page),
+        "Answers saved on this device",
+        "still on the welcome back screen",
+      );
       await sleep(500);
       assert.equal(
         await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY),
@@ -620,7 +624,7 @@ describe("Ending Well, privacy", () => {
         page,
         () => {
           const heading = __ew.$("ending-well .ew-screen h2.ew-heading");
-          return heading && heading.textContent !== "Welcome back";
+          return heading && heading.textContent !== "Answers saved on this device";
         },
         null,
         "the draft to open",
@@ -752,7 +756,7 @@ describe("Ending Well, privacy", () => {
         page,
         () => __ew.$("ending-well .ew-status")?.textContent.includes("deleted"),
         null,
-        'the live region to say "Everything was deleted from this device."',
+        'the live region to say "Your answers were deleted from this page and from this device."',
       );
       const keys = () =>
         page.evaluate(() =>

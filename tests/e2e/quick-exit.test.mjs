@@ -110,6 +110,7 @@ const DIALOGS = {
   support: "ending-well .ew-topbar [data-ew-action=support]",
   save: "ending-well .ew-savebar [data-ew-action=save]",
   delete: "ending-well .ew-savebar [data-ew-action=delete]",
+  shared: "ending-well .ew-savebar [data-ew-action=shared-device]",
 };
 
 /** Walks from the section showing to the summary, where "Download an encrypted backup" is. */
@@ -126,7 +127,7 @@ describe("Quick exit from a dialog, by click and by touch", () => {
     ["click", {}],
     ["tap", PHONE],
   ]) {
-    for (const dialog of ["support", "save", "delete", "backup"]) {
+    for (const dialog of ["support", "save", "delete", "shared", "backup"]) {
       it(`leaves from the ${dialog} dialog by its own button, by ${how}`, async (t) => {
         const { page, errors } = await demoPage(t, 200, contextOptions);
         if (dialog === "backup") await toSummary(page);

@@ -17,7 +17,14 @@
 import { initSync, mount as mountInto } from "./pkg/ending_well.js";
 import { wasmModule } from "./pkg/ending_well_bytes.js";
 
+/* global STYLESHEET_INTEGRITY */
 const STYLESHEET = new URL("./ending-well.css", import.meta.url).href;
+
+/**
+ * The stylesheet's SHA-384, which the build writes in (scripts/build-web.mjs): the browser then
+ * refuses a stylesheet changed since the build. None in the unbuilt source.
+ */
+const STYLESHEET_HASH = typeof STYLESHEET_INTEGRITY === "string" ? STYLESHEET_INTEGRITY : "";
 
 /** Where quick exit goes when the clinic chose nothing: the widget's own default. */
 const NEUTRAL_PAGE = "https://www.bbc.co.uk/weather";
@@ -31,6 +38,7 @@ const preload = document.createElement("link");
 preload.rel = "preload";
 preload.as = "style";
 preload.href = STYLESHEET;
+preload.integrity = STYLESHEET_HASH;
 document.head.append(preload);
 
 /** Whether the module started; if not (a policy without 'wasm-unsafe-eval', say), why. */
@@ -178,6 +186,7 @@ export function mount(element, options = {}) {
   const stylesheet = document.createElement("link");
   stylesheet.rel = "stylesheet";
   stylesheet.href = STYLESHEET;
+  stylesheet.integrity = STYLESHEET_HASH;
   const container = document.createElement("div");
   shadow.replaceChildren(stylesheet, container);
   doNotRecord(element);

@@ -388,6 +388,22 @@ pub hours: text,
 pub new_tab: text,
 /// Closes the support contacts.
 pub close: text,
+/// Opens the help on using a shared device, from the save bar and the summary.
+pub shared_device: text,
+/// Heading of that help.
+pub shared_heading: text,
+/// What a client should know on a shared device: nothing is sent, but traces can stay.
+pub shared_intro: text,
+/// Downloads and printouts.
+pub shared_downloads: text,
+/// The clipboard.
+pub shared_clipboard: text,
+/// The browser's history.
+pub shared_history: text,
+/// Answers saved on the device.
+pub shared_saved: text,
+/// Quick exit.
+pub shared_leave: text,
 /// Heading of the neutral step shown when the page comes back through the browser's history.
 pub paused_heading: text,
 /// Under that heading: what to do, saying nothing of what is behind it.

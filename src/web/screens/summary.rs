@@ -111,5 +111,10 @@ pub(super) fn summary_screen(
             ],
         )?],
     )?;
+    // What a download, a printout or a copy leaves behind, said where they are made.
+    append_all(
+        &section,
+        &[&dom.button("ew-link-button", "shared-device", &texts.shared_device)?],
+    )?;
     Ok(section)
 }
