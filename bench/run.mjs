@@ -18,6 +18,13 @@
 // - section change: from "next" to the next section's heading in the DOM;
 // - memory at the end, after a forced garbage collection: the JavaScript heap and array buffer
 //   backing stores from the DevTools protocol, plus WebAssembly's memory, which they leave out;
+// - quick exit, by a click, a tap on a touch screen and Shift pressed three times: from the
+//   input event's own timestamp to the first frame without the questionnaire on screen (the
+//   frame in which it is covered or hidden or, when the next page arrives before that frame,
+//   the next page's first paint), and to the first paint of the neutral page it leaves for. The peer is the usual plain-JavaScript
+//   exit button (as GOV.UK's "Exit this page": on activation an overlay covers the page and the
+//   neutral page is requested) next to the same SurveyJS questionnaire. The neutral address is
+//   answered locally for both, so nothing leaves the machine;
 // - at scale, Ending Well alone on generated questionnaires of 100, 1,000 and 5,000 questions:
 //   mounting, the first section, a section change and the memory at the end.
 import { createServer } from "node:http";
@@ -97,6 +104,37 @@ export function generated(count) {
 }
 
 const SIZES = [100, 1_000, 5_000];
+
+/** Where quick exit goes: Ending Well's default, answered locally by the benchmark. */
+const EXIT_URL = "https://www.bbc.co.uk/weather";
+
+/**
+ * The peer for quick exit: SurveyJS with the usual plain-JavaScript exit, as GOV.UK's "Exit this
+ * page" works: a button, or Shift pressed on its own three times within five seconds, covers the
+ * page with an overlay and requests the neutral page in place of this one.
+ */
+PAGES["/sjs/exit.html"] = PAGES["/sjs/"].replace(
+  '<body><div id="survey"></div>',
+  `<body><button type="button" id="exit">Leave this page</button><div id="survey"></div>
+<script>
+const exit = () => {
+  const overlay = document.createElement("div");
+  overlay.className = "exit-overlay";
+  overlay.style.cssText = "position:fixed;inset:0;background:#fff;z-index:2147483647";
+  document.body.append(overlay);
+  location.replace(${JSON.stringify(EXIT_URL)});
+};
+document.getElementById("exit").addEventListener("click", exit);
+let presses = [];
+let alone = false;
+addEventListener("keydown", (event) => { alone = event.key === "Shift" && !event.repeat; });
+addEventListener("keyup", (event) => {
+  if (event.key !== "Shift" || !alone) return;
+  presses = [...presses.filter((at) => event.timeStamp - at < 5000), event.timeStamp];
+  if (presses.length >= 3) exit();
+});
+</script>`,
+);
 
 /** The scale page: the glue used directly, so that mounting can be timed on its own. */
 PAGES["/ew/scale.html"] = `<!doctype html>
@@ -458,6 +496,103 @@ async function scaleRun(browser, origin, count) {
   return { mounted, firstSection, sectionChange: median(changes), memory };
 }
 
+/**
+ * Runs in the page before its scripts: reports the time (since the epoch, as the next page's own
+ * clock counts) of each input that may start quick exit, and of the frame that first draws the
+ * page covered or hidden (`covered`, a selector, seen by a MutationObserver): the animation
+ * frame's callback, after which the frame is drawn in the same task. A navigation that commits
+ * first leaves no such frame.
+ */
+function watchQuickExit(covered) {
+  const report = (what, at) => window.__quickExit?.(what, performance.timeOrigin + at);
+  addEventListener("click", (event) => report("input", event.timeStamp), true);
+  addEventListener(
+    "keyup",
+    (event) => event.key === "Shift" && report("input", event.timeStamp),
+    true,
+  );
+  let seen = false;
+  const check = () => {
+    if (seen || !window.__$?.(covered)) return;
+    seen = true;
+    requestAnimationFrame(() => report("covered", performance.now()));
+  };
+  const observe = (root) =>
+    new MutationObserver(check).observe(root, { attributes: true, childList: true, subtree: true });
+  observe(document);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const shadow = attach.call(this, init);
+    observe(shadow);
+    return shadow;
+  };
+}
+
+/** How quick exit is started on each product's page, and what shows it has taken effect. */
+const EXITS = {
+  "ending-well": {
+    path: "/ew/",
+    ready: ".ew-screen h2",
+    button: ".ew-topbar [data-ew-action=exit]",
+    covered: ".ew[hidden]",
+  },
+  surveyjs: {
+    path: "/sjs/exit.html",
+    ready: ".sd-question",
+    button: "#exit",
+    covered: ".exit-overlay",
+  },
+};
+
+/** One cold run of quick exit, started `how`: the two times a person would notice, in ms. */
+async function quickExitRun(browser, origin, product, how) {
+  const exit = EXITS[product];
+  const touch = how === "tap" ? { hasTouch: true, isMobile: true } : {};
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, ...touch });
+  await context.route(`${EXIT_URL}**`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Weather</h1>" }),
+  );
+  const times = { input: [], covered: [] };
+  await context.exposeBinding("__quickExit", (_, what, at) => times[what].push(at));
+  await context.addInitScript(instrument, exit.ready);
+  await context.addInitScript(watchQuickExit, exit.covered);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${origin}${exit.path}`, { waitUntil: "load" });
+  await page.waitForFunction(() => window.__firstScreen !== undefined, null, { timeout: 30_000 });
+  const button = page.locator(
+    product === "ending-well" ? `ending-well ${exit.button}` : exit.button,
+  );
+  if (how === "click") await button.click();
+  else if (how === "tap") await button.tap();
+  else for (let press = 0; press < 3; press += 1) await page.keyboard.press("Shift");
+  await page.waitForURL(EXIT_URL);
+  const painted = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const report = (entry) => done(performance.timeOrigin + entry.startTime);
+        const [entry] = performance.getEntriesByName("first-contentful-paint");
+        if (entry) return report(entry);
+        new PerformanceObserver((list) => {
+          const found = list.getEntriesByName("first-contentful-paint")[0];
+          if (found) report(found);
+        }).observe({ type: "paint", buffered: true });
+      }),
+  );
+  await context.close();
+  if (errors.length) throw new Error(`${product}: page errors: ${errors.join("; ")}`);
+  const input = times.input.at(-1);
+  if (input === undefined) throw new Error(`${product}, ${how}: the input was not seen`);
+  // Gone from the screen: the frame that hid it or, if none came first, the next page.
+  return {
+    gone: Math.min(times.covered[0] ?? Infinity, painted) - input,
+    painted: painted - input,
+  };
+}
+
+const EXIT_WAYS = ["click", "tap", "shift"];
+
 const server = await serve();
 const origin = `http://127.0.0.1:${server.address().port}`;
 if (process.env.BENCH_SERVE) {
@@ -476,6 +611,28 @@ try {
     }
     process.stderr.write("\n");
     results[product] = { bytes: payload(product), summary: summarise(runs), runs };
+  }
+  // The two products take turns, run by run, so that neither gets the quieter moments.
+  const exitRuns = {};
+  for (let index = 0; index < RUNS; index += 1) {
+    for (const how of EXIT_WAYS) {
+      for (const product of ["ending-well", "surveyjs"]) {
+        exitRuns[product] ??= {};
+        (exitRuns[product][how] ??= []).push(await quickExitRun(browser, origin, product, how));
+      }
+    }
+    process.stderr.write(`quick exit: run ${index + 1} of ${RUNS}\r`);
+  }
+  process.stderr.write("\n");
+  results.quickExit = {};
+  for (const [product, ways] of Object.entries(exitRuns)) {
+    results.quickExit[product] = {};
+    for (const [how, runs] of Object.entries(ways)) {
+      results.quickExit[product][how] = {
+        gone: stats(runs.map((r) => r.gone)),
+        painted: stats(runs.map((r) => r.painted)),
+      };
+    }
   }
   const scaleRuns = Number(process.env.BENCH_SCALE_RUNS ?? 3);
   results.scale = [];
@@ -517,6 +674,21 @@ for (const product of ["ending-well", "surveyjs"]) {
       results[product].bytes.files
         .map((f) => `${f.file} ${KB(f.raw)} raw, ${KB(f.gzip)} gzip`)
         .join("; "),
+  );
+}
+console.log(
+  "\nQuick exit: from the input event's timestamp to the first frame without the questionnaire, " +
+    "and to the neutral page's first paint (the peer: SurveyJS with a plain-JavaScript exit button).",
+);
+console.log(
+  "| Started by | Ending Well: gone | SurveyJS + plain exit: gone | Ending Well: next page | SurveyJS + plain exit: next page |",
+);
+console.log("|---|---|---|---|---|");
+for (const how of EXIT_WAYS) {
+  const ew = results.quickExit["ending-well"][how];
+  const sjs = results.quickExit.surveyjs[how];
+  console.log(
+    `| ${how} | ${range(ew.gone, ms)} | ${range(sjs.gone, ms)} | ${range(ew.painted, ms)} | ${range(sjs.painted, ms)} |`,
   );
 }
 console.log(

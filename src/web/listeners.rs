@@ -74,18 +74,17 @@ pub(super) fn widget_listeners(app: &Rc<App>) -> Vec<EventListener> {
     listeners
 }
 
-/// Listeners on the window: leaving with unsaved answers, Shift pressed three times for quick
-/// exit, and a return from the back-forward cache after quick exit. Owned by the widget like the
-/// others.
+/// Listeners on the window: Back and Forward, another tab's saving, Shift pressed three times
+/// for quick exit, leaving for and returning from the back-forward cache, and, when the clinic
+/// asked for the prompt, leaving with unsaved answers. Owned by the widget like the others.
 pub(super) fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<EventListener> {
     let down = Rc::clone(app);
     let up = Rc::clone(app);
     let shown = Rc::clone(app);
-    let leaving = Rc::clone(app);
     let moved = Rc::clone(app);
     let elsewhere = Rc::clone(app);
     let hidden = Rc::clone(app);
-    vec![
+    let mut listeners = vec![
         // Back and Forward: to the screen the entry names, if the entry is this widget's.
         EventListener::new(window, "popstate", move |event| {
             let Some(event) = event.dyn_ref::<PopStateEvent>() else {
@@ -132,28 +131,6 @@ pub(super) fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<E
                 store.borrow_mut().saw(stored);
             }
         }),
-        // Closing or reloading the tab with answers not saved on this device: the browser asks
-        // first. Never after quick exit, which has forgotten the answers already.
-        EventListener::new_with_options(
-            window,
-            "beforeunload",
-            EventListenerOptions::enable_prevent_default(),
-            move |event| {
-                // `try_borrow`: quick exit's navigation can get here while it holds the model.
-                let at_risk = !leaving.exited.get()
-                    && leaving
-                        .model
-                        .try_borrow()
-                        .is_ok_and(|model| model.as_ref().is_some_and(Model::asks_before_leaving));
-                if at_risk {
-                    event.prevent_default();
-                    // Older browsers ask only when a return value is set.
-                    if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                        event.set_return_value("unsaved");
-                    }
-                }
-            },
-        ),
         EventListener::new(window, "keydown", move |event| {
             if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
                 // Shift starts a press; any other key while it is held makes it a combination.
@@ -190,5 +167,42 @@ pub(super) fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<E
                 shown.dispatch(Msg::PageRestored);
             }
         }),
-    ]
+    ];
+    // Only when the clinic turned the prompt on: a `beforeunload` listener runs on every
+    // navigation, quick exit's included, before the browser may start it.
+    let asked = app
+        .model
+        .borrow()
+        .as_ref()
+        .is_some_and(|model| model.settings().ask_before_leaving);
+    if asked {
+        listeners.push(before_unload(app, window));
+    }
+    listeners
+}
+
+/// Closing or reloading the tab with answers not saved on this device: the browser asks first.
+/// Never after quick exit, which has forgotten the answers already.
+fn before_unload(app: &Rc<App>, window: &web_sys::Window) -> EventListener {
+    let leaving = Rc::clone(app);
+    EventListener::new_with_options(
+        window,
+        "beforeunload",
+        EventListenerOptions::enable_prevent_default(),
+        move |event| {
+            // `try_borrow`: quick exit's navigation can get here while it holds the model.
+            let at_risk = !leaving.exited.get()
+                && leaving
+                    .model
+                    .try_borrow()
+                    .is_ok_and(|model| model.as_ref().is_some_and(Model::asks_before_leaving));
+            if at_risk {
+                event.prevent_default();
+                // Older browsers ask only when a return value is set.
+                if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                    event.set_return_value("unsaved");
+                }
+            }
+        },
+    )
 }
