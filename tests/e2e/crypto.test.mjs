@@ -31,6 +31,21 @@ async function saveWith(page, passphrase) {
   );
 }
 
+/** Loads the page again and opens the stored draft with `passphrase`, as a client would. */
+async function reopenWith(page, passphrase) {
+  await page.reload();
+  await waitForHeading(page, "Answers saved on this device");
+  await page.fill("ending-well form[data-ew-form=unlock] input[name=passphrase]", passphrase);
+  await page.click("ending-well form[data-ew-form=unlock] button[type=submit]");
+  await poll(
+    page,
+    () => __ew.$(".ew-status")?.textContent.includes("are back"),
+    null,
+    "the answers back",
+    CRYPTO_WAIT_MS,
+  );
+}
+
 /**
  * Decrypts the stored draft with Web Crypto, as told: with or without the associated data, with
  * the passphrase as given. Returns the plaintext, or null when the tag does not match.
@@ -100,17 +115,7 @@ describe("Crypto hygiene", () => {
     );
 
     // The next visit opens it with the passphrase typed in one piece.
-    await page.reload();
-    await waitForHeading(page, "Answers saved on this device");
-    await page.fill("ending-well form[data-ew-form=unlock] input[name=passphrase]", composed);
-    await page.click("ending-well form[data-ew-form=unlock] button[type=submit]");
-    await poll(
-      page,
-      () => __ew.$(".ew-status")?.textContent.includes("are back"),
-      null,
-      "the answers back",
-      CRYPTO_WAIT_MS,
-    );
+    await reopenWith(page, composed);
     assert.deepEqual(errors, []);
   });
 
@@ -163,17 +168,7 @@ describe("Crypto hygiene", () => {
       },
       { key: STORAGE_KEY, passphrase },
     );
-    await page.reload();
-    await waitForHeading(page, "Answers saved on this device");
-    await page.fill("ending-well form[data-ew-form=unlock] input[name=passphrase]", passphrase);
-    await page.click("ending-well form[data-ew-form=unlock] button[type=submit]");
-    await poll(
-      page,
-      () => __ew.$(".ew-status")?.textContent.includes("are back"),
-      null,
-      "the answers back",
-      CRYPTO_WAIT_MS,
-    );
+    await reopenWith(page, passphrase);
     assert.deepEqual(errors, []);
   });
 });
