@@ -16,9 +16,10 @@ use super::screens::Rendered;
 /// leaves anyway.
 const LEAVING_FALLBACK_MS: i32 = 300;
 
-/// Set on the widget's root the moment it starts leaving. The loader (`www/ending-well.js`)
-/// looks for it right after every request to leave, and leaves by itself when it is missing: a
-/// widget stopped by a failure still lets the client out.
+/// Set on the widget's root once it has asked the browser to leave. The loader
+/// (`www/src/ending-well.js`) looks for it right after every request to leave, and leaves by
+/// itself when it is missing: a widget stopped by a failure, even halfway through leaving, still
+/// lets the client out.
 pub(super) const LEAVING: &str = "data-ew-leaving";
 
 impl App {
@@ -41,9 +42,9 @@ impl App {
         if self.exited.replace(true) {
             return Ok(());
         }
-        // Hide first, in this same task, so nothing shows while the next page loads.
-        self.ui.root.set_attribute(LEAVING, "")?;
-        dom::set_hidden(&self.ui.root, true)?;
+        // Hide first, in this same task, so nothing shows while the next page loads. Nothing
+        // before the request to leave may stop it: a failure here is passed over.
+        let _ = dom::set_hidden(&self.ui.root, true);
         self.ui.screen.replace_children_with_node_0();
         if self.ui.dialog.open() {
             self.ui.dialog.close();
@@ -68,13 +69,13 @@ impl App {
         // that one (on `popstate`, see `listeners`, or a moment later if none comes).
         let steps = history::step_now(&self.ui.prefix);
         if steps == 0 {
-            return leave_for(&url);
+            return self.asked_to_leave(leave_for(&url));
         }
         match self.leaving_for.try_borrow_mut() {
             Ok(mut leaving) => *leaving = Some(url),
-            Err(_) => return leave_for(&url),
+            Err(_) => return self.asked_to_leave(leave_for(&url)),
         }
-        history::go_back(steps)?;
+        self.asked_to_leave(history::go_back(steps))?;
         // A one-shot closure: the timer always calls it, which frees it.
         let app = Rc::clone(self);
         let fallback = Closure::once_into_js(move || {
@@ -96,6 +97,13 @@ impl App {
                 .map(|_| ()),
             None => Ok(()),
         }
+    }
+
+    /// Marks the root as leaving once the browser has been asked to leave (`asked` is that
+    /// request's result): until then, the loader still leaves by itself.
+    fn asked_to_leave(&self, asked: Result<(), JsValue>) -> Result<(), JsValue> {
+        asked?;
+        self.ui.root.set_attribute(LEAVING, "")
     }
 }
 

@@ -14,9 +14,13 @@ const harness = useHarness();
 /** A phone: touch, a narrow screen, no Shift key to hand. */
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
-/** A page on which the neutral exit address is answered locally: nothing leaves the machine. */
-async function demoPage(t, exitStatus = 200, contextOptions = {}) {
+/**
+ * A page on which the neutral exit address is answered locally: nothing leaves the machine.
+ * `init`, if given, runs in the page before its scripts.
+ */
+async function demoPage(t, exitStatus = 200, contextOptions = {}, init = null) {
   const opened = await openPage(t, harness.browser, contextOptions);
+  if (init) await opened.context.addInitScript(init);
   await opened.context.route(`${EXIT_URL}**`, (route) =>
     exitStatus === 204
       ? route.fulfill({ status: 204 })
@@ -192,6 +196,37 @@ describe("Quick exit when the widget cannot leave by itself", () => {
     await page.waitForURL(EXIT_URL);
     assert.equal(await page.evaluate(() => history.length), historyBefore, "the page was replaced");
     assert.deepEqual(errors, []);
+  });
+
+  it("the loader leaves for a widget whose module has crashed, by the button or Shift three times", async (t) => {
+    for (const how of ["button", "shift"]) {
+      // Keeps the module's memory, so that the test can wreck it.
+      const keepMemory = () => {
+        const Instance = WebAssembly.Instance;
+        WebAssembly.Instance = function (module, imports) {
+          const instance = new Instance(module, imports);
+          window.__memory = Object.values(instance.exports).find(
+            (e) => e instanceof WebAssembly.Memory,
+          );
+          return instance;
+        };
+        WebAssembly.Instance.prototype = Instance.prototype;
+      };
+      const { page, errors } = await demoPage(t, 200, {}, keepMemory);
+      const historyBefore = await page.evaluate(() => history.length);
+      // What a panic leaves behind, and worse: every call into the module now traps, as a
+      // panic does in the release build (panic = "abort").
+      await page.evaluate(() => new Uint8Array(window.__memory.buffer).fill(0xff));
+      if (how === "button") await page.click("ending-well .ew-topbar [data-ew-action=exit]");
+      else for (let press = 0; press < 3; press += 1) await page.keyboard.press("Shift");
+      await page.waitForURL(EXIT_URL);
+      assert.equal(
+        await page.evaluate(() => history.length),
+        historyBefore,
+        "the page was replaced",
+      );
+      assert.ok(errors.length > 0, "the module did trap, so the loader was the one to leave");
+    }
   });
 
   it("the loader leaves when the module could not start, by its own button or Shift three times", async (t) => {

@@ -10,10 +10,10 @@
 // same-origin <link> (allowed by `style-src 'self'`).
 //
 // Quick exit never depends on the WebAssembly module. The widget leaves by itself and marks its
-// root `data-ew-leaving` the moment it starts; right after every request to leave ("Leave this
-// page" clicked or tapped, or Shift pressed three times), this loader looks for that mark and
-// leaves by itself when it is missing: if the module could not start, or the widget has stopped
-// after a failure.
+// root `data-ew-leaving` once it has asked the browser to leave; right after every request to
+// leave ("Leave this page" clicked or tapped, or Shift pressed three times), this loader looks for
+// that mark and leaves by itself when it is missing: if the module could not start, or the widget
+// has stopped after a failure, even halfway through leaving.
 import { initSync, mount as mountInto } from "./pkg/ending_well.js";
 import { wasmModule } from "./pkg/ending_well_bytes.js";
 
