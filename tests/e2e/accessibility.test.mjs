@@ -371,6 +371,15 @@ async function walkDemo(page, scheme) {
   await page.reload({ waitUntil: "load" });
   await waitForHeading(page, UNUSABLE_TITLE);
   await at("a saved draft that cannot be opened");
+
+  // Back onto one of the widget's own entries from another page: the neutral step.
+  await page.evaluate((key) => localStorage.removeItem(key), STORAGE_KEY);
+  await page.reload({ waitUntil: "load" });
+  await clickTo(page, "start", SECTIONS[0].title);
+  await page.goto(`${harness.origin}/examples/`);
+  await page.goBack({ waitUntil: "load" });
+  await waitForHeading(page, "This page is paused");
+  await at("paused after Back");
 }
 
 /** The examples: the problems panel and a clinic's own questionnaire. */
