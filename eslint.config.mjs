@@ -7,10 +7,12 @@ import globals from "globals";
 /**
  * What the init scripts of the tests, the benchmark and the screenshots define in the page, for
  * the functions they run there (page.evaluate, addInitScript): scripts/browser.mjs's `__ew`,
- * layout.test.mjs's `__layout`, and bench/run.mjs's `__$`, `__$$` and `__time`.
+ * the harness's `__draftKey`, layout.test.mjs's `__layout`, and bench/run.mjs's `__$`, `__$$`
+ * and `__time`.
  */
 const IN_PAGE = {
   __ew: "readonly",
+  __draftKey: "readonly",
   __layout: "readonly",
   __$: "readonly",
   __$$: "readonly",

@@ -94,9 +94,9 @@ pub enum PassphraseProblem {
 }
 
 /// Overwrites a secret's bytes before letting it go, so that no copy of a passphrase is left in
-/// the module's memory once it has served.
-pub fn forget(secret: String) {
-    let mut bytes = secret.into_bytes();
+/// the module's memory once it has served: a `String`, or the bytes a key is derived from.
+pub fn forget(secret: impl Into<Vec<u8>>) {
+    let mut bytes = secret.into();
     bytes.fill(0);
     // Keeps the compiler from leaving out writes that nothing reads back.
     std::hint::black_box(&bytes);

@@ -8,6 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
 use crate::answers::draft::{pad, Envelope, ENVELOPE_VERSION, ITERATIONS, IV_BYTES, SALT_BYTES};
+use crate::session::saving::forget;
 
 /// A derived key with what derived it, kept in memory only while the client saves.
 #[derive(Clone)]
@@ -81,7 +82,7 @@ impl DraftKey {
         iterations: u32,
     ) -> Result<Self, JsValue> {
         let subtle = subtle()?;
-        let mut bytes = passphrase_bytes(passphrase, normalise);
+        let bytes = passphrase_bytes(passphrase, normalise);
         let secret = Uint8Array::from(bytes.as_slice());
         let imported = subtle.import_key_with_str(
             "raw",
@@ -93,8 +94,7 @@ impl DraftKey {
         // The browser took its own copy when asked (Web Crypto copies the key data at once):
         // neither the module's nor the array's copy needs to outlive the call.
         secret.fill(0, 0, secret.length());
-        bytes.fill(0);
-        std::hint::black_box(&bytes);
+        forget(bytes);
         let base: CryptoKey = JsFuture::from(imported?).await?.dyn_into()?;
         let params = Pbkdf2Params::new(
             "PBKDF2",

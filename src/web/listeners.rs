@@ -91,12 +91,7 @@ pub(super) fn window_listeners(app: &Rc<App>, window: &web_sys::Window) -> Vec<E
                 return;
             };
             // Quick exit, on its way back past the widget's entries.
-            let leaving = moved
-                .leaving_for
-                .try_borrow_mut()
-                .ok()
-                .and_then(|mut url| url.take());
-            if let Some(url) = leaving {
+            if let Some(url) = moved.take_leaving_for() {
                 let _ = quick_exit::leave_for(&url);
                 return;
             }

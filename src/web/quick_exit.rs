@@ -79,12 +79,7 @@ impl App {
         // A one-shot closure: the timer always calls it, which frees it.
         let app = Rc::clone(self);
         let fallback = Closure::once_into_js(move || {
-            let url = app
-                .leaving_for
-                .try_borrow_mut()
-                .ok()
-                .and_then(|mut url| url.take());
-            if let Some(url) = url {
+            if let Some(url) = app.take_leaving_for() {
                 let _ = leave_for(&url);
             }
         });
@@ -97,6 +92,15 @@ impl App {
                 .map(|_| ()),
             None => Ok(()),
         }
+    }
+
+    /// Where quick exit is on its way to, taken once: by the `popstate` that ends its way back
+    /// past the widget's entries, or by the fallback timer, whichever comes first.
+    pub(super) fn take_leaving_for(&self) -> Option<String> {
+        self.leaving_for
+            .try_borrow_mut()
+            .ok()
+            .and_then(|mut url| url.take())
     }
 
     /// Marks the root as leaving once the browser has been asked to leave (`asked` is that

@@ -3,7 +3,14 @@
 // composed form (NFC), and drafts saved in the first format still open.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { CRYPTO_WAIT_MS, openPage, poll, useHarness, waitForHeading } from "./harness.mjs";
+import {
+  CRYPTO_WAIT_MS,
+  draftKeyHelper,
+  openPage,
+  poll,
+  useHarness,
+  waitForHeading,
+} from "./harness.mjs";
 
 const harness = useHarness();
 const STORAGE_KEY = "ending-well:draft:ending-therapy";
@@ -11,6 +18,7 @@ const STORAGE_KEY = "ending-well:draft:ending-therapy";
 /** The demo page in a fresh profile, on its first screen. */
 async function demo(t) {
   const opened = await openPage(t, harness.browser);
+  await opened.context.addInitScript(draftKeyHelper);
   await opened.page.goto(`${harness.origin}/`);
   await opened.page.waitForSelector("ending-well [data-ew-action=start]");
   return opened;
@@ -55,20 +63,7 @@ function decryptStored(page, { passphrase, associatedData }) {
     async ({ key, passphrase, associatedData }) => {
       const envelope = JSON.parse(localStorage.getItem(key));
       const bytes = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-      const base = await crypto.subtle.importKey(
-        "raw",
-        new TextEncoder().encode(passphrase),
-        "PBKDF2",
-        false,
-        ["deriveKey"],
-      );
-      const aes = await crypto.subtle.deriveKey(
-        { name: "PBKDF2", hash: "SHA-256", salt: bytes(envelope.salt), iterations: envelope.iter },
-        base,
-        { name: "AES-GCM", length: 256 },
-        false,
-        ["decrypt"],
-      );
+      const aes = await __draftKey(passphrase, bytes(envelope.salt), envelope.iter, ["decrypt"]);
       const params = { name: "AES-GCM", iv: bytes(envelope.iv) };
       if (associatedData !== null) params.additionalData = new TextEncoder().encode(associatedData);
       try {
@@ -132,20 +127,7 @@ describe("Crypto hygiene", () => {
         });
         const salt = crypto.getRandomValues(new Uint8Array(16));
         const iv = crypto.getRandomValues(new Uint8Array(12));
-        const base = await crypto.subtle.importKey(
-          "raw",
-          new TextEncoder().encode(passphrase),
-          "PBKDF2",
-          false,
-          ["deriveKey"],
-        );
-        const aes = await crypto.subtle.deriveKey(
-          { name: "PBKDF2", hash: "SHA-256", salt, iterations: 600000 },
-          base,
-          { name: "AES-GCM", length: 256 },
-          false,
-          ["encrypt"],
-        );
+        const aes = await __draftKey(passphrase, salt, 600000, ["encrypt"]);
         const ct = new Uint8Array(
           await crypto.subtle.encrypt(
             { name: "AES-GCM", iv },

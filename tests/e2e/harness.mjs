@@ -89,6 +89,31 @@ export async function openPage(t, browser, contextOptions = {}) {
   return opened;
 }
 
+/**
+ * Runs in the page before its scripts (add it with `context.addInitScript`):
+ * `__draftKey(passphrase, salt, iterations, usages)` derives a draft's AES-GCM-256 key as the
+ * envelope says (PBKDF2-SHA256), with Web Crypto: the tests' own derivation, apart from the
+ * widget's.
+ */
+export function draftKeyHelper() {
+  window.__draftKey = async (passphrase, salt, iterations, usages) => {
+    const base = await crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(passphrase),
+      "PBKDF2",
+      false,
+      ["deriveKey"],
+    );
+    return crypto.subtle.deriveKey(
+      { name: "PBKDF2", hash: "SHA-256", salt, iterations },
+      base,
+      { name: "AES-GCM", length: 256 },
+      false,
+      usages,
+    );
+  };
+}
+
 /** Waits for the widget's first screen; returns its id prefix ("ew1") from the heading's id. */
 export async function widgetPrefix(page) {
   const id = await poll(

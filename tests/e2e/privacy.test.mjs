@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   CRYPTO_WAIT_MS,
+  draftKeyHelper,
   heading,
   launchChromiumProfile,
   loadDemo,
@@ -135,6 +136,7 @@ async function openPage(t, { clipboard = false } = {}) {
   }
   await context.addInitScript(initScript);
   await context.addInitScript(shadowHelpers);
+  await context.addInitScript(draftKeyHelper);
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
   const seen = record(context, page);
@@ -305,25 +307,7 @@ function readStored(page, passphrase = PASSPHRASE) {
         if (!aes) {
           // From version 2 the passphrase is taken in Unicode's composed form (NFC).
           const typed = envelope.v >= 2 ? passphrase.normalize("NFC") : passphrase;
-          const base = await crypto.subtle.importKey(
-            "raw",
-            new TextEncoder().encode(typed),
-            "PBKDF2",
-            false,
-            ["deriveKey"],
-          );
-          aes = await crypto.subtle.deriveKey(
-            {
-              name: "PBKDF2",
-              hash: "SHA-256",
-              salt: bytes(envelope.salt),
-              iterations: envelope.iter,
-            },
-            base,
-            { name: "AES-GCM", length: 256 },
-            false,
-            ["decrypt"],
-          );
+          aes = await __draftKey(typed, bytes(envelope.salt), envelope.iter, ["decrypt"]);
           window.__ewTestKeys.set(cacheKey, aes);
         }
         // From version 2 the questionnaire is bound in as associated data.
@@ -678,6 +662,7 @@ describe("Ending Well, privacy", () => {
     });
     await context.addInitScript(initScript);
     await context.addInitScript(shadowHelpers);
+    await context.addInitScript(draftKeyHelper);
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(WAIT_MS);
     const seen = record(context, page);
@@ -875,23 +860,10 @@ describe("Ending Well, privacy", () => {
         const times = [];
         for (let run = 0; run < 5; run++) {
           const start = performance.now();
-          const base = await crypto.subtle.importKey(
-            "raw",
-            new TextEncoder().encode("a passphrase to time"),
-            "PBKDF2",
-            false,
-            ["deriveKey"],
-          );
-          await crypto.subtle.deriveKey(
-            {
-              name: "PBKDF2",
-              hash: "SHA-256",
-              salt: crypto.getRandomValues(new Uint8Array(16)),
-              iterations: 600_000,
-            },
-            base,
-            { name: "AES-GCM", length: 256 },
-            false,
+          await __draftKey(
+            "a passphrase to time",
+            crypto.getRandomValues(new Uint8Array(16)),
+            600_000,
             ["encrypt", "decrypt"],
           );
           times.push(performance.now() - start);
