@@ -3,7 +3,7 @@
 // by click and by touch, and even when the widget has stopped or its module could not start.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, useHarness } from "./harness.mjs";
+import { openPage, sleep, useHarness } from "./harness.mjs";
 import { launchChromium } from "../../scripts/browser.mjs";
 
 const EXIT_URL = "https://www.bbc.co.uk/weather";
@@ -306,6 +306,25 @@ describe("Nothing comes back through the browser's history", () => {
     return opened;
   }
 
+  /**
+   * Back or Forward, as the browser's buttons do it. With the back-forward cache on, Playwright
+   * sometimes asks for the history while the page is between two renderers, and is told the page
+   * is "Not attached"; nothing has moved then (the step is taken only after that answer), so it
+   * asks again.
+   */
+  async function step(page, direction) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const options = { waitUntil: "commit" };
+        return await (direction === "back" ? page.goBack(options) : page.goForward(options));
+      } catch (error) {
+        const between = /Page\.getNavigationHistory.*Not attached/.test(error.message);
+        if (!between || attempt === 5) throw error;
+        await sleep(100);
+      }
+    }
+  }
+
   /** What of the client's words is in the widget: shown text, or a value in a field. */
   const wordsInWidget = (page) =>
     page.evaluate(
@@ -318,7 +337,7 @@ describe("Nothing comes back through the browser's history", () => {
   it("leaving another way, then Back, shows a neutral step until the client continues", async (t) => {
     const { page, errors } = await withCache(t);
     await page.goto(`${harness.origin}/examples/`);
-    await page.goBack({ waitUntil: "commit" });
+    await step(page, "back");
     await page.waitForFunction(() => __ew.$("h2")?.textContent === "This page is paused");
     assert.equal(await page.evaluate(() => window.__kept), true, "the page came from the cache");
     assert.equal(await wordsInWidget(page), false, "the words are not on the page");
@@ -343,15 +362,15 @@ describe("Nothing comes back through the browser's history", () => {
     await page.click("ending-well .ew-topbar [data-ew-action=exit]");
     await page.waitForURL(EXIT_URL);
 
-    await page.goForward({ waitUntil: "commit" });
+    await step(page, "forward");
     assert.equal(page.url(), `${harness.origin}/`, "Forward reaches the clinic's page again");
     await page.waitForFunction(() => __ew.$("h2")?.textContent === "This page is paused");
     assert.equal(await wordsInWidget(page), false);
     assert.equal(await page.isVisible("ending-well .ew-savebar"), false);
 
-    await page.goBack({ waitUntil: "commit" });
+    await step(page, "back");
     assert.equal(page.url(), EXIT_URL, "Back is the neutral page again");
-    await page.goBack({ waitUntil: "commit" });
+    await step(page, "back");
     assert.equal(page.url(), `${harness.origin}/?before`, "Back skips the answers' page");
     await page.waitForSelector("ending-well .ew-heading");
     assert.equal(await wordsInWidget(page), false);
