@@ -52,6 +52,11 @@ export interface EndingWellOptions {
    * clinic adds contacts, a placeholder says to contact the clinic or a local crisis line.
    */
   support?: SupportOptions;
+  /**
+   * How to come back to the clinic after the ending, shown in the staying-well plan of "Just for
+   * me": a few words (`intro`) and the contacts to use (`resources`), like `support`.
+   */
+  coming_back?: SupportOptions;
   /** Where "Leave this page" goes, and whether it also deletes a saved draft. */
   quick_exit?: QuickExitOptions;
   /** `false` stops offering "Save my answers on this device". Saving is offered by default. */
@@ -151,9 +156,10 @@ export interface QuestionnaireChanges {
   reword?: Record<string, Reword>;
 }
 
-/** New wording for one question: its text, its hint, or both. */
+/** New wording for one question: its text, its summary label, its hint, or any of them. */
 export interface Reword {
   text?: Text;
+  summary?: Text;
   hint?: Text;
 }
 
@@ -174,9 +180,14 @@ export interface Questionnaire {
   minutes?: number;
   /** One screen each, at least one. */
   sections: Section[];
-  /** Which answers build the "Keeping what I gained" plan in the summary, by question id. */
+  /**
+   * The questions of the page "For my last session" that opens "To bring", in the order it
+   * reads. They are in "To bring" until the client takes them out.
+   */
+  last_session?: string[];
+  /** Which answers build the staying-well plan in "Just for me", by question id. */
   plan?: Plan;
-  /** Which answers the drafts of the two notes start from, by question id. */
+  /** Which answers the note drafts start from, by question id. */
   notes?: NoteSources;
   /**
    * When the answers show distress: the clinic's support contacts then appear after the last
@@ -201,8 +212,15 @@ export interface QuestionBase {
   id: string;
   /** The question, or for `info` the information itself. */
   text: Text;
+  /** A few words that stand for the question in the summaries, e.g. "How I feel about ending". */
+  summary?: Text;
   /** A line of help under the question. */
   hint?: Text;
+  /**
+   * `true` when the answer is the client's alone (the hint promised so): it never goes into a
+   * note draft or "To bring" unless the client puts it there.
+   */
+  private?: boolean;
   /** Shown only while this holds. It may only look at questions earlier in the file. */
   show_if?: Condition;
 }
@@ -270,7 +288,7 @@ export interface InfoQuestion extends QuestionBase {
 export interface NoteQuestion extends QuestionBase {
   kind: "note";
   /** Who the note is for. */
-  for: "therapist" | "future_self";
+  for: "therapist" | "future_self" | "next_therapist";
 }
 
 /** A question, told apart by its `kind`. */
@@ -328,12 +346,19 @@ export interface NotCondition {
   not: Condition;
 }
 
-/** The parts of the "Keeping what I gained" plan, each a list of question ids. */
+/** The parts of the staying-well plan, in the order it reads, each a list of question ids. */
 export interface Plan {
+  learned?: string[];
   early_signs?: string[];
-  what_helps?: string[];
-  who_to_contact?: string[];
+  high_risk?: string[];
+  keep_practising?: string[];
+  goals?: string[];
+  who_can_help?: string[];
   after_setback?: string[];
+  /** The earlier name of `keep_practising`, still read. */
+  what_helps?: string[];
+  /** The earlier name of `who_can_help`, still read. */
+  who_to_contact?: string[];
 }
 
 /** What the drafts of the notes start from, each a list of question ids. */
@@ -342,6 +367,9 @@ export interface NoteSources {
   proud?: string[];
   keep_doing?: string[];
   to_say?: string[];
+  next_therapist?: string[];
+  /** When the note to the therapist opens with thanks; without it, it never does. */
+  grateful_when?: Condition;
 }
 
 /**

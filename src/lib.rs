@@ -46,6 +46,6 @@ pub use format::questionnaire::{
 };
 pub use reading::problem::Problem;
 pub use reflection::shown::Shown;
-pub use reflection::summary::{summarise, Summary};
+pub use reflection::summary::{summarise, Output, Summary};
 pub use session::{update, Effect, Focus, Model, Msg, Notice, Screen};
 pub use view::{view, View};

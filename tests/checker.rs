@@ -370,13 +370,14 @@ fn the_schema_lists_exactly_the_readers_conditions() {
 fn sample(field: &str) -> Value {
     match field {
         "id" => json!("probe"),
-        "text" | "hint" | "other" | "min_label" | "max_label" | "title" | "label" => {
+        "text" | "summary" | "hint" | "other" | "min_label" | "max_label" | "title" | "label" => {
             json!("Some text")
         }
         "intro" => json!("A paragraph"),
         "show_if" | "support_when" => json!({ "answered": "first" }),
         "options" => json!([{ "id": "x", "label": "X" }]),
-        "not_sure" | "prefer_not_to_say" => json!(true),
+        "not_sure" | "prefer_not_to_say" | "private" => json!(true),
+        "last_session" => json!(["first"]),
         "min" => json!(0),
         "max" => json!(10),
         "for" => json!("future_self"),
@@ -511,12 +512,17 @@ fn reader_and_schema_agree_on_the_other_fields() {
     }
 
     // The plan's and the notes' lists.
-    for part in ["plan", "notes"] {
+    for (part, count) in [("plan", 9), ("notes", 6)] {
         let lists = names(&schema["properties"][part]["properties"]);
-        assert_eq!(lists.len(), 4, "{part}");
+        assert_eq!(lists.len(), count, "{part}");
         for list in lists.iter().map(String::as_str).chain(["colour"]) {
             let mut document = base.clone();
-            document[part] = json!({ list: ["first", "last"] });
+            // The notes' one field that is not a list: when thanks open the note.
+            document[part] = if list == "grateful_when" {
+                json!({ list: { "answered": "first" } })
+            } else {
+                json!({ list: ["first", "last"] })
+            };
             let accepted = agree(&document, &format!("{part}.{list}"));
             assert_eq!(accepted, list != "colour", "{part}.{list}");
         }

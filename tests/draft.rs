@@ -13,7 +13,7 @@ use common::{choose, fixture, rate, small, tick, write, write_other};
 use ending_well::answers::draft::{
     decode, encode, pad, DraftProblem, Envelope, ENVELOPE_VERSION, ITERATIONS,
 };
-use ending_well::{Model, Questionnaire};
+use ending_well::{Model, Msg, Questionnaire};
 
 fn envelope() -> Envelope {
     Envelope {
@@ -107,6 +107,57 @@ fn damaged_foreign_and_future_envelopes_are_told_apart() {
     for (text, problem) in cases {
         assert_eq!(Envelope::from_json(&text), Err(problem), "{text}");
     }
+}
+
+#[test]
+fn choices_about_bringing_and_cleared_notes_come_back_from_a_draft() {
+    let mut model = Model::new(Questionnaire::default_questionnaire().unwrap());
+    write(&mut model, "proud-of", "Going back to work");
+    let proud = q_of(model.questionnaire(), "proud-of");
+    let feelings = q_of(model.questionnaire(), "feelings");
+    let note = q_of(model.questionnaire(), "note-therapist");
+    common::send(
+        &mut model,
+        [
+            Msg::BringChosen {
+                question: proud,
+                bring: true,
+            },
+            Msg::BringChosen {
+                question: feelings,
+                bring: false,
+            },
+            // The client emptied the note's box: it stays empty.
+            Msg::TextChanged {
+                question: note,
+                text: String::new(),
+            },
+        ],
+    );
+    let text = encode(model.questionnaire(), model.answers(), None);
+    let restored = decode(model.questionnaire(), &text).unwrap();
+    assert_eq!(&restored.answers, model.answers(), "{text}");
+    assert_eq!(restored.answers.bring(proud), Some(true));
+    assert_eq!(restored.answers.bring(feelings), Some(false));
+    assert!(
+        restored.answers.is_edited(note),
+        "a cleared note stays cleared"
+    );
+    assert_eq!(restored.answers.bring(note), None);
+}
+
+#[test]
+fn a_note_in_a_draft_saved_before_drafts_followed_the_answers_is_never_written_over() {
+    let questionnaire = Questionnaire::default_questionnaire().unwrap();
+    let text = r#"{"questionnaire":"ending-therapy","answers":{
+        "note-therapist":"My own words","proud-of":"Walking"}}"#;
+    let restored = decode(&questionnaire, text).unwrap();
+    assert!(restored
+        .answers
+        .is_edited(q_of(&questionnaire, "note-therapist")));
+    assert!(!restored
+        .answers
+        .is_edited(q_of(&questionnaire, "note-future-self")));
 }
 
 #[test]

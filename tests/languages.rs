@@ -16,7 +16,7 @@ use ending_well::languages::multilingual::{self, FileKind};
 use ending_well::languages::tag::Direction;
 use ending_well::reflection::export::{to_html, to_plain_text};
 use ending_well::view::{self, View};
-use ending_well::{update, Effect, Model, Msg, Screen};
+use ending_well::{update, Effect, Model, Msg, Output, Screen};
 use serde_json::{json, Value};
 
 /// The built-in questionnaire with no settings: every shipped language.
@@ -41,7 +41,7 @@ fn heading(model: &Model) -> String {
         View::Intro(intro) => intro.title.to_owned(),
         View::Section(section) => section.section.title.clone(),
         View::Review(_) => model.texts().review_heading.clone(),
-        View::Summary(summary) => summary.title,
+        View::Summary(summary) => summary.mine.title,
         View::Resume(_) => model.texts().resume_heading.clone(),
         View::Paused => model.texts().paused_heading.clone(),
     }
@@ -81,15 +81,15 @@ fn the_completeness_check_finds_what_a_language_file_lacks() {
         serde_json::from_str(interface::BUILT_IN[1].1).unwrap();
     spanish.remove("print");
     spanish.insert("saved_at".into(), json!("Guardado a las {hora}."));
-    spanish.insert("skipped_count".into(), json!({ "one": "{count} pregunta" }));
+    spanish.insert("reminder_months".into(), json!({ "one": "{count} mes" }));
     spanish.insert("strat".into(), json!("Empezar"));
     let problems = interface::check_language("es", &Value::Object(spanish).to_string());
     let found: Vec<String> = problems.iter().map(ToString::to_string).collect();
     for expected in [
         "print: missing: shows in English",
         "saved_at: {hora} is not filled in here: use only {time}",
-        "skipped_count.other: missing \"other\"",
-        "skipped_count.other: missing the \"other\" form",
+        "reminder_months.other: missing \"other\"",
+        "reminder_months.other: missing the \"other\" form",
         "strat: unknown interface text \"strat\" (did you mean \"start\"?)",
     ] {
         assert!(
@@ -160,7 +160,7 @@ fn a_spanish_speaking_client_goes_through_the_whole_reflection_in_spanish() {
     assert_eq!(section.next_label, "Continuar");
     assert_eq!(
         section.progress.text(model.texts()),
-        "0 de 34 preguntas respondidas"
+        "0 de 41 preguntas respondidas"
     );
     common::choose(&mut model, "who-decided", "together");
     write(&mut model, "helped-most", "Hablar sin prisa.");
@@ -179,18 +179,19 @@ fn a_spanish_speaking_client_goes_through_the_whole_reflection_in_spanish() {
     update(&mut model, Msg::NextClicked);
     assert_eq!(heading(&model), "Revisa tus respuestas");
     update(&mut model, Msg::SummaryClicked);
-    let summary = model.summary();
+    let summary = model.summary(Output::Mine);
     assert_eq!(summary.title, "Reflexionar sobre el final de tu terapia");
+    assert_eq!(summary.heading, "Solo para mí");
     assert_eq!(summary.sections[0].title, "Cómo se llegó al final");
     let plain = to_plain_text(&summary, model.texts());
     assert!(plain.contains("Conservar lo que lograste"), "{plain}");
-    assert!(plain.contains("preguntas sin responder"), "{plain}");
-    assert!(!plain.contains("questions skipped"), "{plain}");
+    assert!(plain.contains("Hablar sin prisa."), "{plain}");
+    assert!(!plain.contains("Just for me"), "{plain}");
     let html = to_html(&summary, model.texts());
     assert!(html.contains("<html lang=\"es\" dir=\"ltr\">"));
-    let effects = update(&mut model, Msg::DownloadTextClicked);
+    let effects = update(&mut model, Msg::DownloadTextClicked(Output::Bring));
     assert!(
-        matches!(&effects[..], [Effect::Download { filename, .. }] if filename.ends_with(".txt") && filename.contains("resumen"))
+        matches!(&effects[..], [Effect::Download { filename, content, .. }] if filename == "ending-well-para-llevar.txt" && content.starts_with("Para llevar: "))
     );
 }
 
@@ -198,11 +199,10 @@ fn a_spanish_speaking_client_goes_through_the_whole_reflection_in_spanish() {
 fn plural_forms_follow_the_count_in_each_language() {
     let english = Texts::english();
     let spanish = Texts::for_language("es", &interface::Interface::new());
-    assert_eq!(english.skipped_count(1), "1 question skipped.");
-    assert_eq!(english.skipped_count(3), "3 questions skipped.");
-    assert_eq!(english.skipped_count(0), "0 questions skipped.");
-    assert_eq!(spanish.skipped_count(1), "1 pregunta sin responder.");
-    assert_eq!(spanish.skipped_count(3), "3 preguntas sin responder.");
+    assert_eq!(english.reminder_months(1), "In 1 month");
+    assert_eq!(english.reminder_months(3), "In 3 months");
+    assert_eq!(spanish.reminder_months(1), "Dentro de 1 mes");
+    assert_eq!(spanish.reminder_months(6), "Dentro de 6 meses");
     assert_eq!(
         english.intro_meta(Some(1), 1),
         "1 section, about 1 minute. Every question is optional. You can stop at any time."
@@ -356,8 +356,8 @@ fn a_clinic_translation_falls_back_to_english_and_lists_what_is_missing() {
     // English standing in for Arabic is set apart for direction, so its punctuation stays put.
     assert_eq!(arabic.texts.back, "\u{2068}Back\u{2069}");
     assert_eq!(
-        arabic.texts.skipped_count(2),
-        "\u{2068}2 questions skipped.\u{2069}"
+        arabic.texts.reminder_months(2),
+        "\u{2068}In 2 months\u{2069}"
     );
 }
 
@@ -465,7 +465,7 @@ fn right_to_left_languages_are_marked_in_the_summary_file() {
     let mut model = Model::from_catalog(catalog, 1).unwrap();
     assert_eq!(model.languages()[1].direction.attribute(), "rtl");
     send(&mut model, [Msg::StartClicked]);
-    let html = to_html(&model.summary(), model.texts());
+    let html = to_html(&model.summary(Output::Mine), model.texts());
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
     assert!(html.contains("قبل أن ننتهي"));
 }

@@ -13,7 +13,7 @@ use common::{choose, fixture, q, send, small, tick, write};
 use ending_well::format::settings::Settings;
 use ending_well::languages::interface::Texts;
 use ending_well::view::View;
-use ending_well::{view, Effect, Focus, Model, Msg, Notice, Screen};
+use ending_well::{view, Effect, Focus, Model, Msg, Notice, Output, Screen};
 
 /// Start, then Continue through the four sections of the small questionnaire (one is passed
 /// over), to the review.
@@ -199,7 +199,10 @@ fn summary_is_reached_from_the_review_and_leads_back_to_it() {
     walk_to_the_review(&mut model);
     send(&mut model, [Msg::SummaryClicked]);
     assert_eq!(model.screen(), Screen::Summary);
-    assert_eq!(send(&mut model, [Msg::PrintClicked]), [Effect::Print]);
+    assert_eq!(
+        send(&mut model, [Msg::PrintClicked(Output::Bring)]),
+        [Effect::Print(Output::Bring)]
+    );
     send(&mut model, [Msg::ReviewClicked]);
     assert_eq!(model.screen(), Screen::Review);
 }

@@ -26,7 +26,9 @@ use ending_well::format::settings::Settings;
 use ending_well::reflection::export::{to_html, to_plain_text};
 use ending_well::view::{self, View};
 use ending_well::Condition;
-use ending_well::{update, Answer, Answers, Effect, Model, Msg, Question, Questionnaire, Screen};
+use ending_well::{
+    update, Answer, Answers, Effect, Model, Msg, Output, Question, Questionnaire, Screen,
+};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use proptest::test_runner::TestCaseError;
@@ -307,14 +309,18 @@ fn build(
     });
     if !answerable.is_empty() {
         let names = [
+            ("plan", "learned"),
             ("plan", "early_signs"),
-            ("plan", "what_helps"),
-            ("plan", "who_to_contact"),
+            ("plan", "high_risk"),
+            ("plan", "keep_practising"),
+            ("plan", "goals"),
+            ("plan", "who_can_help"),
             ("plan", "after_setback"),
             ("notes", "helped"),
             ("notes", "proud"),
             ("notes", "keep_doing"),
             ("notes", "to_say"),
+            ("notes", "next_therapist"),
         ];
         for (list, pick) in lists {
             let (field, name) = names[list % names.len()];
@@ -542,6 +548,8 @@ fn message(shape: &Shape) -> BoxedStrategy<Msg> {
         2 => Just(Msg::SummaryClicked),
         1 => Just(Msg::ReviewClicked),
         2 => any_question.clone().prop_map(|question| Msg::ChangeClicked { question }),
+        1 => (any_question.clone(), any::<bool>())
+            .prop_map(|(question, bring)| Msg::BringChosen { question, bring }),
         // The browser's Back and Forward, to any screen, existing or not.
         2 => prop_oneof![
             Just(Screen::Intro),
@@ -553,10 +561,10 @@ fn message(shape: &Shape) -> BoxedStrategy<Msg> {
         .prop_map(|screen| Msg::HistoryMoved { screen }),
     ];
     let buttons = select(vec![
-        Msg::PrintClicked,
-        Msg::DownloadTextClicked,
-        Msg::DownloadHtmlClicked,
-        Msg::CopyClicked,
+        Msg::PrintClicked(Output::Bring),
+        Msg::DownloadTextClicked(Output::Mine),
+        Msg::DownloadHtmlClicked(Output::Bring),
+        Msg::CopyClicked(Output::Mine),
         Msg::SaveClicked,
         Msg::BackupClicked,
         Msg::DialogCancelled,
@@ -767,8 +775,8 @@ fn check_session(model: &Model, effects: &[Effect]) -> Result<(), TestCaseError>
         answerable
     );
 
-    // The summary has shown questions only, and counts what the progress bar counts.
-    let summary = model.summary();
+    // "Just for me" has shown questions only, and counts what the progress bar counts.
+    let summary = model.summary(Output::Mine);
     let mut items = 0;
     for section in &summary.sections {
         for item in &section.items {
@@ -785,11 +793,6 @@ fn check_session(model: &Model, effects: &[Effect]) -> Result<(), TestCaseError>
         progress.answered,
         "answers in the summary, and answered in the progress bar"
     );
-    prop_assert_eq!(
-        summary.skipped,
-        progress.total - progress.answered,
-        "skipped in the summary, and unanswered in the progress bar"
-    );
 
     // Answers to hidden questions are kept, in case the client changes their mind, but change
     // nothing: without them the same questions show and the summary is the same.
@@ -803,15 +806,18 @@ fn check_session(model: &Model, effects: &[Effect]) -> Result<(), TestCaseError>
         "clearing hidden answers changed what shows"
     );
     prop_assert_eq!(
-        &without_hidden.summary(),
+        &without_hidden.summary(Output::Mine),
         &summary,
         "clearing hidden answers changed the summary"
     );
 
     // Nor are hidden answers in the files a client downloads or copies.
+    let bring = model.summary(Output::Bring);
     let mut files = vec![
         to_plain_text(&summary, model.texts()),
         to_html(&summary, model.texts()),
+        to_plain_text(&bring, model.texts()),
+        to_html(&bring, model.texts()),
     ];
     for effect in effects {
         match effect {
@@ -1186,14 +1192,19 @@ fn sound(questionnaire: &Questionnaire) -> Result<(), String> {
     let plan = &questionnaire.plan;
     let notes = &questionnaire.note_sources;
     for list in [
+        &plan.learned,
         &plan.early_signs,
-        &plan.what_helps,
-        &plan.who_to_contact,
+        &plan.high_risk,
+        &plan.keep_practising,
+        &plan.goals,
+        &plan.who_can_help,
         &plan.after_setback,
         &notes.helped,
         &notes.proud,
         &notes.keep_doing,
         &notes.to_say,
+        &notes.next_therapist,
+        &questionnaire.last_session,
     ] {
         for &q in list {
             answerable(questions, q, questions.len())?;

@@ -1,5 +1,5 @@
 //! The reflection on the built-in questionnaire: note drafts from the client's own answers, the
-//! "keeping what I gained" plan, support when the check-in shows distress, and quick exit.
+//! staying-well plan, support when the check-in shows distress, and quick exit.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -14,7 +14,7 @@ use common::{choose, enter_passphrase, q, send, tick, write};
 use ending_well::format::settings::{Settings, DEFAULT_EXIT_URL};
 use ending_well::session::saving::{Dialog, Saving};
 use ending_well::view::{save_bar, view, View};
-use ending_well::{Answer, Effect, Focus, Model, Msg, Questionnaire, Screen};
+use ending_well::{Answer, Effect, Focus, Model, Msg, Output, Questionnaire, Screen};
 
 fn model() -> Model {
     Model::new(Questionnaire::default_questionnaire().unwrap())
@@ -53,33 +53,78 @@ fn answer_the_keeping_questions(model: &mut Model) {
     write(model, "helped-most", "Being listened to without judgement.");
     write(model, "proud-of", "Asking for help");
     tick(model, "skills", "calm-body", true);
+    tick(model, "skills", "writing", true);
     write(model, "never-said", "You made a difference.");
     write(model, "warning-signs", "Sleeping badly");
     write(model, "setback-plan", "Call my sister");
     write(model, "first-step", "Walk on Monday");
+    write(model, "who-can-help", "Sam, 07700 900123");
     tick(model, "support-people", "friends", true);
 }
 
 #[test]
-fn the_note_to_the_therapist_starts_from_the_clients_own_words() {
+fn the_note_to_the_therapist_starts_plainly_from_the_clients_own_words() {
     let mut model = model();
     answer_the_keeping_questions(&mut model);
     open_section(&mut model, "notes");
     let note = text(&model, "note-therapist").expect("a draft");
-    assert!(note.starts_with("To my therapist,"), "{note}");
-    for words in [
-        "Being listened to without judgement.",
-        "Asking for help",
-        "You made a difference.",
-        "Walk on Monday",
-    ] {
-        assert!(note.contains(words), "{words} in {note}");
-    }
-    let future = text(&model, "note-future-self").expect("a draft");
-    assert!(
-        future.contains("If things get hard:\nCall my sister"),
-        "{future}"
+    assert_eq!(
+        note,
+        "To my therapist,\n\n\
+         Here are some things I would like you to know before we finish.\n\n\
+         What helped me most:\nBeing listened to without judgement.\n\n\
+         Something I am proud of:\nAsking for help\n\n\
+         What I would like to keep doing:\n\
+         - Calming my body, like slow breathing\n\
+         - Writing things down"
     );
+    // What the client wrote "just for yourself" stays out, and nothing is promised for them.
+    assert!(!note.contains("You made a difference."), "{note}");
+    for promise in ["Thank you", "you know what to do", "With thanks"] {
+        assert!(!note.contains(promise), "{promise} in {note}");
+    }
+}
+
+#[test]
+fn the_note_thanks_the_therapist_only_when_the_client_said_they_feel_grateful() {
+    let mut model = model();
+    write(&mut model, "helped-most", "Being heard.");
+    tick(&mut model, "feelings", "anger", true);
+    open_section(&mut model, "notes");
+    assert!(!text(&model, "note-therapist").unwrap().contains("Thank"));
+    tick(&mut model, "toward-therapist", "gratitude", true);
+    open_section(&mut model, "notes");
+    let note = text(&model, "note-therapist").unwrap();
+    assert!(
+        note.starts_with("To my therapist,\n\nThank you for our work together."),
+        "{note}"
+    );
+}
+
+#[test]
+fn a_draft_follows_the_answers_until_the_client_writes_in_it() {
+    let mut model = model();
+    write(&mut model, "proud-of", "Asking for help");
+    open_section(&mut model, "notes");
+    assert!(text(&model, "note-therapist")
+        .unwrap()
+        .contains("Asking for help"));
+    write(&mut model, "proud-of", "Going back to work");
+    open_section(&mut model, "notes");
+    let note = text(&model, "note-therapist").unwrap();
+    assert!(note.contains("Going back to work"), "{note}");
+    assert!(!note.contains("Asking for help"), "{note}");
+
+    write(
+        &mut model,
+        "note-therapist",
+        &format!("{note}\nSee you Tuesday."),
+    );
+    write(&mut model, "proud-of", "Something else entirely");
+    open_section(&mut model, "notes");
+    let note = text(&model, "note-therapist").unwrap();
+    assert!(note.ends_with("See you Tuesday."), "{note}");
+    assert!(note.contains("Going back to work"), "{note}");
 }
 
 #[test]
@@ -95,7 +140,14 @@ fn a_cleared_note_stays_clear_and_an_empty_session_gets_no_draft() {
     let mut model = self::model();
     answer_the_keeping_questions(&mut model);
     open_section(&mut model, "notes");
-    write(&mut model, "note-therapist", "");
+    let therapist = q(&model, "note-therapist");
+    send(
+        &mut model,
+        [Msg::AnswerCleared {
+            question: therapist,
+        }],
+    );
+    write(&mut model, "proud-of", "Something new");
     send(&mut model, [Msg::NextClicked]);
     open_section(&mut model, "notes");
     assert_eq!(
@@ -107,40 +159,106 @@ fn a_cleared_note_stays_clear_and_an_empty_session_gets_no_draft() {
 }
 
 #[test]
-fn the_summary_has_a_plan_and_the_notes_apart() {
+fn the_note_to_the_future_self_holds_early_signs_and_who_to_contact() {
     let mut model = model();
     answer_the_keeping_questions(&mut model);
     open_section(&mut model, "notes");
-    write(&mut model, "note-future-self", "Remember the river walks.");
-    let summary = model.summary();
-    let plan: Vec<(&str, Vec<&str>)> = summary
-        .plan
-        .iter()
-        .map(|part| {
-            (
-                part.heading.as_str(),
-                part.items.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        plan[0],
-        ("Early signs to watch for", vec!["Sleeping badly"])
+    let note = text(&model, "note-future-self").unwrap();
+    for part in [
+        "To me, in the months ahead,",
+        "Early signs that things are getting harder:\nSleeping badly",
+        "Who I can contact:\n- Sam, 07700 900123\n- Friends",
+        "If things get harder:\nCall my sister",
+    ] {
+        assert!(note.contains(part), "{part} in {note}");
+    }
+    assert!(!note.contains("You did real work"), "{note}");
+}
+
+#[test]
+fn a_note_to_the_next_therapist_is_offered_only_when_moving_to_one() {
+    let mut model = model();
+    let next = q(&model, "note-next-therapist");
+    assert!(!model.visibility()[next]);
+    choose(&mut model, "who-decided", "moving-on");
+    assert!(model.visibility()[next]);
+    write(&mut model, "next-therapist-know", "I find mornings hard.");
+    write(&mut model, "goals-next", "Sleep better");
+    open_section(&mut model, "notes");
+    let note = text(&model, "note-next-therapist").unwrap();
+    assert!(note.starts_with("To my next therapist,"), "{note}");
+    assert!(
+        note.contains("What I would like you to know:\nI find mornings hard."),
+        "{note}"
     );
-    assert_eq!(plan[1].0, "What helps me");
-    assert!(plan[1].1.contains(&"Walk on Monday"));
-    assert_eq!(plan[2].0, "Who I can contact");
-    assert_eq!(plan[3], ("If I have a setback", vec!["Call my sister"]));
+    assert!(note.contains("Sleep better"), "{note}");
+    // It goes into "To bring" like the note to the therapist; the future self's stays out.
+    let bring = model.summary(Output::Bring);
+    let titles: Vec<&str> = bring.notes.iter().map(|n| n.title.as_str()).collect();
+    assert_eq!(titles, ["My note to my next therapist"]);
+}
+
+#[test]
+fn the_staying_well_plan_follows_the_blueprint_and_adds_the_clinics_contacts() {
+    let settings = Settings::from_value(&serde_json::json!({
+        "support": { "resources": [{ "name": "Clinic duty line", "phone": "0100 000 0000" }] },
+        "coming_back": {
+            "intro": "You can come back within a year without a new referral.",
+            "resources": [{ "name": "Reception", "email": "reception@clinic.example" }]
+        }
+    }))
+    .unwrap();
+    let mut model = Model::with_settings(Questionnaire::default_questionnaire().unwrap(), settings);
+    answer_the_keeping_questions(&mut model);
+    write(&mut model, "high-risk", "The anniversary in March");
+    write(&mut model, "practice-plan", "Breathing every morning");
+    open_section(&mut model, "notes");
+    write(&mut model, "note-future-self", "Remember the river walks.");
+    let summary = model.summary(Output::Mine);
+    let plan = summary.plan.expect("a plan");
+    let headings: Vec<&str> = plan.parts.iter().map(|p| p.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "What I learned, and what helped",
+            "Early signs that things are getting harder",
+            "Times that may be harder",
+            "What I will keep practising",
+            "Who can help, and how",
+            "If I have a setback",
+        ]
+    );
+    assert_eq!(
+        plan.parts[3].items,
+        [
+            "Calming my body, like slow breathing",
+            "Writing things down",
+            "Breathing every morning",
+            "Walk on Monday"
+        ]
+    );
+    assert_eq!(plan.support.resources[0].name, "Clinic duty line");
+    assert_eq!(
+        plan.coming_back.intro.as_deref(),
+        Some("You can come back within a year without a new referral.")
+    );
+    let text =
+        ending_well::reflection::export::to_plain_text(&model.summary(Output::Mine), model.texts());
+    for part in [
+        "My staying-well plan",
+        "Support contacts\n  - Clinic duty line\n    Call: 0100 000 0000",
+        "Coming back\n  - You can come back within a year without a new referral.\n  - Reception\n    Email: reception@clinic.example",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    // It never assumes that therapy worked.
+    assert!(!text.to_lowercase().contains("progress"), "{text}");
     let notes: Vec<&str> = summary.notes.iter().map(|n| n.title.as_str()).collect();
     assert_eq!(
         notes,
-        ["A note to your therapist", "A note to your future self"]
+        ["My note to my therapist", "My note to my future self"]
     );
     assert_eq!(summary.notes[1].text, "Remember the river walks.");
-    assert!(summary
-        .sections
-        .iter()
-        .all(|s| s.items.iter().all(|i| !i.text.starts_with("A note"))));
 }
 
 #[test]

@@ -16,7 +16,7 @@ use ending_well::session::saving::{
     Dialog, DraftSource, PassphraseProblem, PassphrasePurpose, Saving, UnlockProblem,
 };
 use ending_well::view::save_bar;
-use ending_well::{update, Effect, Focus, Model, Msg, Screen};
+use ending_well::{update, Effect, Focus, Model, Msg, Output, Screen};
 
 fn stores(effects: &[Effect]) -> bool {
     effects.iter().any(|effect| {
@@ -76,7 +76,7 @@ fn without_opting_in_nothing_is_ever_stored() {
             Msg::SummaryClicked,
         ],
     ));
-    all.extend(send(&mut model, [Msg::DownloadTextClicked]));
+    all.extend(send(&mut model, [Msg::DownloadTextClicked(Output::Mine)]));
     assert!(!stores(&all), "{all:#?}");
     assert_eq!(*model.saving(), Saving::Off);
     assert_eq!(
@@ -417,28 +417,51 @@ fn a_backup_is_made_without_storing_and_opened_from_a_file() {
 }
 
 #[test]
-fn the_summary_downloads_as_text_and_as_a_web_page() {
+fn each_output_downloads_as_text_and_as_a_web_page() {
     let mut model = small();
     write(&mut model, "weeks-known", "Since May");
     let [Effect::Download {
         filename,
         mime,
         content,
-    }] = &send(&mut model, [Msg::DownloadTextClicked])[..]
+    }] = &send(&mut model, [Msg::DownloadTextClicked(Output::Mine)])[..]
     else {
         panic!("one download")
     };
-    assert_eq!(filename, "ending-well-summary.txt");
+    assert_eq!(filename, "ending-well-just-for-me.txt");
     assert!(mime.starts_with("text/plain"));
     assert!(content.contains("Since May"));
     let [Effect::Download {
         filename, content, ..
-    }] = &send(&mut model, [Msg::DownloadHtmlClicked])[..]
+    }] = &send(&mut model, [Msg::DownloadHtmlClicked(Output::Mine)])[..]
     else {
         panic!("one download")
     };
-    assert_eq!(filename, "ending-well-summary.html");
+    assert_eq!(filename, "ending-well-just-for-me.html");
     assert!(content.contains("<dd>Since May</dd>"));
+    // "To bring" holds only what the client chose: not this answer, until they tick it.
+    let [Effect::Download {
+        filename, content, ..
+    }] = &send(&mut model, [Msg::DownloadTextClicked(Output::Bring)])[..]
+    else {
+        panic!("one download")
+    };
+    assert_eq!(filename, "ending-well-to-bring.txt");
+    assert!(!content.contains("Since May"), "{content}");
+    let weeks = q(&model, "weeks-known");
+    send(
+        &mut model,
+        [Msg::BringChosen {
+            question: weeks,
+            bring: true,
+        }],
+    );
+    let [Effect::Download { content, .. }] =
+        &send(&mut model, [Msg::DownloadHtmlClicked(Output::Bring)])[..]
+    else {
+        panic!("one download")
+    };
+    assert!(content.contains("<dd>Since May</dd>"), "{content}");
 }
 
 #[test]

@@ -398,7 +398,7 @@ fn plan_notes_and_support_refer_to_real_questions() {
     assert_eq!(
         problems_of(value),
         [
-            "sections[1].questions[0].for: a note needs \"for\": \"therapist\" or \"future_self\"",
+            "sections[1].questions[0].for: a note needs \"for\": \"therapist\", \"future_self\" or \"next_therapist\"",
             "plan.later: unknown field \"later\"",
             "plan.early_signs[1]: unknown question \"nope\"",
             "notes.helped[0]: unknown question \"frist\" (did you mean \"first\"?)",

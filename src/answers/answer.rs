@@ -39,10 +39,16 @@ impl Answer {
 }
 
 /// The answers to every question of one questionnaire, by question position. Answers to
-/// questions that are hidden now are kept, in case the client changes their mind.
+/// questions that are hidden now are kept, in case the client changes their mind. With them go
+/// the client's choices about each: whether it goes into "To bring", and, for a note, whether
+/// they have written in it themselves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answers {
     slots: Vec<Option<Answer>>,
+    /// "To bring", ticked or unticked; `None` until the client chooses.
+    bring: Vec<Option<bool>>,
+    /// Notes the client wrote in or cleared: their drafts no longer follow the answers.
+    edited: Vec<bool>,
 }
 
 impl Answers {
@@ -50,6 +56,8 @@ impl Answers {
     pub fn new(count: usize) -> Self {
         Self {
             slots: vec![None; count],
+            bring: vec![None; count],
+            edited: vec![false; count],
         }
     }
 
@@ -62,6 +70,31 @@ impl Answers {
     pub fn set(&mut self, question: usize, answer: Option<Answer>) {
         if let Some(slot) = self.slots.get_mut(question) {
             *slot = answer;
+        }
+    }
+
+    /// Whether the client chose to bring this answer (`Some(true)`), to keep it out
+    /// (`Some(false)`), or has not chosen.
+    pub fn bring(&self, question: usize) -> Option<bool> {
+        self.bring.get(question).copied().flatten()
+    }
+
+    /// Records the client's choice about bringing an answer.
+    pub fn set_bring(&mut self, question: usize, bring: Option<bool>) {
+        if let Some(slot) = self.bring.get_mut(question) {
+            *slot = bring;
+        }
+    }
+
+    /// Whether the client has written in or cleared this note.
+    pub fn is_edited(&self, question: usize) -> bool {
+        self.edited.get(question).copied().unwrap_or(false)
+    }
+
+    /// Marks a note as written in by the client, or (`false`) as a draft again.
+    pub fn set_edited(&mut self, question: usize, edited: bool) {
+        if let Some(slot) = self.edited.get_mut(question) {
+            *slot = edited;
         }
     }
 

@@ -208,11 +208,23 @@ pub fn encode(questionnaire: &Questionnaire, answers: &Answers, section: Option<
             saved.insert(question.id.clone(), value);
         }
     }
+    let mut bring = Map::new();
+    let mut edited = Vec::new();
+    for (index, question) in questionnaire.questions.iter().enumerate() {
+        if let Some(choice) = answers.bring(index) {
+            bring.insert(question.id.clone(), Value::Bool(choice));
+        }
+        if answers.is_edited(index) {
+            edited.push(Value::String(question.id.clone()));
+        }
+    }
     json!({
         "questionnaire": questionnaire.id,
         "language": questionnaire.language,
         "section": section,
         "answers": saved,
+        "bring": bring,
+        "edited": edited,
     })
     .to_string()
 }
@@ -240,6 +252,34 @@ pub fn decode(questionnaire: &Questionnaire, text: &str) -> Result<Restored, Dra
         match restored {
             Some((index, answer)) => answers.set(index, Some(answer)),
             None => left_out += 1,
+        }
+    }
+    if let Some(bring) = value.get("bring").and_then(Value::as_object) {
+        for (question_id, choice) in bring {
+            if let (Some(index), Some(choice)) =
+                (questionnaire.question_index(question_id), choice.as_bool())
+            {
+                answers.set_bring(index, Some(choice));
+            }
+        }
+    }
+    match value.get("edited").and_then(Value::as_array) {
+        Some(edited) => {
+            for index in edited
+                .iter()
+                .filter_map(|id| questionnaire.question_index(id.as_str()?))
+            {
+                answers.set_edited(index, true);
+            }
+        }
+        // Saved before drafts followed the answers: a note with text may hold the client's own
+        // words, and is never written over.
+        None => {
+            for (index, question) in questionnaire.questions.iter().enumerate() {
+                if matches!(question.kind, QuestionKind::Note(_)) && answers.get(index).is_some() {
+                    answers.set_edited(index, true);
+                }
+            }
         }
     }
     let section = value

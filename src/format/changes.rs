@@ -1,5 +1,5 @@
 //! A clinic's changes to the built-in questionnaire, without writing a questionnaire of its own:
-//! leave out sections or questions, reword a question or its hint.
+//! leave out sections or questions, reword a question, its summary label or its hint.
 //!
 //! ```json
 //! "changes": {
@@ -35,6 +35,8 @@ pub struct Reword {
     pub path: String,
     /// The new question text.
     pub text: Option<String>,
+    /// The new summary label.
+    pub summary: Option<String>,
     /// The new hint.
     pub hint: Option<String>,
 }
@@ -81,11 +83,12 @@ pub(crate) fn read(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Ch
                 let Some(entry) = Object::new(wording, &path, problems) else {
                     continue;
                 };
-                entry.reject_unknown(&["text", "hint"], problems);
+                entry.reject_unknown(&["text", "summary", "hint"], problems);
                 changes.reword.push(Reword {
                     question: id.clone(),
                     // Null: a rewording in another language than the one read.
                     text: reworded(&entry, "text", problems),
+                    summary: reworded(&entry, "summary", problems),
                     hint: reworded(&entry, "hint", problems),
                     path,
                 });
@@ -93,7 +96,7 @@ pub(crate) fn read(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Ch
         } else {
             problems.push(Problem::new(
                 reword_path,
-                "expected an object of question ids, each with \"text\" or \"hint\"",
+                "expected an object of question ids, each with \"text\", \"summary\" or \"hint\"",
             ));
         }
     }
@@ -162,6 +165,9 @@ pub fn apply(questionnaire: &mut Questionnaire, changes: &Changes) -> Vec<Proble
             Some(question) => {
                 if let Some(text) = &reword.text {
                     question.text.clone_from(text);
+                }
+                if let Some(summary) = &reword.summary {
+                    question.summary = Some(summary.clone());
                 }
                 if let Some(hint) = &reword.hint {
                     question.hint = Some(hint.clone());

@@ -23,25 +23,61 @@ pub struct Questionnaire {
     pub sections: Vec<Section>,
     /// Every question of every section, in order; sections refer to ranges of this list.
     pub questions: Vec<Question>,
-    /// Which answers make up the "keeping what I gained" plan in the summary.
+    /// The questions of the page "For my last session", in the order it reads: they open "To
+    /// bring", and are in it until the client takes them out.
+    pub last_session: Vec<usize>,
+    /// Which answers make up the staying-well plan.
     pub plan: Plan,
-    /// Which answers the drafts of the two notes start from.
+    /// Which answers the note drafts start from.
     pub note_sources: NoteSources,
     /// When the check-in shows distress: support contacts then appear inline.
     pub support_when: Option<Condition>,
 }
 
-/// The parts of the "keeping what I gained" plan, each a list of question positions.
+/// The parts of the staying-well plan, each a list of question positions, in the order the plan
+/// reads.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Plan {
-    /// Early signs that things are getting harder.
+    /// What the client learned, and what helped change.
+    pub learned: Vec<usize>,
+    /// Early signs that things are getting harder: thoughts, body, behaviour.
     pub early_signs: Vec<usize>,
-    /// What helps.
-    pub what_helps: Vec<usize>,
-    /// Who to contact.
-    pub who_to_contact: Vec<usize>,
+    /// Times and situations that may be harder.
+    pub high_risk: Vec<usize>,
+    /// What the client will keep practising, and how often.
+    pub keep_practising: Vec<usize>,
+    /// Goals for the next months.
+    pub goals: Vec<usize>,
+    /// Who can help, and how to reach them.
+    pub who_can_help: Vec<usize>,
     /// What to do after a setback.
     pub after_setback: Vec<usize>,
+}
+
+/// The names of the plan's parts in a file, in the order of [`Plan`]'s fields.
+pub const PLAN_PARTS: [&str; 7] = [
+    "learned",
+    "early_signs",
+    "high_risk",
+    "keep_practising",
+    "goals",
+    "who_can_help",
+    "after_setback",
+];
+
+impl Plan {
+    /// The parts' lists, in the order of [`PLAN_PARTS`].
+    pub fn parts(&self) -> [&[usize]; 7] {
+        [
+            &self.learned,
+            &self.early_signs,
+            &self.high_risk,
+            &self.keep_practising,
+            &self.goals,
+            &self.who_can_help,
+            &self.after_setback,
+        ]
+    }
 }
 
 /// The answers the note drafts start from, each a list of question positions.
@@ -55,6 +91,11 @@ pub struct NoteSources {
     pub keep_doing: Vec<usize>,
     /// What they want to say.
     pub to_say: Vec<usize>,
+    /// What they would like a next therapist to know.
+    pub next_therapist: Vec<usize>,
+    /// When the note to the therapist opens with thanks: only when the client said they feel
+    /// grateful. Never without one.
+    pub grateful_when: Option<Condition>,
 }
 
 /// Who a note is written to.
@@ -64,6 +105,19 @@ pub enum NoteFor {
     Therapist,
     /// The client, later.
     FutureSelf,
+    /// The therapist or service the client is moving to.
+    NextTherapist,
+}
+
+impl NoteFor {
+    /// Whether a note to this reader is in "To bring" until the client takes it out. A note to
+    /// the future self is the client's own.
+    pub fn brought_by_default(self) -> bool {
+        match self {
+            Self::Therapist | Self::NextTherapist => true,
+            Self::FutureSelf => false,
+        }
+    }
 }
 
 /// A section: one screen of questions.
@@ -88,6 +142,11 @@ pub struct Question {
     pub section: usize,
     /// The question, or the information text.
     pub text: String,
+    /// A few words that stand for the question in summaries, e.g. "How I feel about ending".
+    pub summary: Option<String>,
+    /// Whether the answer is the client's alone (the hint promised so): it never goes into a
+    /// note draft or "To bring" unless the client puts it there.
+    pub private: bool,
     /// Extra guidance under the question.
     pub hint: Option<String>,
     /// What kind of answer it takes.
@@ -238,6 +297,13 @@ pub(crate) const KINDS: [&str; 7] = [
     "info",
     "note",
 ];
+
+impl Question {
+    /// The words that stand for the question in summaries: its summary label, or the question.
+    pub fn label(&self) -> &str {
+        self.summary.as_deref().unwrap_or(&self.text)
+    }
+}
 
 impl Questionnaire {
     /// Labels the built-in "not sure" and "prefer not to say" options.

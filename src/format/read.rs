@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::questionnaire::{
-    NoteSources, Plan, QuestionKind, Questionnaire, Section, DEFAULT_QUESTIONNAIRE,
+    NoteSources, Plan, QuestionKind, Questionnaire, Section, DEFAULT_QUESTIONNAIRE, PLAN_PARTS,
 };
 use super::read_condition::{self, PendingCondition, QuestionSlot};
 use super::read_question::read_question;
@@ -74,6 +74,7 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
             "intro",
             "minutes",
             "sections",
+            "last_session",
             "plan",
             "notes",
             "support_when",
@@ -169,25 +170,43 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
             question.show_if = condition;
         }
     }
-    let plan = read_id_lists(
+    let last_session = read_id_list(&object, "last_session", &questions, problems);
+    let mut plan = read_id_lists(
         &object,
         "plan",
-        &[
-            "early_signs",
-            "what_helps",
-            "who_to_contact",
-            "after_setback",
-        ],
+        &PLAN_PARTS,
+        &OLD_PLAN_PARTS,
         &questions,
         problems,
     );
+    // The parts' earlier names, still read: files written for them keep working.
+    if let Some(old) = object
+        .get("plan")
+        .and_then(|plan| Object::new(plan, &object.path_of("plan"), &mut Vec::new()))
+    {
+        for (name, into) in OLD_PLAN_PARTS.iter().zip([3, 5]) {
+            let list = read_id_list(&old, name, &questions, problems);
+            if let Some(part) = plan.get_mut(into) {
+                part.extend(list);
+            }
+        }
+    }
     let notes = read_id_lists(
         &object,
         "notes",
-        &["helped", "proud", "keep_doing", "to_say"],
+        &NOTE_SOURCES,
+        &["grateful_when"],
         &questions,
         problems,
     );
+    let grateful_when = object
+        .get("notes")
+        .and_then(|notes| notes.get("grateful_when"))
+        .and_then(|raw| {
+            let path = format!("{}.grateful_when", object.path_of("notes"));
+            let raw = read_condition::read(raw, &path, problems)?;
+            read_condition::resolve(&raw, questions.len(), &questions, problems)
+        });
     // Support may depend on any question: it is not a question itself.
     let support_when = object.get("support_when").and_then(|raw| {
         let raw = read_condition::read(raw, &object.path_of("support_when"), problems)?;
@@ -197,8 +216,9 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
         .into_iter()
         .map(|slot| slot.question)
         .collect::<Option<Vec<_>>>()?;
-    let [early_signs, what_helps, who_to_contact, after_setback] = plan;
-    let [helped, proud, keep_doing, to_say] = notes;
+    let [learned, early_signs, high_risk, keep_practising, goals, who_can_help, after_setback] =
+        plan;
+    let [helped, proud, keep_doing, to_say, next_therapist] = notes;
     let sections = sections.into_iter().map(|(s, _)| s).collect();
 
     Some(Questionnaire {
@@ -210,10 +230,14 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
         minutes,
         sections,
         questions,
+        last_session,
         plan: Plan {
+            learned,
             early_signs,
-            what_helps,
-            who_to_contact,
+            high_risk,
+            keep_practising,
+            goals,
+            who_can_help,
             after_setback,
         },
         note_sources: NoteSources {
@@ -221,17 +245,27 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
             proud,
             keep_doing,
             to_say,
+            next_therapist,
+            grateful_when,
         },
         support_when,
     })
 }
 
+/// The earlier names of two plan parts, read as `keep_practising` and `who_can_help`.
+const OLD_PLAN_PARTS: [&str; 2] = ["what_helps", "who_to_contact"];
+
+/// The names of the note sources in a file, in the order of `NoteSources`' lists.
+const NOTE_SOURCES: [&str; 5] = ["helped", "proud", "keep_doing", "to_say", "next_therapist"];
+
 /// Reads an object of named lists of question ids (`"plan": {"early_signs": ["q"]}`) into
-/// question positions, one list per name in `names`, in that order.
+/// question positions, one list per name in `names`, in that order; `others` are the object's
+/// fields that are not lists, read elsewhere.
 fn read_id_lists<const N: usize>(
     parent: &Object<'_>,
     field: &str,
     names: &[&str; N],
+    others: &[&str],
     questions: &[QuestionSlot],
     problems: &mut Vec<Problem>,
 ) -> [Vec<usize>; N] {
@@ -242,43 +276,57 @@ fn read_id_lists<const N: usize>(
     let Some(object) = Object::new(value, &parent.path_of(field), problems) else {
         return lists;
     };
-    object.reject_unknown(names, problems);
+    let mut allowed = names.to_vec();
+    allowed.extend_from_slice(others);
+    object.reject_unknown(&allowed, problems);
     for (name, list) in names.iter().zip(lists.iter_mut()) {
-        for (path, item) in object.list(name, problems).unwrap_or_default() {
-            let Some(id) = item.as_str() else {
-                problems.push(Problem::new(path, "expected a question id in quotes"));
-                continue;
-            };
-            let found = questions
-                .iter()
-                .position(|slot| slot.id.as_deref() == Some(id));
-            match found {
-                Some(index) => {
-                    let is_info = questions
-                        .get(index)
-                        .and_then(|slot| slot.question.as_ref())
-                        .is_some_and(|q| q.kind == QuestionKind::Info);
-                    if is_info {
-                        problems.push(Problem::new(
-                            path,
-                            format!("\"{id}\" is information text and is never answered"),
-                        ));
-                    } else {
-                        list.push(index);
-                    }
-                }
-                None => problems.push(Problem::new(
-                    path,
-                    with_suggestion(
-                        format!("unknown question \"{id}\""),
-                        id,
-                        questions.iter().filter_map(|slot| slot.id.as_deref()),
-                    ),
-                )),
-            }
-        }
+        *list = read_id_list(&object, name, questions, problems);
     }
     lists
+}
+
+/// Reads a list of question ids (`"last_session": ["q"]`) into question positions.
+fn read_id_list(
+    object: &Object<'_>,
+    name: &str,
+    questions: &[QuestionSlot],
+    problems: &mut Vec<Problem>,
+) -> Vec<usize> {
+    let mut list = Vec::new();
+    for (path, item) in object.list(name, problems).unwrap_or_default() {
+        let Some(id) = item.as_str() else {
+            problems.push(Problem::new(path, "expected a question id in quotes"));
+            continue;
+        };
+        let found = questions
+            .iter()
+            .position(|slot| slot.id.as_deref() == Some(id));
+        match found {
+            Some(index) => {
+                let is_info = questions
+                    .get(index)
+                    .and_then(|slot| slot.question.as_ref())
+                    .is_some_and(|q| q.kind == QuestionKind::Info);
+                if is_info {
+                    problems.push(Problem::new(
+                        path,
+                        format!("\"{id}\" is information text and is never answered"),
+                    ));
+                } else {
+                    list.push(index);
+                }
+            }
+            None => problems.push(Problem::new(
+                path,
+                with_suggestion(
+                    format!("unknown question \"{id}\""),
+                    id,
+                    questions.iter().filter_map(|slot| slot.id.as_deref()),
+                ),
+            )),
+        }
+    }
+    list
 }
 
 fn read_paragraphs(object: &Object<'_>, problems: &mut Vec<Problem>) -> Vec<String> {

@@ -28,6 +28,8 @@ pub(super) fn read_question(
     let id = read_id(&object, problems);
     let text = object.required_text("text", problems);
     let hint = object.optional_text("hint", problems);
+    let summary = object.optional_text("summary", problems);
+    let private = object.flag("private", problems);
     let show_if = object
         .get("show_if")
         .and_then(|raw| read_condition::read(raw, &object.path_of("show_if"), problems));
@@ -84,7 +86,9 @@ pub(super) fn read_question(
         };
     // With an unknown kind, only the common fields can be judged.
     if kind.is_some() || object.get("kind").is_none() {
-        let mut all = vec!["id", "kind", "text", "hint", "show_if"];
+        let mut all = vec![
+            "id", "kind", "text", "summary", "hint", "private", "show_if",
+        ];
         all.extend_from_slice(allowed);
         object.reject_unknown(&all, problems);
     }
@@ -93,6 +97,8 @@ pub(super) fn read_question(
             id: id.clone(),
             section,
             text,
+            summary,
+            private,
             hint,
             kind,
             show_if: None,
@@ -106,10 +112,11 @@ fn read_note_for(object: &Object<'_>, problems: &mut Vec<Problem>) -> Option<Que
     match object.get("for").map(Value::as_str) {
         Some(Some("therapist")) => Some(QuestionKind::Note(NoteFor::Therapist)),
         Some(Some("future_self")) => Some(QuestionKind::Note(NoteFor::FutureSelf)),
+        Some(Some("next_therapist")) => Some(QuestionKind::Note(NoteFor::NextTherapist)),
         _ => {
             problems.push(Problem::new(
                 object.path_of("for"),
-                "a note needs \"for\": \"therapist\" or \"future_self\"",
+                "a note needs \"for\": \"therapist\", \"future_self\" or \"next_therapist\"",
             ));
             None
         }

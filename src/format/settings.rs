@@ -1,5 +1,5 @@
-//! The clinic's settings: its name, its support contacts, where quick exit goes, and whether
-//! saving on the device is offered. Read like the questionnaire: every problem with its path.
+//! The clinic's settings: its name, its support contacts and how to come back, where quick exit
+//! goes, and whether saving on the device is offered. Read like the questionnaire: every problem with its path.
 
 use serde_json::Value;
 
@@ -21,6 +21,9 @@ pub struct Settings {
     pub clinic: Option<String>,
     /// Who a client can contact for support.
     pub support: Support,
+    /// How to come back to the clinic after the ending, for the staying-well plan: a few words
+    /// and the contacts to use.
+    pub coming_back: Support,
     /// What "Leave this page" does.
     pub quick_exit: QuickExit,
     /// Whether "Save my answers on this device" is offered.
@@ -84,6 +87,7 @@ impl Default for Settings {
         Self {
             clinic: None,
             support: Support::default(),
+            coming_back: Support::default(),
             quick_exit: QuickExit {
                 url: DEFAULT_EXIT_URL.to_owned(),
                 delete_draft: false,
@@ -100,10 +104,11 @@ impl Default for Settings {
 }
 
 /// The fields of the settings object. `questionnaire` belongs to the mount options too.
-const FIELDS: [&str; 11] = [
+const FIELDS: [&str; 12] = [
     "questionnaire",
     "clinic",
     "support",
+    "coming_back",
     "quick_exit",
     "saving",
     "ask_before_leaving",
@@ -132,6 +137,10 @@ impl Settings {
             settings.clinic = object.optional_text("clinic", &mut problems);
             if let Some(support) = object.get("support") {
                 settings.support = read_support(support, &object.path_of("support"), &mut problems);
+            }
+            if let Some(coming_back) = object.get("coming_back") {
+                settings.coming_back =
+                    read_support(coming_back, &object.path_of("coming_back"), &mut problems);
             }
             if let Some(exit) = object.get("quick_exit") {
                 read_quick_exit(

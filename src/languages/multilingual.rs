@@ -16,14 +16,14 @@ use crate::reading::problem::{field_path, index_path, Problem};
 /// Where text can be in a questionnaire file.
 const QUESTIONNAIRE_TEXT: [&str; 2] = ["title", "intro"];
 const SECTION_TEXT: [&str; 2] = ["title", "intro"];
-const QUESTION_TEXT: [&str; 5] = ["text", "hint", "other", "min_label", "max_label"];
+const QUESTION_TEXT: [&str; 6] = ["text", "summary", "hint", "other", "min_label", "max_label"];
 const OPTION_TEXT: [&str; 1] = ["label"];
 /// Where text can be in the settings. Plain text there is shown as written in every language
 /// (a name, a number); only text given per language can lack one.
 const SETTINGS_TEXT: [&str; 1] = ["clinic"];
 const SUPPORT_TEXT: [&str; 1] = ["intro"];
 const RESOURCE_TEXT: [&str; 3] = ["name", "hours", "note"];
-const REWORD_TEXT: [&str; 2] = ["text", "hint"];
+const REWORD_TEXT: [&str; 3] = ["text", "summary", "hint"];
 
 /// What a walk over a file found: the languages used and which texts lack which.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -146,11 +146,13 @@ impl Walk<'_> {
 
     fn settings(&mut self, fields: &mut Map<String, Value>) {
         self.texts(fields, "", &SETTINGS_TEXT);
-        if let Some(Value::Object(support)) = fields.get_mut("support") {
-            let path = "support";
-            self.texts(support, path, &SUPPORT_TEXT);
-            for (path, resource) in each_object(support, path, "resources") {
-                self.texts(resource, &path, &RESOURCE_TEXT);
+        // Support contacts, and how to come back: the same shape.
+        for path in ["support", "coming_back"] {
+            if let Some(Value::Object(contacts)) = fields.get_mut(path) {
+                self.texts(contacts, path, &SUPPORT_TEXT);
+                for (path, resource) in each_object(contacts, path, "resources") {
+                    self.texts(resource, &path, &RESOURCE_TEXT);
+                }
             }
         }
         if let Some(Value::Object(changes)) = fields.get_mut("changes") {

@@ -1,25 +1,58 @@
-//! The summary as files a client can keep: plain text, and a self-contained HTML page.
+//! An output as files a client can keep: plain text, and a self-contained HTML page. Both read
+//! in the same order as the screen: the clinic and the title, "For my last session", the notes,
+//! the other answers, and in "Just for me" the staying-well plan.
 
 use super::shown::Shown;
-use super::summary::Summary;
+use super::summary::{Output, StayingWell, Summary, SummaryItem};
+use crate::format::settings::{Resource, Support};
 use crate::languages::interface::Texts;
 use crate::languages::tag::direction;
 
-/// The summary as plain text, readable in any app on any phone.
+/// A contact as lines of text: the name, then each way to reach it.
+pub fn contact_lines(resource: &Resource, texts: &Texts) -> Vec<String> {
+    let mut lines = vec![resource.name.clone()];
+    let labelled = [
+        (&texts.call, &resource.phone),
+        (&texts.text_us, &resource.text),
+        (&texts.email, &resource.email),
+        (&texts.hours, &resource.hours),
+    ];
+    for (label, value) in labelled {
+        if let Some(value) = value {
+            lines.push(format!("{label}: {value}"));
+        }
+    }
+    lines.extend(resource.web.iter().cloned());
+    lines.extend(resource.note.iter().cloned());
+    lines
+}
+
+/// The text under an output's heading, or what it says when it is empty.
+fn lead<'a>(summary: &Summary, texts: &'a Texts) -> &'a str {
+    match (summary.output, summary.is_empty()) {
+        (Output::Bring, false) => &texts.bring_intro,
+        (Output::Bring, true) => &texts.bring_empty,
+        (Output::Mine, false) => &texts.mine_intro,
+        (Output::Mine, true) => &texts.summary_empty,
+    }
+}
+
+/// The output as plain text, readable in any app on any phone.
 pub fn to_plain_text(summary: &Summary, texts: &Texts) -> String {
     let mut out = String::new();
-    underline(&mut out, &summary.title, '=');
-    out.push_str(&texts.export_note);
-    out.push('\n');
-    if summary.sections.is_empty() {
-        out.push('\n');
-        out.push_str(&texts.summary_empty);
+    if let Some(clinic) = &summary.clinic {
+        out.push_str(clinic);
         out.push('\n');
     }
-    for section in &summary.sections {
-        out.push('\n');
-        underline(&mut out, &section.title, '-');
-        for item in &section.items {
+    underline(
+        &mut out,
+        &format!("{}: {}", summary.heading, summary.title),
+        '=',
+    );
+    out.push_str(lead(summary, texts));
+    out.push('\n');
+    let items_text = |out: &mut String, items: &[SummaryItem]| {
+        for item in items {
             out.push('\n');
             out.push_str(&item.text);
             out.push('\n');
@@ -31,8 +64,8 @@ pub fn to_plain_text(summary: &Summary, texts: &Texts) -> String {
                         out.push('\n');
                     }
                 }
-                Shown::List(items) => {
-                    for entry in items {
+                Shown::List(entries) => {
+                    for entry in entries {
                         out.push_str("  - ");
                         out.push_str(entry);
                         out.push('\n');
@@ -40,35 +73,82 @@ pub fn to_plain_text(summary: &Summary, texts: &Texts) -> String {
                 }
             }
         }
+    };
+    if !summary.last_session.is_empty() {
+        out.push('\n');
+        underline(&mut out, &texts.last_session_heading, '-');
+        items_text(&mut out, &summary.last_session);
     }
-    if !summary.plan.is_empty() {
-        out.push('\n');
-        underline(&mut out, &texts.plan_heading, '-');
-        out.push_str(&texts.plan_intro);
-        out.push('\n');
-        for part in &summary.plan {
+    let notes_text = |out: &mut String| {
+        for note in &summary.notes {
             out.push('\n');
-            out.push_str(&part.heading);
+            underline(out, &note.title, '-');
+            out.push_str(&note.text);
             out.push('\n');
-            for item in &part.items {
-                out.push_str("  - ");
-                out.push_str(item);
-                out.push('\n');
-            }
+        }
+    };
+    if summary.notes_first() {
+        notes_text(&mut out);
+    }
+    for section in &summary.sections {
+        out.push('\n');
+        underline(&mut out, &section.title, '-');
+        items_text(&mut out, &section.items);
+    }
+    if !summary.notes_first() {
+        notes_text(&mut out);
+    }
+    if let Some(plan) = &summary.plan {
+        plan_text(&mut out, plan, texts);
+    }
+    out.push('\n');
+    out.push_str(&texts.export_note);
+    out.push('\n');
+    out
+}
+
+fn plan_text(out: &mut String, plan: &StayingWell, texts: &Texts) {
+    out.push('\n');
+    underline(out, &texts.plan_heading, '-');
+    out.push_str(&texts.plan_intro);
+    out.push('\n');
+    let mut part = |heading: &str, items: &[String]| {
+        out.push('\n');
+        out.push_str(heading);
+        out.push('\n');
+        for item in items {
+            out.push_str("  - ");
+            out.push_str(item);
+            out.push('\n');
+        }
+    };
+    for plan_part in &plan.parts {
+        part(&plan_part.heading, &plan_part.items);
+    }
+    for (heading, contacts) in [
+        (&texts.plan_support, &plan.support),
+        (&texts.plan_coming_back, &plan.coming_back),
+    ] {
+        let lines = support_lines(contacts, texts);
+        if !lines.is_empty() {
+            part(heading, &lines);
         }
     }
-    for note in &summary.notes {
-        out.push('\n');
-        underline(&mut out, &note.title, '-');
-        out.push_str(&note.text);
-        out.push('\n');
-    }
-    if summary.skipped > 0 && !summary.sections.is_empty() {
-        out.push('\n');
-        out.push_str(&texts.skipped_count(summary.skipped));
-        out.push('\n');
-    }
-    out
+}
+
+/// The clinic's words and contacts, one contact per entry with its ways joined by line breaks.
+fn support_lines(support: &Support, texts: &Texts) -> Vec<String> {
+    support
+        .intro
+        .iter()
+        .cloned()
+        .chain(
+            support
+                .resources
+                .iter()
+                .map(|resource| contact_lines(resource, texts).join("\n    ")),
+        )
+        .collect()
 }
 
 fn underline(out: &mut String, title: &str, mark: char) {
@@ -94,82 +174,122 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// The summary as one HTML file with its own styles and no scripts, links or other files. Every
+/// The output as one HTML file with its own styles and no scripts, links or other files. Every
 /// piece of text is escaped, so nothing a client typed can become markup.
 pub fn to_html(summary: &Summary, texts: &Texts) -> String {
     let mut body = String::new();
-    body.push_str(&format!("<h1>{}</h1>\n", escape_html(&summary.title)));
+    if let Some(clinic) = &summary.clinic {
+        body.push_str(&format!(
+            "<p class=\"clinic\">{}</p>\n",
+            escape_html(clinic)
+        ));
+    }
+    body.push_str(&format!(
+        "<h1>{}<span class=\"title\">{}</span></h1>\n<p class=\"note\">{}</p>\n",
+        escape_html(&summary.heading),
+        escape_html(&summary.title),
+        escape_html(lead(summary, texts))
+    ));
+    if !summary.last_session.is_empty() {
+        body.push_str(&format!(
+            "<h2>{}</h2>\n",
+            escape_html(&texts.last_session_heading)
+        ));
+        items_html(&mut body, &summary.last_session);
+    }
+    let notes_html = |body: &mut String| {
+        for note in &summary.notes {
+            body.push_str(&format!(
+                "<section class=\"letter\"><h2>{}</h2>\n<p class=\"letter-text\">{}</p></section>\n",
+                escape_html(&note.title),
+                escape_html(&note.text)
+            ));
+        }
+    };
+    if summary.notes_first() {
+        notes_html(&mut body);
+    }
+    for section in &summary.sections {
+        body.push_str(&format!("<h2>{}</h2>\n", escape_html(&section.title)));
+        items_html(&mut body, &section.items);
+    }
+    if !summary.notes_first() {
+        notes_html(&mut body);
+    }
+    if let Some(plan) = &summary.plan {
+        plan_html(&mut body, plan, texts);
+    }
     body.push_str(&format!(
         "<p class=\"note\">{}</p>\n",
         escape_html(&texts.export_note)
     ));
-    if summary.sections.is_empty() {
-        body.push_str(&format!("<p>{}</p>\n", escape_html(&texts.summary_empty)));
-    }
-    for section in &summary.sections {
-        body.push_str(&format!("<h2>{}</h2>\n<dl>\n", escape_html(&section.title)));
-        for item in &section.items {
-            body.push_str(&format!("<dt>{}</dt>\n", escape_html(&item.text)));
-            match &item.answer {
-                Shown::Text(answer) => {
-                    body.push_str(&format!("<dd>{}</dd>\n", escape_html(answer)));
-                }
-                Shown::List(entries) => {
-                    body.push_str("<dd><ul>");
-                    for entry in entries {
-                        body.push_str(&format!("<li>{}</li>", escape_html(entry)));
-                    }
-                    body.push_str("</ul></dd>\n");
-                }
-            }
-        }
-        body.push_str("</dl>\n");
-    }
-    if !summary.plan.is_empty() {
-        body.push_str(&format!(
-            "<section class=\"plan\"><h2>{}</h2>\n<p class=\"note\">{}</p>\n",
-            escape_html(&texts.plan_heading),
-            escape_html(&texts.plan_intro)
-        ));
-        for part in &summary.plan {
-            body.push_str(&format!("<h3>{}</h3>\n<ul>", escape_html(&part.heading)));
-            for item in &part.items {
-                body.push_str(&format!("<li>{}</li>", escape_html(item)));
-            }
-            body.push_str("</ul>\n");
-        }
-        body.push_str("</section>\n");
-    }
-    for note in &summary.notes {
-        body.push_str(&format!(
-            "<section class=\"letter\"><h2>{}</h2>\n<p class=\"letter-text\">{}</p></section>\n",
-            escape_html(&note.title),
-            escape_html(&note.text)
-        ));
-    }
-    if summary.skipped > 0 && !summary.sections.is_empty() {
-        body.push_str(&format!(
-            "<p class=\"note\">{}</p>\n",
-            escape_html(&texts.skipped_count(summary.skipped))
-        ));
-    }
     format!(
         "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
-        title = escape_html(&summary.title),
+        title = escape_html(&format!("{}: {}", summary.heading, summary.title)),
         lang = escape_html(&texts.language),
         dir = direction(&texts.language).attribute(),
     )
 }
 
+fn items_html(body: &mut String, items: &[SummaryItem]) {
+    body.push_str("<dl>\n");
+    for item in items {
+        body.push_str(&format!("<dt>{}</dt>\n", escape_html(&item.text)));
+        match &item.answer {
+            Shown::Text(answer) => {
+                body.push_str(&format!("<dd>{}</dd>\n", escape_html(answer)));
+            }
+            Shown::List(entries) => {
+                body.push_str("<dd><ul>");
+                for entry in entries {
+                    body.push_str(&format!("<li>{}</li>", escape_html(entry)));
+                }
+                body.push_str("</ul></dd>\n");
+            }
+        }
+    }
+    body.push_str("</dl>\n");
+}
+
+fn plan_html(body: &mut String, plan: &StayingWell, texts: &Texts) {
+    body.push_str(&format!(
+        "<section class=\"plan\"><h2>{}</h2>\n<p class=\"note\">{}</p>\n",
+        escape_html(&texts.plan_heading),
+        escape_html(&texts.plan_intro)
+    ));
+    let mut part = |heading: &str, items: &[String]| {
+        body.push_str(&format!("<h3>{}</h3>\n<ul>", escape_html(heading)));
+        for item in items {
+            body.push_str(&format!("<li>{}</li>", escape_html(item)));
+        }
+        body.push_str("</ul>\n");
+    };
+    for plan_part in &plan.parts {
+        part(&plan_part.heading, &plan_part.items);
+    }
+    for (heading, contacts) in [
+        (&texts.plan_support, &plan.support),
+        (&texts.plan_coming_back, &plan.coming_back),
+    ] {
+        let lines = support_lines(contacts, texts);
+        if !lines.is_empty() {
+            part(heading, &lines);
+        }
+    }
+    body.push_str("</section>\n");
+}
+
 /// Styles of the HTML file: readable on a phone and on paper.
 const STYLE: &str = "body{margin:0;font:1.125rem/1.5 system-ui,sans-serif;color:#0b0c0c;\
 background:#fff}main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem}h1{font-size:1.75rem;\
-line-height:1.2}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1d5c57}\
+line-height:1.2}h1 .title{display:block;font-size:1rem;font-weight:400}.clinic{margin:0;font-weight:700}\
+li{white-space:pre-wrap}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1d5c57}\
 dt{font-weight:700;margin-top:1rem}dd{margin:0.25rem 0 0;white-space:pre-wrap;\
 overflow-wrap:anywhere}dd ul{margin:0;padding-inline-start:1.25rem;white-space:normal}\
 .note{color:#4b5758}.letter-text{white-space:pre-wrap;overflow-wrap:anywhere}\
 h3{font-size:1.1rem;margin-bottom:0.25rem}@media (prefers-color-scheme:dark){body{color:#eef1f0;background:#1b2123}\
-.note{color:#b5c0c1}h2{border-color:#8fd3cb}}@media print{body{color:#000;background:#fff}.plan,.letter{break-before:page}}";
+.note{color:#b5c0c1}h2{border-color:#8fd3cb}}@media print{body{color:#000;background:#fff;font-size:11pt}\
+main{padding:0}h2{margin-top:1rem}.plan{break-before:page}}";

@@ -8,6 +8,8 @@ pub mod export;
 pub mod notes;
 /// The "keeping what I gained" plan.
 pub mod plan;
+/// A reminder to reread the note and the plan, as a calendar file.
+pub mod reminder;
 /// An answer in words.
 pub mod shown;
 /// The summary a client may print and bring.

@@ -1,41 +1,96 @@
-//! The summary a client may print and bring: the shown, answered questions in their own words,
-//! by section, then the plan and the notes.
+//! The two outputs a client keeps: "To bring", only what they chose to share, opening with the
+//! page "For my last session"; and "Just for me", everything they wrote with the staying-well
+//! plan. Each answer stands under its short summary label; nothing counts what was skipped.
 
 use super::plan::{plan, PlanPart};
 use super::shown::{shown, Shown};
 use crate::answers::answer::Answers;
 use crate::answers::visibility::{is_shown, visibility};
 use crate::format::questionnaire::{QuestionKind, Questionnaire};
+use crate::format::settings::{Settings, Support};
 use crate::languages::interface::Texts;
 
-/// The summary of a session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Summary {
-    /// The questionnaire's title.
-    pub title: String,
-    /// Sections with at least one answer, in order.
-    pub sections: Vec<SummarySection>,
-    /// The "keeping what I gained" plan: its parts that have answers.
-    pub plan: Vec<PlanPart>,
-    /// The notes the client wrote or kept.
-    pub notes: Vec<SummaryNote>,
-    /// Shown questions left unanswered.
-    pub skipped: usize,
+/// Which output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// "To bring": only what the client chose to share.
+    Bring,
+    /// "Just for me": everything, with the staying-well plan.
+    Mine,
 }
 
-/// A note in the summary.
+/// One output, ready to show, print or save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Which output this is.
+    pub output: Output,
+    /// The output's heading: "To bring" or "Just for me".
+    pub heading: String,
+    /// The clinic's name, at the top.
+    pub clinic: Option<String>,
+    /// The questionnaire's title.
+    pub title: String,
+    /// "For my last session", in "To bring": the chosen answers of the questionnaire's
+    /// `last_session`, in its order.
+    pub last_session: Vec<SummaryItem>,
+    /// The other answers: in "To bring" the chosen ones, under one heading; in "Just for me"
+    /// every answer, by section.
+    pub sections: Vec<SummarySection>,
+    /// The notes: in "To bring" the chosen ones; in "Just for me" all.
+    pub notes: Vec<SummaryNote>,
+    /// The staying-well plan, in "Just for me".
+    pub plan: Option<StayingWell>,
+}
+
+impl Summary {
+    /// Whether the notes come before the other answers: in "To bring", right after "For my last
+    /// session"; in "Just for me", after the sections, where the questionnaire has them.
+    pub fn notes_first(&self) -> bool {
+        self.output == Output::Bring
+    }
+
+    /// Whether there is nothing of the client's in it.
+    pub fn is_empty(&self) -> bool {
+        self.last_session.is_empty() && self.sections.is_empty() && self.notes.is_empty()
+    }
+}
+
+/// The staying-well plan: the client's answers, then the clinic's contacts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StayingWell {
+    /// The parts that have answers.
+    pub parts: Vec<PlanPart>,
+    /// The clinic's support contacts.
+    pub support: Support,
+    /// How to come back to the clinic.
+    pub coming_back: Support,
+}
+
+impl StayingWell {
+    /// Whether the plan has anything to show.
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+            && self.support.resources.is_empty()
+            && self.coming_back.resources.is_empty()
+            && self.coming_back.intro.is_none()
+    }
+}
+
+/// A note in an output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryNote {
-    /// The note's question, e.g. "A note to my therapist".
+    /// Position of the note's question.
+    pub question: usize,
+    /// The note's label, e.g. "My note to my therapist".
     pub title: String,
     /// What the client wrote.
     pub text: String,
 }
 
-/// One section of the summary.
+/// A group of answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummarySection {
-    /// The section's title.
+    /// The group's heading.
     pub title: String,
     /// Its answered questions, in order.
     pub items: Vec<SummaryItem>,
@@ -46,64 +101,128 @@ pub struct SummarySection {
 pub struct SummaryItem {
     /// Position of the question.
     pub question: usize,
-    /// The question as asked.
+    /// The question's summary label, or the question.
     pub text: String,
     /// The answer as the client would read it.
     pub answer: Shown,
 }
 
-/// Builds the summary: shown questions only, skipped ones counted, hidden answers left out.
-pub fn summarise(questionnaire: &Questionnaire, answers: &Answers, texts: &Texts) -> Summary {
+/// Whether an answer goes into "To bring": the client's choice, or until they choose, the notes
+/// to a therapist and the questions for the last session, unless the question is private.
+pub fn brings(questionnaire: &Questionnaire, answers: &Answers, question: usize) -> bool {
+    answers.bring(question).unwrap_or_else(|| {
+        questionnaire.question(question).is_some_and(|q| {
+            !q.private
+                && match q.kind {
+                    QuestionKind::Note(recipient) => recipient.brought_by_default(),
+                    _ => questionnaire.last_session.contains(&question),
+                }
+        })
+    })
+}
+
+/// Builds one output: shown questions only, hidden answers left out.
+pub fn summarise(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    texts: &Texts,
+    settings: &Settings,
+    output: Output,
+) -> Summary {
     let visible = visibility(questionnaire, answers);
-    let mut skipped = 0;
-    let mut notes = Vec::new();
-    let sections = questionnaire
-        .sections
-        .iter()
-        .filter_map(|section| {
-            let items: Vec<SummaryItem> = section
-                .questions
-                .clone()
-                .filter(|&q| is_shown(&visible, q))
-                .filter_map(|q| {
-                    let question = questionnaire.question(q)?;
-                    if question.kind == QuestionKind::Info {
-                        return None;
-                    }
-                    let answer = answers
-                        .get(q)
-                        .and_then(|answer| shown(question, answer, texts));
-                    if answer.is_none() {
-                        skipped += 1;
-                    }
-                    // Notes are kept apart, to be read or handed over as they are.
-                    if let (QuestionKind::Note(_), Some(Shown::Text(text))) =
-                        (&question.kind, &answer)
-                    {
-                        notes.push(SummaryNote {
-                            title: question.text.clone(),
-                            text: text.clone(),
-                        });
-                        return None;
-                    }
-                    Some(SummaryItem {
-                        question: q,
-                        text: question.text.clone(),
-                        answer: answer?,
-                    })
+    let wanted = |q: usize| output == Output::Mine || brings(questionnaire, answers, q);
+    let item = |q: usize| {
+        let question = questionnaire.question(q)?;
+        let answer = shown(question, answers.get(q)?, texts)?;
+        Some(SummaryItem {
+            question: q,
+            text: question.label().to_owned(),
+            answer,
+        })
+    };
+    let answered = |q: usize| {
+        is_shown(&visible, q)
+            && wanted(q)
+            && questionnaire
+                .question(q)
+                .is_some_and(|question| !matches!(question.kind, QuestionKind::Info))
+    };
+    let is_note = |q: usize| {
+        questionnaire
+            .question(q)
+            .is_some_and(|question| matches!(question.kind, QuestionKind::Note(_)))
+    };
+    let last_session: Vec<SummaryItem> = match output {
+        Output::Bring => questionnaire
+            .last_session
+            .iter()
+            .filter(|&&q| answered(q) && !is_note(q))
+            .filter_map(|&q| item(q))
+            .collect(),
+        Output::Mine => Vec::new(),
+    };
+    let elsewhere = |q: usize| last_session.iter().any(|item| item.question == q);
+    let others = |range: std::ops::Range<usize>| -> Vec<SummaryItem> {
+        range
+            .filter(|&q| answered(q) && !is_note(q) && !elsewhere(q))
+            .filter_map(item)
+            .collect()
+    };
+    let sections = match output {
+        Output::Bring => {
+            let items = others(0..questionnaire.questions.len());
+            (!items.is_empty())
+                .then(|| SummarySection {
+                    title: texts.bring_more_heading.clone(),
+                    items,
                 })
-                .collect();
-            (!items.is_empty()).then(|| SummarySection {
-                title: section.title.clone(),
-                items,
+                .into_iter()
+                .collect()
+        }
+        Output::Mine => questionnaire
+            .sections
+            .iter()
+            .filter_map(|section| {
+                let items = others(section.questions.clone());
+                (!items.is_empty()).then(|| SummarySection {
+                    title: section.title.clone(),
+                    items,
+                })
+            })
+            .collect(),
+    };
+    let notes = (0..questionnaire.questions.len())
+        .filter(|&q| answered(q) && is_note(q))
+        .filter_map(|q| {
+            let item = item(q)?;
+            let Shown::Text(text) = item.answer else {
+                return None;
+            };
+            Some(SummaryNote {
+                question: q,
+                title: item.text,
+                text,
             })
         })
         .collect();
+    let plan = (output == Output::Mine)
+        .then(|| StayingWell {
+            parts: plan(questionnaire, answers, texts, &visible),
+            support: settings.support.clone(),
+            coming_back: settings.coming_back.clone(),
+        })
+        .filter(|plan| !plan.is_empty());
     Summary {
+        output,
+        heading: match output {
+            Output::Bring => texts.bring_heading.clone(),
+            Output::Mine => texts.mine_heading.clone(),
+        },
+        clinic: settings.clinic.clone(),
         title: questionnaire.title.clone(),
+        last_session,
         sections,
-        plan: plan(questionnaire, answers, texts, &visible),
         notes,
-        skipped,
+        plan,
     }
 }

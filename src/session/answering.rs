@@ -100,7 +100,13 @@ pub(super) fn choose_point(model: &mut Model, question: usize, value: i64) -> Ve
 /// A text answer changed; blank text is no answer.
 pub(super) fn write(model: &mut Model, question: usize, text: String) -> Vec<Effect> {
     match model.kind_of(question) {
-        Some(QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::Note(_)) => {
+        Some(QuestionKind::ShortText | QuestionKind::LongText) => {
+            let answer = (!text.trim().is_empty()).then_some(Answer::Text(text));
+            model.answer(question, answer, false)
+        }
+        // The client's own words now: the draft no longer follows the answers.
+        Some(QuestionKind::Note(_)) => {
+            model.answers.set_edited(question, true);
             let answer = (!text.trim().is_empty()).then_some(Answer::Text(text));
             model.answer(question, answer, false)
         }
@@ -118,6 +124,10 @@ pub(super) fn write(model: &mut Model, question: usize, text: String) -> Vec<Eff
 pub(super) fn clear(model: &mut Model, question: usize) -> Vec<Effect> {
     if model.answers.get(question).is_none() {
         return Vec::new();
+    }
+    // A note the client cleared stays clear: no new draft fills it again.
+    if matches!(model.kind_of(question), Some(QuestionKind::Note(_))) {
+        model.answers.set_edited(question, true);
     }
     let mut effects = model.answer(question, None, true);
     effects.push(Effect::FocusQuestion(question));
@@ -179,28 +189,25 @@ impl Model {
         matches!(self.screen, Screen::Section(current) if section == Some(current))
     }
 
-    /// Gives each note of a section its draft the first time the client comes to it.
-    pub(super) fn draft_notes(&mut self, section: usize) {
-        let Some(range) = self
-            .questionnaire
-            .sections
-            .get(section)
-            .map(|s| s.questions.clone())
-        else {
-            return;
-        };
-        for question in range {
+    /// Brings the drafts of the notes up to date with the answers, until the client writes in
+    /// them: the notes of the section showing (`section`), and every note already drafted. A
+    /// note the client wrote in or cleared is left exactly as it is.
+    pub(super) fn refresh_notes(&mut self, section: Option<usize>) {
+        let showing = section
+            .and_then(|section| self.questionnaire.sections.get(section))
+            .map(|section| section.questions.clone())
+            .unwrap_or_default();
+        for question in 0..self.questionnaire.questions.len() {
             let Some(QuestionKind::Note(recipient)) = self.kind_of(question).cloned() else {
                 continue;
             };
-            if self.drafted.contains(&question) || self.answers.get(question).is_some() {
+            let drafted = self.answers.get(question).is_some();
+            if self.answers.is_edited(question) || !(drafted || showing.contains(&question)) {
                 continue;
             }
-            self.drafted.push(question);
             let draft = self.note_draft(recipient);
-            if !draft.is_empty() {
-                self.answers.set(question, Some(Answer::Text(draft)));
-            }
+            let answer = (!draft.is_empty()).then_some(Answer::Text(draft));
+            self.answers.set(question, answer);
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::screen::Screen;
 use crate::answers::draft::Envelope;
+use crate::reflection::summary::Output;
 
 /// An instruction to the page, carried out by the web layer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,8 +38,19 @@ pub enum Effect {
     RecordPlace(Screen),
     /// Tell the host page something that carries no answers.
     Notify(Notice),
-    /// Open the browser's print dialog.
-    Print,
+    /// Open the browser's print dialog for one output: the page prints that one only.
+    Print(Output),
+    /// Offer a calendar reminder to download, made on the device for a day `months` from today.
+    DownloadReminder {
+        /// The file's name.
+        filename: String,
+        /// The event's title.
+        title: String,
+        /// The event's description.
+        description: String,
+        /// How many months from today.
+        months: u32,
+    },
     /// Offer a file to download.
     Download {
         /// Its name.

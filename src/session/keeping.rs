@@ -12,40 +12,81 @@ use super::saving::{
 use super::screen::Screen;
 use crate::answers::draft::{self, DraftProblem, Envelope};
 use crate::reflection::export;
+use crate::reflection::summary::Output;
 
-/// "Print my summary", on the summary.
-pub(super) fn print(model: &Model) -> Vec<Effect> {
+/// "To bring" ticked or unticked on the review: the choice is kept with the answers (and saved
+/// with them), and the row's box already shows it.
+pub(super) fn choose_bring(model: &mut Model, question: usize, bring: bool) -> Vec<Effect> {
+    if model.questionnaire.question(question).is_none() {
+        return Vec::new();
+    }
+    model.answers.set_bring(question, Some(bring));
+    model.autosave().into_iter().collect()
+}
+
+/// "Print", for one output, on the summary.
+pub(super) fn print(model: &Model, output: Output) -> Vec<Effect> {
     if model.screen != Screen::Summary {
         return Vec::new();
     }
-    vec![Effect::Print]
+    vec![Effect::Print(output)]
 }
 
-/// "Download as a text file".
-pub(super) fn download_text(model: &Model) -> Vec<Effect> {
+/// The file name of an output, without its extension.
+fn file_stem(model: &Model, output: Output) -> &str {
+    match output {
+        Output::Bring => &model.texts.bring_file,
+        Output::Mine => &model.texts.mine_file,
+    }
+}
+
+/// "Download as a text file", for one output.
+pub(super) fn download_text(model: &Model, output: Output) -> Vec<Effect> {
     vec![Effect::Download {
-        filename: model.texts.text_filename.clone(),
+        filename: format!("{}.txt", file_stem(model, output)),
         mime: "text/plain;charset=utf-8",
-        content: export::to_plain_text(&model.summary(), &model.texts),
+        content: export::to_plain_text(&model.summary(output), &model.texts),
     }]
 }
 
-/// "Download as a web page".
-pub(super) fn download_html(model: &Model) -> Vec<Effect> {
+/// "Download as a web page", for one output.
+pub(super) fn download_html(model: &Model, output: Output) -> Vec<Effect> {
     vec![Effect::Download {
-        filename: model.texts.html_filename.clone(),
+        filename: format!("{}.html", file_stem(model, output)),
         mime: "text/html;charset=utf-8",
-        content: export::to_html(&model.summary(), &model.texts),
+        content: export::to_html(&model.summary(output), &model.texts),
     }]
 }
 
-/// "Copy to clipboard".
-pub(super) fn copy(model: &Model) -> Vec<Effect> {
+/// "Copy to clipboard", for one output.
+pub(super) fn copy(model: &Model, output: Output) -> Vec<Effect> {
     vec![Effect::Copy(export::to_plain_text(
-        &model.summary(),
+        &model.summary(output),
         &model.texts,
     ))]
 }
+
+/// "Download the reminder": a calendar file made on the device, under the client's own title or
+/// a neutral one.
+pub(super) fn reminder(model: &Model, title: String, months: u32) -> Vec<Effect> {
+    if !REMINDER_MONTHS.contains(&months) {
+        return Vec::new();
+    }
+    let title = title.trim();
+    vec![Effect::DownloadReminder {
+        filename: format!("{}.ics", model.texts.reminder_file),
+        title: if title.is_empty() {
+            model.texts.reminder_default_title.clone()
+        } else {
+            title.to_owned()
+        },
+        description: model.texts.reminder_description.clone(),
+        months,
+    }]
+}
+
+/// When a reminder can be set: in one, three or six months.
+pub const REMINDER_MONTHS: [u32; 3] = [1, 3, 6];
 
 /// The clipboard took the text, or refused it.
 pub(super) fn copy_finished(model: &Model, copied: bool) -> Vec<Effect> {

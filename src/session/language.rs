@@ -1,12 +1,11 @@
-//! Switching language: answers stay, kept by ids; a note still exactly as drafted is drafted again
-//! in the new language, while one the client changed is left alone. Each language's version is
+//! Switching language: answers stay, kept by ids; a note the client has not written in is drafted
+//! again in the new language, while one they wrote in or cleared is left alone. Each language's version is
 //! read from the catalogue the first time it is shown.
 
 use super::effect::Effect;
 use super::model::Model;
-use crate::answers::answer::Answer;
+use super::screen::Screen;
 use crate::format::catalog::Version;
-use crate::format::questionnaire::{NoteFor, QuestionKind};
 
 /// A language in the language switcher.
 pub(super) fn choose(model: &mut Model, language: usize) -> Vec<Effect> {
@@ -39,38 +38,15 @@ impl Model {
         let Some(version) = self.version(language) else {
             return false;
         };
-        let untouched: Vec<(usize, NoteFor)> = self
-            .drafted
-            .iter()
-            .filter_map(|&question| match self.kind_of(question) {
-                Some(QuestionKind::Note(recipient)) => {
-                    let unchanged = match self.answers.get(question) {
-                        Some(Answer::Text(text)) => *text == self.note_draft(*recipient),
-                        Some(Answer::Choice(_) | Answer::Choices { .. } | Answer::Scale(_))
-                        | None => false,
-                    };
-                    unchanged.then_some((question, *recipient))
-                }
-                Some(
-                    QuestionKind::SingleChoice { .. }
-                    | QuestionKind::MultipleChoice { .. }
-                    | QuestionKind::Scale(_)
-                    | QuestionKind::ShortText
-                    | QuestionKind::LongText
-                    | QuestionKind::Info,
-                )
-                | None => None,
-            })
-            .collect();
         self.language = language;
         self.questionnaire = version.questionnaire;
         self.settings = version.settings;
         self.texts = version.texts;
-        for (question, recipient) in untouched {
-            let draft = self.note_draft(recipient);
-            let answer = (!draft.is_empty()).then_some(Answer::Text(draft));
-            self.answers.set(question, answer);
-        }
+        // Drafts the client has not written in follow, in the new language.
+        self.refresh_notes(match self.screen {
+            Screen::Section(index) => Some(index),
+            _ => None,
+        });
         true
     }
 }

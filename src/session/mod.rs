@@ -27,6 +27,7 @@ pub mod screen;
 mod update;
 
 pub use effect::{Effect, Focus, Notice};
+pub use keeping::REMINDER_MONTHS;
 pub use model::Model;
 pub use msg::Msg;
 pub use screen::Screen;

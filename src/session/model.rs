@@ -15,7 +15,7 @@ use crate::format::changes;
 use crate::format::questionnaire::{QuestionKind, Questionnaire};
 use crate::format::settings::Settings;
 use crate::languages::interface::Texts;
-use crate::reflection::summary::{summarise, Summary};
+use crate::reflection::summary::{summarise, Output, Summary};
 
 /// Everything the session knows.
 #[derive(Debug, Clone)]
@@ -40,8 +40,6 @@ pub struct Model {
     pub(super) unlock: Option<Unlock>,
     pub(super) dialog: Option<Dialog>,
     pub(super) settings: Settings,
-    /// Notes already given a draft: one the client cleared stays clear.
-    pub(super) drafted: Vec<usize>,
     /// When Shift was pressed on its own lately, in milliseconds, for quick exit.
     pub(super) shift_presses: Vec<u64>,
     /// Whether the neutral step covers everything, after the page came back through the
@@ -110,7 +108,6 @@ impl Model {
             saving: Saving::Off,
             unlock: None,
             dialog: None,
-            drafted: Vec::new(),
             shift_presses: Vec::new(),
             paused: false,
         }
@@ -234,8 +231,14 @@ impl Model {
     }
 
     /// The summary of the answers as they stand, in the language showing.
-    pub fn summary(&self) -> Summary {
-        summarise(&self.questionnaire, &self.answers, &self.texts)
+    pub fn summary(&self, output: Output) -> Summary {
+        summarise(
+            &self.questionnaire,
+            &self.answers,
+            &self.texts,
+            &self.settings,
+            output,
+        )
     }
 
     /// The kind of the question at `question`.
@@ -285,7 +288,6 @@ impl Model {
         self.returning_to_review = None;
         self.unlock = None;
         self.dialog = None;
-        self.drafted.clear();
         self.shift_presses.clear();
     }
 }

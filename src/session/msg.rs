@@ -4,6 +4,7 @@
 //! does not compile until it is handled.
 
 use super::screen::Screen;
+use crate::reflection::summary::Output;
 
 /// Something that happened, named as the client would say it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,15 +85,29 @@ pub enum Msg {
         question: usize,
     },
 
-    // ── Keeping the summary: printing, files and the clipboard
-    /// "Print my summary".
-    PrintClicked,
-    /// "Download as a text file".
-    DownloadTextClicked,
-    /// "Download as a web page".
-    DownloadHtmlClicked,
-    /// "Copy to clipboard".
-    CopyClicked,
+    // ── Keeping the outputs: choosing what to bring, printing, files and the clipboard
+    /// "To bring" ticked or unticked beside an answer on the review.
+    BringChosen {
+        /// The question.
+        question: usize,
+        /// Whether the answer goes into "To bring".
+        bring: bool,
+    },
+    /// "Print", for one output.
+    PrintClicked(Output),
+    /// "Download as a text file", for one output.
+    DownloadTextClicked(Output),
+    /// "Download as a web page", for one output.
+    DownloadHtmlClicked(Output),
+    /// "Copy to clipboard", for one output.
+    CopyClicked(Output),
+    /// "Download the reminder", with the title the client wrote and how many months ahead.
+    ReminderClicked {
+        /// The title as typed; blank for the default.
+        title: String,
+        /// How many months from today.
+        months: u32,
+    },
     /// The clipboard took the text, or refused it.
     CopyFinished {
         /// Whether the browser allowed it.

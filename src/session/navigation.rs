@@ -126,9 +126,10 @@ impl Model {
     /// browser's own Back or Forward brought the client there).
     fn show_screen(&mut self, screen: Screen, focus: Focus, record: bool) -> Vec<Effect> {
         self.screen = screen;
-        if let Screen::Section(index) = screen {
-            self.draft_notes(index);
-        }
+        self.refresh_notes(match screen {
+            Screen::Section(index) => Some(index),
+            _ => None,
+        });
         let announcement = match screen {
             Screen::Intro => self.questionnaire.title.clone(),
             Screen::Section(index) => {

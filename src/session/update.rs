@@ -39,11 +39,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::TextChanged { question, text } => answering::write(model, question, text),
         Msg::AnswerCleared { question } => answering::clear(model, question),
 
-        // ── Keeping the summary: printing, files and the clipboard
-        Msg::PrintClicked => keeping::print(model),
-        Msg::DownloadTextClicked => keeping::download_text(model),
-        Msg::DownloadHtmlClicked => keeping::download_html(model),
-        Msg::CopyClicked => keeping::copy(model),
+        // ── Keeping the outputs: choosing what to bring, printing, files and the clipboard
+        Msg::BringChosen { question, bring } => keeping::choose_bring(model, question, bring),
+        Msg::PrintClicked(output) => keeping::print(model, output),
+        Msg::DownloadTextClicked(output) => keeping::download_text(model, output),
+        Msg::DownloadHtmlClicked(output) => keeping::download_html(model, output),
+        Msg::CopyClicked(output) => keeping::copy(model, output),
+        Msg::ReminderClicked { title, months } => keeping::reminder(model, title, months),
         Msg::CopyFinished { copied } => keeping::copy_finished(model, copied),
 
         // ── Saving on this device, backups, opening and deleting

@@ -14,10 +14,11 @@ pub use review::{ReviewRow, ReviewSection, ReviewView};
 pub use save_bar::{save_bar, SaveBar};
 pub use section::{progress, refresh, InlineSupport, Progress, QuestionView, Refresh, SectionView};
 
-use crate::reflection::summary::Summary;
+use crate::reflection::summary::{Output, Summary};
 use crate::session::model::Model;
 use crate::session::saving::Unlock;
 use crate::session::screen::Screen;
+use crate::session::REMINDER_MONTHS;
 
 /// A screen to show.
 #[derive(Debug)]
@@ -28,8 +29,8 @@ pub enum View<'a> {
     Section(SectionView<'a>),
     /// Every shown question with its answer.
     Review(ReviewView<'a>),
-    /// The summary.
-    Summary(Summary),
+    /// The two outputs and the reminder.
+    Summary(Box<SummaryView>),
     /// Saved answers or a backup waiting for a passphrase, or that cannot be opened.
     Resume(&'a Unlock),
     /// The neutral step that covers everything after the page came back through the browser's
@@ -37,9 +38,24 @@ pub enum View<'a> {
     Paused,
 }
 
+/// The summary screen: "To bring", "Just for me", and when a reminder can be set.
+#[derive(Debug)]
+pub struct SummaryView {
+    /// What the client chose to bring.
+    pub bring: Summary,
+    /// Everything, with the plan.
+    pub mine: Summary,
+    /// The choices of when a reminder comes, in months.
+    pub reminder_months: &'static [u32],
+    /// Whether the browser's spell checker may read the reminder's title.
+    pub spellcheck: bool,
+}
+
 /// The introduction.
 #[derive(Debug)]
 pub struct IntroView<'a> {
+    /// The clinic's name, above the title.
+    pub clinic: Option<&'a str>,
     /// The questionnaire's title.
     pub title: &'a str,
     /// Its introduction.
@@ -56,6 +72,7 @@ pub fn view(model: &Model) -> View<'_> {
     let questionnaire = model.questionnaire();
     match model.screen() {
         Screen::Intro => View::Intro(IntroView {
+            clinic: model.settings().clinic.as_deref(),
             title: &questionnaire.title,
             paragraphs: &questionnaire.intro,
             meta: model
@@ -67,7 +84,12 @@ pub fn view(model: &Model) -> View<'_> {
             None => View::Review(review::review_view(model)),
         },
         Screen::Review => View::Review(review::review_view(model)),
-        Screen::Summary => View::Summary(model.summary()),
+        Screen::Summary => View::Summary(Box::new(SummaryView {
+            bring: model.summary(Output::Bring),
+            mine: model.summary(Output::Mine),
+            reminder_months: &REMINDER_MONTHS,
+            spellcheck: model.settings().spellcheck,
+        })),
         Screen::Resume => match model.unlock() {
             Some(unlock) => View::Resume(unlock),
             None => View::Review(review::review_view(model)),

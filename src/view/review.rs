@@ -1,9 +1,10 @@
 //! The review screen: every shown question of every section, with the answer in words or
-//! "skipped", and a way to change it.
+//! "skipped", a way to change it, and whether it goes into "To bring".
 
 use crate::answers::visibility::is_shown;
 use crate::format::questionnaire::QuestionKind;
 use crate::reflection::shown::{shown, Shown};
+use crate::reflection::summary::brings;
 use crate::session::model::Model;
 
 /// The review screen.
@@ -31,6 +32,8 @@ pub struct ReviewRow<'a> {
     pub text: &'a str,
     /// The answer in words, or `None` when skipped.
     pub answer: Option<Shown>,
+    /// Whether the answer goes into "To bring"; `None` when there is no answer to bring.
+    pub bring: Option<bool>,
 }
 
 pub(super) fn review_view(model: &Model) -> ReviewView<'_> {
@@ -46,13 +49,21 @@ pub(super) fn review_view(model: &Model) -> ReviewView<'_> {
                 .filter(|&q| is_shown(&visible, q))
                 .filter_map(|q| {
                     let question = questionnaire.question(q)?;
-                    (question.kind != QuestionKind::Info).then(|| ReviewRow {
+                    if question.kind == QuestionKind::Info {
+                        return None;
+                    }
+                    let answer = model
+                        .answers()
+                        .get(q)
+                        .and_then(|answer| shown(question, answer, model.texts()));
+                    let bring = answer
+                        .is_some()
+                        .then(|| brings(questionnaire, model.answers(), q));
+                    Some(ReviewRow {
                         question: q,
                         text: &question.text,
-                        answer: model
-                            .answers()
-                            .get(q)
-                            .and_then(|answer| shown(question, answer, model.texts())),
+                        answer,
+                        bring,
                     })
                 })
                 .collect();

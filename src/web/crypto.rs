@@ -38,7 +38,7 @@ fn gcm_params(envelope: &Envelope) -> AesGcmParams {
 }
 
 /// Random bytes from the browser's cryptographic generator.
-fn random_bytes(count: usize) -> Result<Vec<u8>, JsValue> {
+pub(crate) fn random_bytes(count: usize) -> Result<Vec<u8>, JsValue> {
     let mut bytes = vec![0; count];
     crypto()?.get_random_values_with_u8_array(&mut bytes)?;
     Ok(bytes)

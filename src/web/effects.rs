@@ -14,6 +14,7 @@ use super::history;
 use super::save_bar::refresh_save_bar;
 use super::screens;
 use super::top_bar::show_language;
+use crate::reflection::summary::Output;
 use crate::session::{Effect, Focus, Model, Msg};
 use crate::view;
 
@@ -62,10 +63,31 @@ impl App {
             // ── The browser and the host page
             Effect::RecordPlace(screen) => history::record(&self.ui.prefix, screen),
             Effect::Notify(notice) => self.notify(notice),
-            Effect::Print => match web_sys::window() {
-                Some(window) => window.print(),
-                None => Ok(()),
-            },
+            // The page prints the one output asked for: the stylesheet hides the other.
+            Effect::Print(output) => {
+                self.ui.root.set_attribute(
+                    "data-ew-printing",
+                    match output {
+                        Output::Bring => "bring",
+                        Output::Mine => "mine",
+                    },
+                )?;
+                match web_sys::window() {
+                    Some(window) => window.print(),
+                    None => Ok(()),
+                }
+            }
+            Effect::DownloadReminder {
+                filename,
+                title,
+                description,
+                months,
+            } => {
+                let file = files::reminder_file(&title, &description, months)?;
+                self.download(&filename, "text/calendar;charset=utf-8", &file)?;
+                self.announce(&self.texts().reminder_ready);
+                Ok(())
+            }
             Effect::Download {
                 filename,
                 mime,

@@ -5,6 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 
+use crate::reflection::summary::Output;
 use crate::session::Msg;
 
 /// The backup file input, when the event is a file being chosen in it.
@@ -46,6 +47,28 @@ pub(super) fn submitted(event: &Event) -> Option<Msg> {
     }
 }
 
+/// The output a button acts on, named in `data-ew-output`.
+fn output(button: &Element) -> Option<Output> {
+    match button.get_attribute("data-ew-output")?.as_str() {
+        "bring" => Some(Output::Bring),
+        "mine" => Some(Output::Mine),
+        _ => None,
+    }
+}
+
+/// "Download the reminder": the title typed and the months chosen on the summary.
+fn reminder(root: &Element) -> Option<Msg> {
+    let input = |selector: &str| -> Option<HtmlInputElement> {
+        root.query_selector(selector).ok()??.dyn_into().ok()
+    };
+    let title = input("input[data-ew-role=reminder-title]")?.value();
+    let months = input("input[data-ew-role=reminder-months]:checked")?
+        .value()
+        .parse()
+        .ok()?;
+    Some(Msg::ReminderClicked { title, months })
+}
+
 /// The buttons that move to another screen.
 const MOVES_ON: [&str; 8] = [
     "start", "next", "back", "skip", "summary", "review", "change", "continue",
@@ -82,10 +105,11 @@ pub(super) fn message_for(root: &Element, event: &Event) -> Option<Msg> {
                 "skip" => Msg::SkipClicked,
                 "summary" => Msg::SummaryClicked,
                 "review" => Msg::ReviewClicked,
-                "print" => Msg::PrintClicked,
-                "download-text" => Msg::DownloadTextClicked,
-                "download-html" => Msg::DownloadHtmlClicked,
-                "copy" => Msg::CopyClicked,
+                "print" => Msg::PrintClicked(output(&button)?),
+                "download-text" => Msg::DownloadTextClicked(output(&button)?),
+                "download-html" => Msg::DownloadHtmlClicked(output(&button)?),
+                "copy" => Msg::CopyClicked(output(&button)?),
+                "reminder" => reminder(root)?,
                 "backup" => Msg::BackupClicked,
                 "save" => Msg::SaveClicked,
                 "save-here" => Msg::SaveHereClicked,
@@ -132,6 +156,10 @@ pub(super) fn message_for(root: &Element, event: &Event) -> Option<Msg> {
                 ("point", _) => Some(Msg::ScalePointChosen {
                     question,
                     value: value?,
+                }),
+                ("bring", "checkbox") => Some(Msg::BringChosen {
+                    question,
+                    bring: input.checked(),
                 }),
                 _ => None,
             }

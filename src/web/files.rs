@@ -8,8 +8,10 @@ use web_sys::{
     Blob, BlobPropertyBag, Element, Event, File, HtmlAnchorElement, HtmlInputElement, Url,
 };
 
+use super::crypto::random_bytes;
 use super::dom::Dom;
 use crate::reading::limits::MAX_FILE_BYTES;
+use crate::reflection::reminder::{reminder_ics, Day, Moment, Reminder};
 
 /// Offers `content` as a file named `filename`, through a link briefly added to `parent`, the
 /// widget's root. Returns the object URL, which the caller revokes soon after: revoking it at once
@@ -78,4 +80,43 @@ pub(crate) async fn chosen_text(input: &HtmlInputElement) -> Result<String, NotR
         .ok()
         .and_then(|text| text.as_string())
         .ok_or(NotRead::Unreadable)
+}
+
+/// A calendar reminder `months` from today, made here from the browser's clock: today as the
+/// client's own calendar has it, the file's time stamp in UTC, and an id of random bytes that
+/// says nothing about the client.
+pub(crate) fn reminder_file(
+    title: &str,
+    description: &str,
+    months: u32,
+) -> Result<String, JsValue> {
+    let now = js_sys::Date::new_0();
+    let today = Day {
+        year: i32::try_from(now.get_full_year()).unwrap_or(2026),
+        month: now.get_month() + 1,
+        day: now.get_date(),
+    };
+    let stamp = Moment {
+        day: Day {
+            year: i32::try_from(now.get_utc_full_year()).unwrap_or(2026),
+            month: now.get_utc_month() + 1,
+            day: now.get_utc_date(),
+        },
+        hour: now.get_utc_hours(),
+        minute: now.get_utc_minutes(),
+        second: now.get_utc_seconds(),
+    };
+    let uid: String = random_bytes(16)?
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    Ok(reminder_ics(&Reminder {
+        today,
+        months,
+        title,
+        fallback_title: title,
+        description,
+        stamp,
+        uid: &format!("{uid}@ending-well"),
+    }))
 }

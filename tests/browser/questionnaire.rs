@@ -165,10 +165,16 @@ fn not_sure_unticks_the_other_feelings_and_something_else_opens_a_text_box() {
     assert_eq!(
         buttons,
         [
-            "Print my summary",
-            "Download as a text file",
-            "Download as a web page",
-            "Copy to clipboard",
+            // Each output's own, named for screen readers.
+            "Print, To bring",
+            "Download as a text file, To bring",
+            "Download as a web page, To bring",
+            "Copy to clipboard, To bring",
+            "Print, Just for me",
+            "Download as a text file, Just for me",
+            "Download as a web page, Just for me",
+            "Copy to clipboard, Just for me",
+            "Download the reminder",
             "Download an encrypted backup",
             "Change my answers",
             "Using a shared device?"

@@ -172,7 +172,7 @@ fn the_note_starts_from_the_clients_words_and_stays_theirs_to_change() {
     click(&host, "[data-ew-action=next]");
     click(&host, "[data-ew-action=summary]");
     assert_eq!(text_of(&host, ".ew-letter-text"), "My own words instead.");
-    assert_eq!(text_of(&host, ".ew-letter h3"), "A note to your therapist");
+    assert_eq!(text_of(&host, ".ew-letter h4"), "A note to your therapist");
 }
 
 #[wasm_bindgen_test]

@@ -247,18 +247,28 @@ describe("Careless use", () => {
       (await page.evaluate(() => __ew.root().textContent)).includes(answer),
       "shown whole on the review",
     );
+    // Put into "To bring" too, so that both outputs carry it.
+    await page
+      .locator("ending-well .ew-summary-row", { hasText: words })
+      .locator('input[data-ew-role="bring"]')
+      .check();
     await act(page, "summary");
-    assert.ok(
-      (await page.evaluate(() => __ew.$(".ew-screen").textContent)).includes(answer),
-      "shown whole in the summary",
-    );
-    for (const action of ["download-text", "download-html"]) {
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.click(`ending-well [data-ew-action=${action}]`),
-      ]);
-      const content = readFileSync(await download.path(), "utf8");
-      assert.ok(content.includes(answer), `${action}: the answer is in the file whole`);
+    for (const output of ["bring", "mine"]) {
+      assert.ok(
+        (await page.textContent(`ending-well .ew-output--${output}`)).includes(answer),
+        `shown whole in the summary (${output})`,
+      );
+      for (const action of ["download-text", "download-html"]) {
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.click(`ending-well [data-ew-action=${action}][data-ew-output=${output}]`),
+        ]);
+        const content = readFileSync(await download.path(), "utf8");
+        assert.ok(
+          content.includes(answer),
+          `${action} (${output}): the answer is in the file whole`,
+        );
+      }
     }
     assert.deepEqual(errors, []);
   });

@@ -93,6 +93,7 @@ const WIDGET_TAGS = new Set([
   "h2",
   "h3",
   "h4",
+  "h5",
   "p",
   "progress",
   "fieldset",
@@ -140,6 +141,7 @@ const DOWNLOAD_TAGS = new Set([
   "ul",
   "li",
   "section",
+  "span",
 ]);
 
 /** Six questions a section, one of each kind the client sees: the place of each in the file. */
@@ -486,7 +488,7 @@ function checkContacts(checked, where, found) {
 function summaryGroups(page, selector) {
   return page.evaluate((selector) => {
     const screen = __ew.$(selector);
-    return [...screen.querySelectorAll("h3.ew-subheading")]
+    return [...screen.querySelectorAll(".ew-subheading")]
       .filter((h3) => h3.nextElementSibling?.matches("dl.ew-summary-list"))
       .map((h3) => ({
         title: h3.textContent,
@@ -535,7 +537,8 @@ function checkGroups(checked, where, groups) {
 async function download(page, action) {
   const [file] = await Promise.all([
     page.waitForEvent("download"),
-    click(page, `.ew-screen button[data-ew-action="${action}"]`),
+    // "Just for me": everything the client wrote.
+    click(page, `.ew-screen button[data-ew-action="${action}"][data-ew-output="mine"]`),
   ]);
   const path = join(downloads, `${Date.now()}-${file.suggestedFilename()}`);
   await file.saveAs(path);
@@ -676,12 +679,12 @@ describe("Injection", () => {
 
       await act(page, "summary");
       assert.equal(await heading(page), "Your summary");
-      checkGroups(checked, "summary", await summaryGroups(page, ".ew-summary"));
+      checkGroups(checked, "summary", await summaryGroups(page, ".ew-output--mine"));
       const summary = await page.evaluate(() => ({
         intro: __ew.$(".ew-summary > p.ew-body").textContent,
-        planHeading: __ew.$(".ew-plan h3").textContent,
+        planHeading: __ew.$(".ew-plan .ew-subheading").textContent,
         plan: __ew.$$(".ew-plan ul").map((ul) => [...ul.children].map((li) => li.textContent)),
-        notes: __ew.$$(".ew-letter-text").map((p) => p.textContent),
+        notes: __ew.$$(".ew-output--mine .ew-letter-text").map((p) => p.textContent),
       }));
       checked.check("interface: summary introduction", 8, summary.intro, INTERFACE.summary_intro);
       checked.check("interface: plan heading", 9, summary.planHeading, INTERFACE.plan_heading);
@@ -757,7 +760,12 @@ describe("Injection", () => {
           }
           checked.check(`${where}: notes`, i, opened.p.join("\n"), p, { includes: true });
         }
-        checked.check(`${where}: export note (interface)`, 16, opened.p[0], INTERFACE.export_note);
+        checked.check(
+          `${where}: export note (interface)`,
+          16,
+          opened.p.at(-1),
+          INTERFACE.export_note,
+        );
         assert.ok(opened.h2.includes(INTERFACE.plan_heading), `${where}: the plan's heading`);
         checked.count(`${where}: plan heading (interface)`, 9);
         if (variant === "without its policy") {

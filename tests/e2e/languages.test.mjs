@@ -347,7 +347,7 @@ describe("Languages", () => {
       await act(page, "summary");
       assert.equal(await heading(page), ES.summary_heading);
       const summary = await screenText(page);
-      for (const text of [FIRST_TEXT, LATER_TEXT, CHOSEN_LABEL.es, WHAT_BROUGHT_YOU.es.text]) {
+      for (const text of [FIRST_TEXT, LATER_TEXT, CHOSEN_LABEL.es, WHAT_BROUGHT_YOU.es.summary]) {
         assert.ok(summary.includes(text), `the Spanish summary shows "${text}"`);
       }
       assert.ok(!summary.includes(CHOSEN_LABEL.en), "and not the English label");
@@ -360,7 +360,7 @@ describe("Languages", () => {
         EN.need_support,
       );
       const englishSummary = await screenText(page);
-      for (const text of [FIRST_TEXT, LATER_TEXT, CHOSEN_LABEL.en, WHAT_BROUGHT_YOU.en.text]) {
+      for (const text of [FIRST_TEXT, LATER_TEXT, CHOSEN_LABEL.en, WHAT_BROUGHT_YOU.en.summary]) {
         assert.ok(englishSummary.includes(text), `the English summary shows "${text}"`);
       }
       assert.ok(

@@ -223,9 +223,16 @@ async function completeQuestionnaire(page, prefix, texts) {
   }
 }
 
-/** Clicks the widget's own button for `action`. */
+/** The actions that act on one of the summary's two outputs. */
+const OUTPUT_ACTIONS = new Set(["print", "download-text", "download-html", "copy"]);
+
+/**
+ * Clicks the widget's own button for `action`; for an output's button, the one of "Just for
+ * me", which holds every answer.
+ */
 async function clickAction(page, action) {
-  await page.click(`ending-well button[data-ew-action="${action}"]`);
+  const output = OUTPUT_ACTIONS.has(action) ? '[data-ew-output="mine"]' : "";
+  await page.click(`ending-well button[data-ew-action="${action}"]${output}`);
 }
 
 /** Clicks `action` and saves the file it downloads into the downloads folder. */
@@ -430,13 +437,13 @@ describe("Ending Well, privacy", () => {
 
     // The text file has the answer as typed; the web page has it escaped.
     const text = await downloadVia(page, "download-text", "run");
-    assert.equal(text.filename, "ending-well-summary.txt");
+    assert.equal(text.filename, "ending-well-just-for-me.txt");
     const textContent = readFileSync(text.path, "utf8");
     assert.ok(textContent.includes(special), "the text file holds the typed answer");
     assert.ok(textContent.includes(helped), "the text file holds the other answer");
 
     const html = await downloadVia(page, "download-html", "run");
-    assert.equal(html.filename, "ending-well-summary.html");
+    assert.equal(html.filename, "ending-well-just-for-me.html");
     const htmlContent = readFileSync(html.path, "utf8");
     assert.ok(htmlContent.includes(escapeHtml(special)), "the web page holds the answer, escaped");
     assert.ok(!htmlContent.includes("<private>"), "the answer's markup is not live in the page");
@@ -469,7 +476,7 @@ describe("Ending Well, privacy", () => {
     assert.ok(clipboard.includes(special), "the clipboard holds the summary with the answer");
 
     // Print.
-    await page.click('ending-well .ew-screen button[data-ew-action="print"]');
+    await clickAction(page, "print");
     await poll(page, () => window.__ewPrints === 1, null, "window.print() to be called");
     await sleep(300);
     assert.equal(await page.evaluate(() => window.__ewPrints), 1, "print was called once");
@@ -775,55 +782,64 @@ describe("Ending Well, privacy", () => {
     },
   );
 
-  it("the print stylesheet shows only the summary", { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, seen } = await openPage(t);
-    const prefix = await openDemo(page, seen);
-    const answer = `E2E-on-paper-${RUN}`;
-    await completeQuestionnaire(page, prefix, { "helped-most": answer });
-    await page.emulateMedia({ media: "print" });
-    const report = await page.evaluate(() => {
-      const shown = (el) => {
-        const rect = el.getBoundingClientRect();
-        return (
-          el.checkVisibility({ visibilityProperty: true }) && rect.width > 0 && rect.height > 0
-        );
-      };
-      const describe = (el) =>
-        `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}` +
-        `${el.dataset.ewAction ? `[${el.dataset.ewAction}]` : ""}`;
-      // The page's own elements and the widget's, inside its shadow root.
-      const both = (selector) => [...document.querySelectorAll(selector), ...__ew.$$(selector)];
-      const visible = (selector) => both(selector).filter(shown).map(describe);
-      const values = [...__ew.$$("ending-well .ew-summary .ew-summary-value")];
-      return {
-        matchesPrint: matchMedia("print").matches,
-        buttons: both("button").length,
-        visibleButtons: visible("button"),
-        visibleOther: visible(
-          ".ew-savebar, .clinic-header, .clinic-footer, .clinic-skip-link, .ew-dialog, .ew-status",
-        ),
-        headers: both(".clinic-header, .clinic-footer, .ew-savebar").length,
-        values: values.length,
-        hiddenValues: values.filter((el) => !shown(el)).map((el) => el.textContent.slice(0, 40)),
-        heading: shown(__ew.$("ending-well .ew-summary h2.ew-heading")),
-        answerShown: values.some((el) => shown(el) && el.textContent.includes("E2E-on-paper-")),
-      };
-    });
-    await page.emulateMedia({ media: null });
-    console.log(
-      `privacy: print: ${report.buttons} buttons, ${report.visibleButtons.length} visible; ` +
-        `${report.values} summary answers, ${report.values - report.hiddenValues.length} visible`,
-    );
-    assert.ok(report.matchesPrint, "print media is emulated");
-    assert.ok(report.buttons > 0 && report.headers === 3, "there is something to hide");
-    assert.deepEqual(report.visibleButtons, [], "no button shows on paper");
-    assert.deepEqual(report.visibleOther, [], "no save bar, page header or footer on paper");
-    assert.ok(report.values > 0, "the summary has answers");
-    assert.deepEqual(report.hiddenValues, [], "every answer of the summary shows on paper");
-    assert.ok(report.heading, "the summary's heading shows on paper");
-    assert.ok(report.answerShown, "the typed answer shows on paper");
-    assert.deepEqual(seen.problems, [], "no console or page errors");
-  });
+  it(
+    "the print stylesheet shows only the output asked for",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const { page, seen } = await openPage(t);
+      const prefix = await openDemo(page, seen);
+      const answer = `E2E-on-paper-${RUN}`;
+      await completeQuestionnaire(page, prefix, { "helped-most": answer });
+      // "Print" for "Just for me", which holds every answer.
+      await clickAction(page, "print");
+      await page.emulateMedia({ media: "print" });
+      const report = await page.evaluate(() => {
+        const shown = (el) => {
+          const rect = el.getBoundingClientRect();
+          return (
+            el.checkVisibility({ visibilityProperty: true }) && rect.width > 0 && rect.height > 0
+          );
+        };
+        const describe = (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}` +
+          `${el.dataset.ewAction ? `[${el.dataset.ewAction}]` : ""}`;
+        // The page's own elements and the widget's, inside its shadow root.
+        const both = (selector) => [...document.querySelectorAll(selector), ...__ew.$$(selector)];
+        const visible = (selector) => both(selector).filter(shown).map(describe);
+        const values = [...__ew.$$("ending-well .ew-output--mine .ew-summary-value")];
+        const others = [...__ew.$$("ending-well .ew-output--bring .ew-summary-value")];
+        return {
+          matchesPrint: matchMedia("print").matches,
+          buttons: both("button").length,
+          visibleButtons: visible("button"),
+          visibleOther: visible(
+            ".ew-savebar, .clinic-header, .clinic-footer, .clinic-skip-link, .ew-dialog, .ew-status",
+          ),
+          headers: both(".clinic-header, .clinic-footer, .ew-savebar").length,
+          values: values.length,
+          hiddenValues: values.filter((el) => !shown(el)).map((el) => el.textContent.slice(0, 40)),
+          othersShown: others.filter(shown).length,
+          heading: shown(__ew.$("ending-well .ew-output--mine .ew-output-heading")),
+          answerShown: values.some((el) => shown(el) && el.textContent.includes("E2E-on-paper-")),
+        };
+      });
+      await page.emulateMedia({ media: null });
+      console.log(
+        `privacy: print: ${report.buttons} buttons, ${report.visibleButtons.length} visible; ` +
+          `${report.values} summary answers, ${report.values - report.hiddenValues.length} visible`,
+      );
+      assert.ok(report.matchesPrint, "print media is emulated");
+      assert.ok(report.buttons > 0 && report.headers === 3, "there is something to hide");
+      assert.deepEqual(report.visibleButtons, [], "no button shows on paper");
+      assert.deepEqual(report.visibleOther, [], "no save bar, page header or footer on paper");
+      assert.ok(report.values > 0, "the summary has answers");
+      assert.deepEqual(report.hiddenValues, [], "every answer of the summary shows on paper");
+      assert.equal(report.othersShown, 0, "nothing of To bring shows on paper with it");
+      assert.ok(report.heading, "the output's heading shows on paper");
+      assert.ok(report.answerShown, "the typed answer shows on paper");
+      assert.deepEqual(seen.problems, [], "no console or page errors");
+    },
+  );
 
   it(
     "the summary offers the downloads, copy and backup buttons",

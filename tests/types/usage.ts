@@ -66,15 +66,35 @@ const myQuestionnaire: Questionnaire = {
           max_label: "Very hard",
           show_if: { answered: "helped" },
         },
-        { id: "keep", kind: "short_text", text: "What will you keep doing?" },
+        {
+          id: "keep",
+          kind: "short_text",
+          text: "What will you keep doing?",
+          summary: { en: "What I will keep doing", es: "Lo que seguiré haciendo" },
+          private: false,
+        },
         { id: "about", kind: "info", text: "The next questions are about what comes after." },
         { id: "note-therapist", kind: "note", text: "A note to your therapist", for: "therapist" },
         { id: "note-future", kind: "note", text: "A note to yourself", for: "future_self" },
+        {
+          id: "note-next",
+          kind: "note",
+          text: "A note to your next therapist",
+          for: "next_therapist",
+        },
       ],
     },
   ],
-  plan: { early_signs: ["keep"], what_helps: ["helped"], who_to_contact: [], after_setback: [] },
-  notes: { helped: ["helped"], proud: [], keep_doing: ["keep"], to_say: [] },
+  last_session: ["how-hard-now"],
+  plan: { early_signs: ["keep"], keep_practising: ["helped"], who_can_help: [], after_setback: [] },
+  notes: {
+    helped: ["helped"],
+    proud: [],
+    keep_doing: ["keep"],
+    to_say: [],
+    next_therapist: [],
+    grateful_when: { answered: "helped" },
+  },
   support_when: {
     any: [
       { equals: { question: "how-hard-now", value: 9 } },
@@ -92,6 +112,10 @@ const myQuestionnaire: Questionnaire = {
 const widget: EndingWellWidget = mount(element, {
   clinic: "Riverside Counselling",
   questionnaire: myQuestionnaire,
+  coming_back: {
+    intro: "You can come back within a year.",
+    resources: [{ name: "Reception", phone: "0100 000 0000" }],
+  },
 });
 const fromText = mount(element, {
   clinic: "Riverside Counselling",

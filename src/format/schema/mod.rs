@@ -87,6 +87,16 @@ pub fn questionnaire_schema() -> Value {
                 "items": { "$ref": "#/$defs/section" },
             }),
         ),
+        optional(
+            "last_session",
+            json!({
+                "type": "array",
+                "description": "The questions of the page \"For my last session\" that opens \
+                                \"To bring\", in the order it reads. They are in \"To bring\" \
+                                until the client takes them out.",
+                "items": reference("question_id", "The id of a question whose answer goes here."),
+            }),
+        ),
         optional("plan", plan_schema()),
         optional("notes", notes_schema()),
         optional(
@@ -208,28 +218,51 @@ fn id_lists(description: &str, lists: &[(&'static str, &str)]) -> Value {
 
 fn plan_schema() -> Value {
     id_lists(
-        "Which answers make up the one-page \"Keeping what I gained\" plan in the summary.",
+        "Which answers make up the one-page staying-well plan in \"Just for me\".",
         &[
+            (
+                "learned",
+                "Questions whose answers say what the client learned and what helped change.",
+            ),
             (
                 "early_signs",
                 "Questions whose answers are early signs that things are getting harder.",
             ),
-            ("what_helps", "Questions whose answers say what helps."),
             (
-                "who_to_contact",
-                "Questions whose answers say who to contact.",
+                "high_risk",
+                "Questions whose answers name times or situations that may be harder.",
+            ),
+            (
+                "keep_practising",
+                "Questions whose answers say what the client will keep practising, and how often.",
+            ),
+            (
+                "goals",
+                "Questions whose answers are goals for the next months.",
+            ),
+            (
+                "who_can_help",
+                "Questions whose answers say who can help, and how to reach them.",
             ),
             (
                 "after_setback",
                 "Questions whose answers say what to do after a setback.",
+            ),
+            (
+                "what_helps",
+                "The earlier name of \"keep_practising\", still read.",
+            ),
+            (
+                "who_to_contact",
+                "The earlier name of \"who_can_help\", still read.",
             ),
         ],
     )
 }
 
 fn notes_schema() -> Value {
-    id_lists(
-        "Which answers the drafts of the two notes (\"note\" questions) start from.",
+    let mut schema = id_lists(
+        "Which answers the drafts of the notes (\"note\" questions) start from.",
         &[
             ("helped", "Questions whose answers say what helped."),
             (
@@ -244,8 +277,23 @@ fn notes_schema() -> Value {
                 "to_say",
                 "Questions whose answers say what the client wants to say.",
             ),
+            (
+                "next_therapist",
+                "Questions whose answers say what the client would like a next therapist to know.",
+            ),
         ],
-    )
+    );
+    if let Some(Value::Object(fields)) = schema.get_mut("properties") {
+        fields.insert(
+            "grateful_when".to_owned(),
+            reference(
+                "condition",
+                "When the note to the therapist opens with thanks: only when the client said \
+                 they feel grateful. Without it, the note opens without thanks.",
+            ),
+        );
+    }
+    schema
 }
 
 #[cfg(test)]

@@ -39,8 +39,25 @@ fn common_question_fields() -> Vec<Field> {
             text("The question, as the client reads it (for \"info\": the information)."),
         ),
         optional(
+            "summary",
+            text(
+                "A few words that stand for the question in the summaries, in the client's \
+                 voice, for example \"How I feel about ending\". Without it, the question \
+                 itself is shown.",
+            ),
+        ),
+        optional(
             "hint",
             text("Extra guidance shown under the question, for example \"Choose as many as fit.\""),
+        ),
+        optional(
+            "private",
+            flag(
+                "true when the answer is the client's alone, for example when the hint says \
+                 \"just for yourself\": it never goes into a note draft or \"To bring\" unless \
+                 the client puts it there."
+                    .to_owned(),
+            ),
         ),
         optional(
             "show_if",
@@ -154,10 +171,11 @@ fn kind_fields(kind: &str) -> Option<Vec<Field>> {
         "note" => vec![required(
             "for",
             json!({
-                "enum": ["therapist", "future_self"],
+                "enum": ["therapist", "future_self", "next_therapist"],
                 "description": "Who the note is written to: \"therapist\" (to read aloud or \
-                                hand over in the last session) or \"future_self\" (for the \
-                                client to read later).",
+                                hand over in the last session), \"future_self\" (for the \
+                                client to read later) or \"next_therapist\" (for a client \
+                                moving to another therapist or service).",
             }),
         )],
         _ => return None,

@@ -164,8 +164,6 @@ pub change: text,
 pub change_hidden_prefix: text,
 /// The button that leads from the review to the summary.
 pub see_summary: text,
-/// "3 questions skipped." in the summary.
-pub(crate) skipped_count: plural,
 /// Announced when follow-up questions appear below the one just answered.
 pub(crate) questions_revealed: plural,
 /// A scale answer: `{value}`, `{min}`, `{min_label}`, `{max}`, `{max_label}`.
@@ -176,6 +174,20 @@ pub summary_heading: text,
 pub summary_intro: text,
 /// Shown when nothing was answered.
 pub summary_empty: text,
+/// Heading of the output the client chose to bring, and the name of the choice on the review.
+pub bring_heading: text,
+/// Under that heading.
+pub bring_intro: text,
+/// When nothing is chosen to bring.
+pub bring_empty: text,
+/// The first page of "To bring".
+pub last_session_heading: text,
+/// Heading of the other answers the client chose to bring.
+pub bring_more_heading: text,
+/// Heading of the output that holds everything.
+pub mine_heading: text,
+/// Under that heading.
+pub mine_intro: text,
 /// Prints the summary.
 pub print: text,
 /// Leads from the summary back to the review.
@@ -190,12 +202,14 @@ pub problems_heading: text,
 pub problems_intro: text,
 /// "This file has 3 problems." on the problems panel.
 pub(crate) problem_count: plural,
-/// Name of the downloaded plain text summary.
-pub text_filename: text,
-/// Name of the downloaded web page summary.
-pub html_filename: text,
 /// Name of the downloaded encrypted backup.
 pub backup_filename: text,
+/// Name of a downloaded "To bring", without the extension.
+pub bring_file: text,
+/// Name of a downloaded "Just for me", without the extension.
+pub mine_file: text,
+/// Name of the downloaded calendar reminder, without the extension.
+pub reminder_file: text,
 /// Downloads the summary as text.
 pub download_text: text,
 /// Downloads the summary as a web page.
@@ -208,6 +222,26 @@ pub copied: text,
 pub copy_refused: text,
 /// Downloads an encrypted backup.
 pub download_backup: text,
+/// Heading of the calendar reminder on the summary.
+pub reminder_heading: text,
+/// Under that heading.
+pub reminder_intro: text,
+/// Label of the reminder's title.
+pub reminder_title: text,
+/// Hint under the reminder's title.
+pub reminder_title_hint: text,
+/// The reminder's title when the client leaves it blank.
+pub reminder_default_title: text,
+/// Legend of the choice of when.
+pub reminder_when: text,
+/// "In 3 months": an option of when.
+pub(crate) reminder_months: plural,
+/// The button that downloads the reminder.
+pub reminder_download: text,
+/// The description inside the calendar event.
+pub reminder_description: text,
+/// Announced after the reminder was downloaded.
+pub reminder_ready: text,
 /// The saving status when saving is off.
 pub status_off: text,
 /// The saving status when the browser will not store anything.
@@ -320,8 +354,8 @@ pub failure_heading: text,
 pub failure_body: text,
 /// The start of the note to the therapist.
 pub note_therapist_opening: text,
-/// The end of the note to the therapist.
-pub note_therapist_closing: text,
+/// The start of the note to the therapist when the client said they feel grateful.
+pub note_therapist_thanks: text,
 /// Before what helped, in the note to the therapist.
 pub note_helped: text,
 /// Before what the client is proud of, in the note to the therapist.
@@ -332,16 +366,26 @@ pub note_keep_doing: text,
 pub note_to_say: text,
 /// The start of the note to the future self.
 pub note_self_opening: text,
-/// The end of the note to the future self.
-pub note_self_closing: text,
 /// Before what helped, in the note to the future self.
 pub note_self_helped: text,
 /// Before what the client is proud of, in the note to the future self.
 pub note_self_proud: text,
 /// Before what to keep doing, in the note to the future self.
 pub note_self_keep_doing: text,
+/// Before the early signs, in the note to the future self.
+pub note_self_signs: text,
+/// Before who can help, in the note to the future self.
+pub note_self_contact: text,
 /// Before the setback plan, in the note to the future self.
 pub note_self_setback: text,
+/// The start of the note to a next therapist.
+pub note_next_opening: text,
+/// Before what the client would like a next therapist to know.
+pub note_next_know: text,
+/// Before what helped, in the note to a next therapist.
+pub note_next_helped: text,
+/// Before what the client wants to work on, in the note to a next therapist.
+pub note_next_goals: text,
 /// The hint under a note.
 pub note_hint: text,
 /// Heading of the plan in the summary.
@@ -349,13 +393,23 @@ pub plan_heading: text,
 /// Under that heading.
 pub plan_intro: text,
 /// Plan part.
+pub plan_learned: text,
+/// Plan part.
 pub plan_early_signs: text,
 /// Plan part.
-pub plan_what_helps: text,
+pub plan_high_risk: text,
 /// Plan part.
-pub plan_who_to_contact: text,
+pub plan_keep_practising: text,
+/// Plan part.
+pub plan_goals: text,
+/// Plan part.
+pub plan_who_can_help: text,
 /// Plan part.
 pub plan_after_setback: text,
+/// Plan part: the clinic's support contacts.
+pub plan_support: text,
+/// Plan part: how to come back to the clinic.
+pub plan_coming_back: text,
 /// Heading of the notes in the summary.
 pub notes_heading: text,
 /// The link to support on every screen.
@@ -460,9 +514,9 @@ impl Texts {
         }
     }
 
-    /// "1 question skipped.", "3 questions skipped."
-    pub fn skipped_count(&self, count: usize) -> String {
-        self.count(&self.skipped_count, count, &[])
+    /// "In 3 months", for the reminder.
+    pub fn reminder_months(&self, months: usize) -> String {
+        self.count(&self.reminder_months, months, &[])
     }
 
     /// Announced when follow-up questions appear below the one just answered.

@@ -18,6 +18,13 @@ pub(super) fn intro_screen(
     rendered: &mut Rendered,
 ) -> Result<Element, JsValue> {
     let (section, heading) = screen_section(dom, prefix, "ew-intro", intro.title, rendered)?;
+    // The clinic's name as a caption just above the title, as GOV.UK captions go.
+    if let Some(clinic) = intro.clinic {
+        append_all(
+            &section,
+            &[&dom.text("p", "ew-caption ew-clinic-name", clinic)?],
+        )?;
+    }
     section.append_child(&heading)?;
     for paragraph in intro.paragraphs {
         append_all(&section, &[&dom.text("p", "ew-body", paragraph)?])?;

@@ -7,7 +7,7 @@ use web_sys::Element;
 use super::frame::{actions, answer_element, screen_section, Rendered};
 use crate::languages::interface::Texts;
 use crate::view::ReviewView;
-use crate::web::dom::{append_all, Dom};
+use crate::web::dom::{append_all, set_attributes, Dom};
 
 /// Builds the review screen.
 pub(super) fn review_screen(
@@ -38,6 +38,10 @@ pub(super) fn review_screen(
                 &[&dom.hidden_text(&format!("{}{}", &texts.change_hidden_prefix, row.text))?],
             )?;
             change_cell.append_child(&change)?;
+            if let Some(bring) = row.bring {
+                let bring = bring_box(dom, texts, prefix, row.question, row.text, bring)?;
+                change_cell.append_child(&bring)?;
+            }
             rendered.change_buttons.push((row.question, change.clone()));
             append_all(&item, &[&key, &value, &change_cell])?;
             list.append_child(&item)?;
@@ -55,4 +59,33 @@ pub(super) fn review_screen(
         )?],
     )?;
     Ok(section)
+}
+
+/// "To bring": a checkbox whose name includes the question for screen readers.
+fn bring_box(
+    dom: &Dom,
+    texts: &Texts,
+    prefix: &str,
+    question: usize,
+    text: &str,
+    bring: bool,
+) -> Result<Element, JsValue> {
+    let item = dom.element("div", "ew-choice ew-choice--small ew-bring")?;
+    let id = format!("{prefix}-bring-{question}");
+    let input = dom.element("input", "ew-choice-input")?;
+    set_attributes(
+        &input,
+        &[
+            ("type", "checkbox"),
+            ("id", &id),
+            ("data-ew-question", &question.to_string()),
+            ("data-ew-role", "bring"),
+        ],
+    )?;
+    input.toggle_attribute_with_force("checked", bring)?;
+    let label = dom.text("label", "ew-choice-label", &texts.bring_heading)?;
+    label.set_attribute("for", &id)?;
+    append_all(&label, &[&dom.hidden_text(&format!(": {text}"))?])?;
+    append_all(&item, &[&input, &label])?;
+    Ok(item)
 }
