@@ -219,6 +219,7 @@ describe("Ending Well, the shipped package", () => {
       "README.md",
       "docs/accessibility.md",
       "docs/authoring.md",
+      "docs/content.md",
       "docs/embedding.md",
       "docs/performance.md",
       "docs/privacy.md",
