@@ -4,28 +4,8 @@
 
 use super::shown::Shown;
 use super::summary::{Output, StayingWell, Summary, SummaryItem};
-use crate::format::settings::{Resource, Support};
 use crate::languages::interface::Texts;
 use crate::languages::tag::direction;
-
-/// A contact as lines of text: the name, then each way to reach it.
-pub fn contact_lines(resource: &Resource, texts: &Texts) -> Vec<String> {
-    let mut lines = vec![resource.name.clone()];
-    let labelled = [
-        (&texts.call, &resource.phone),
-        (&texts.text_us, &resource.text),
-        (&texts.email, &resource.email),
-        (&texts.hours, &resource.hours),
-    ];
-    for (label, value) in labelled {
-        if let Some(value) = value {
-            lines.push(format!("{label}: {value}"));
-        }
-    }
-    lines.extend(resource.web.iter().cloned());
-    lines.extend(resource.note.iter().cloned());
-    lines
-}
 
 /// The text under an output's heading, or what it says when it is empty.
 fn lead<'a>(summary: &Summary, texts: &'a Texts) -> &'a str {
@@ -112,43 +92,19 @@ fn plan_text(out: &mut String, plan: &StayingWell, texts: &Texts) {
     underline(out, &texts.plan_heading, '-');
     out.push_str(&texts.plan_intro);
     out.push('\n');
-    let mut part = |heading: &str, items: &[String]| {
+    for part in plan.all_parts(texts) {
         out.push('\n');
-        out.push_str(heading);
+        out.push_str(&part.heading);
         out.push('\n');
-        for item in items {
-            out.push_str("  - ");
-            out.push_str(item);
-            out.push('\n');
-        }
-    };
-    for plan_part in &plan.parts {
-        part(&plan_part.heading, &plan_part.items);
-    }
-    for (heading, contacts) in [
-        (&texts.plan_support, &plan.support),
-        (&texts.plan_coming_back, &plan.coming_back),
-    ] {
-        let lines = support_lines(contacts, texts);
-        if !lines.is_empty() {
-            part(heading, &lines);
+        for item in &part.items {
+            // A contact's ways to reach it, under its name.
+            for (index, line) in item.lines().enumerate() {
+                out.push_str(if index == 0 { "  - " } else { "    " });
+                out.push_str(line);
+                out.push('\n');
+            }
         }
     }
-}
-
-/// The clinic's words and contacts, one contact per entry with its ways joined by line breaks.
-fn support_lines(support: &Support, texts: &Texts) -> Vec<String> {
-    support
-        .intro
-        .iter()
-        .cloned()
-        .chain(
-            support
-                .resources
-                .iter()
-                .map(|resource| contact_lines(resource, texts).join("\n    ")),
-        )
-        .collect()
 }
 
 fn underline(out: &mut String, title: &str, mark: char) {
@@ -260,24 +216,12 @@ fn plan_html(body: &mut String, plan: &StayingWell, texts: &Texts) {
         escape_html(&texts.plan_heading),
         escape_html(&texts.plan_intro)
     ));
-    let mut part = |heading: &str, items: &[String]| {
-        body.push_str(&format!("<h3>{}</h3>\n<ul>", escape_html(heading)));
-        for item in items {
+    for part in plan.all_parts(texts) {
+        body.push_str(&format!("<h3>{}</h3>\n<ul>", escape_html(&part.heading)));
+        for item in &part.items {
             body.push_str(&format!("<li>{}</li>", escape_html(item)));
         }
         body.push_str("</ul>\n");
-    };
-    for plan_part in &plan.parts {
-        part(&plan_part.heading, &plan_part.items);
-    }
-    for (heading, contacts) in [
-        (&texts.plan_support, &plan.support),
-        (&texts.plan_coming_back, &plan.coming_back),
-    ] {
-        let lines = support_lines(contacts, texts);
-        if !lines.is_empty() {
-            part(heading, &lines);
-        }
     }
     body.push_str("</section>\n");
 }

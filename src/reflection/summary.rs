@@ -7,7 +7,7 @@ use super::shown::{shown, Shown};
 use crate::answers::answer::Answers;
 use crate::answers::visibility::{is_shown, visibility};
 use crate::format::questionnaire::{QuestionKind, Questionnaire};
-use crate::format::settings::{Settings, Support};
+use crate::format::settings::{Resource, Settings, Support};
 use crate::languages::interface::Texts;
 
 /// Which output.
@@ -67,6 +67,35 @@ pub struct StayingWell {
 }
 
 impl StayingWell {
+    /// Every part in the order the plan reads: the client's, then the clinic's support contacts
+    /// and how to come back, each contact one item of lines (its name, then each way to reach
+    /// it).
+    pub fn all_parts(&self, texts: &Texts) -> Vec<PlanPart> {
+        let clinic = [
+            (&texts.plan_support, &self.support),
+            (&texts.plan_coming_back, &self.coming_back),
+        ]
+        .into_iter()
+        .filter_map(|(heading, contacts)| {
+            let items: Vec<String> = contacts
+                .intro
+                .iter()
+                .cloned()
+                .chain(
+                    contacts
+                        .resources
+                        .iter()
+                        .map(|resource| contact_lines(resource, texts).join("\n")),
+                )
+                .collect();
+            (!items.is_empty()).then(|| PlanPart {
+                heading: heading.clone(),
+                items,
+            })
+        });
+        self.parts.iter().cloned().chain(clinic).collect()
+    }
+
     /// Whether the plan has anything to show.
     pub fn is_empty(&self) -> bool {
         self.parts.is_empty()
@@ -105,6 +134,25 @@ pub struct SummaryItem {
     pub text: String,
     /// The answer as the client would read it.
     pub answer: Shown,
+}
+
+/// A contact as lines of text: the name, then each way to reach it.
+pub fn contact_lines(resource: &Resource, texts: &Texts) -> Vec<String> {
+    let mut lines = vec![resource.name.clone()];
+    let labelled = [
+        (&texts.call, &resource.phone),
+        (&texts.text_us, &resource.text),
+        (&texts.email, &resource.email),
+        (&texts.hours, &resource.hours),
+    ];
+    for (label, value) in labelled {
+        if let Some(value) = value {
+            lines.push(format!("{label}: {value}"));
+        }
+    }
+    lines.extend(resource.web.iter().cloned());
+    lines.extend(resource.note.iter().cloned());
+    lines
 }
 
 /// Whether an answer goes into "To bring": the client's choice, or until they choose, the notes

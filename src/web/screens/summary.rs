@@ -6,7 +6,6 @@ use web_sys::Element;
 
 use super::frame::{actions, answer_element, screen_section, Rendered};
 use crate::languages::interface::Texts;
-use crate::reflection::export::contact_lines;
 use crate::reflection::summary::{Output, StayingWell, Summary, SummaryItem};
 use crate::view::SummaryView;
 use crate::web::dom::{append_all, private_field, set_attributes, Dom};
@@ -166,37 +165,15 @@ fn plan_element(dom: &Dom, texts: &Texts, plan: &StayingWell) -> Result<Element,
             &dom.text("p", "ew-body", &texts.plan_intro)?,
         ],
     )?;
-    let part = |heading: &str, entries: &[String]| -> Result<(), JsValue> {
+    for part in plan.all_parts(texts) {
         let list = dom.element("ul", "ew-list")?;
-        for entry in entries {
+        for entry in &part.items {
             append_all(&list, &[&dom.text("li", "", entry)?])?;
         }
         append_all(
             &element,
-            &[&dom.text("h5", "ew-plan-heading", heading)?, &list],
-        )
-    };
-    for plan_part in &plan.parts {
-        part(&plan_part.heading, &plan_part.items)?;
-    }
-    for (heading, contacts) in [
-        (&texts.plan_support, &plan.support),
-        (&texts.plan_coming_back, &plan.coming_back),
-    ] {
-        let entries: Vec<String> = contacts
-            .intro
-            .iter()
-            .cloned()
-            .chain(
-                contacts
-                    .resources
-                    .iter()
-                    .map(|resource| contact_lines(resource, texts).join("\n")),
-            )
-            .collect();
-        if !entries.is_empty() {
-            part(heading, &entries)?;
-        }
+            &[&dom.text("h5", "ew-plan-heading", &part.heading)?, &list],
+        )?;
     }
     Ok(element)
 }
