@@ -114,6 +114,24 @@ export function draftKeyHelper() {
   };
 }
 
+/**
+ * Opens `path` on the dev server as a plain page whose widget is configured by `settings`, in the
+ * JSON inside the element, as a clinic writes it.
+ */
+export async function openConfigured(page, origin, settings, path = "/configured.html") {
+  await page.route(`${origin}${path}`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><html lang="en"><head><title>Reflection</title>
+<script type="module" src="/ending-well.js"></script></head><body>
+<ending-well><script type="application/json">${JSON.stringify(settings)}</script></ending-well>
+</body></html>`,
+    }),
+  );
+  await page.goto(`${origin}${path}`);
+}
+
 /** Waits for the widget's first screen; returns its id prefix ("ew1") from the heading's id. */
 export async function widgetPrefix(page) {
   const id = await poll(

@@ -4,7 +4,7 @@
 // be a backup.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, poll, useHarness, waitForHeading } from "./harness.mjs";
+import { openConfigured, openPage, poll, useHarness, waitForHeading } from "./harness.mjs";
 
 const harness = useHarness();
 const EXIT_URL = "https://www.bbc.co.uk/weather";
@@ -16,17 +16,7 @@ async function configured(t, settings, path = "/configured.html") {
   await opened.context.route(`${EXIT_URL}**`, (route) =>
     route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Weather</h1>" }),
   );
-  await page.route(`${harness.origin}${path}`, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: "text/html; charset=utf-8",
-      body: `<!doctype html><html lang="en"><head><title>Reflection</title>
-<script type="module" src="/ending-well.js"></script></head><body>
-<ending-well><script type="application/json">${JSON.stringify(settings)}</script></ending-well>
-</body></html>`,
-    }),
-  );
-  await page.goto(`${harness.origin}${path}`);
+  await openConfigured(page, harness.origin, settings, path);
   return opened;
 }
 

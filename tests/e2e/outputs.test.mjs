@@ -23,6 +23,7 @@ import {
   act,
   builtInQuestionnaire,
   heading,
+  openConfigured,
   openPage,
   TEST_TIMEOUT,
   useHarness,
@@ -108,18 +109,7 @@ async function clinicPage(t) {
   const opened = await openPage(t, harness.browser, { acceptDownloads: true });
   opened.requests = [];
   opened.page.on("request", (request) => opened.requests.push(request.url()));
-  const path = "/outputs.html";
-  await opened.page.route(`${harness.origin}${path}`, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: "text/html; charset=utf-8",
-      body: `<!doctype html><html lang="en"><head><title>Reflection</title>
-<script type="module" src="/ending-well.js"></script></head><body>
-<ending-well><script type="application/json">${JSON.stringify(SETTINGS)}</script></ending-well>
-</body></html>`,
-    }),
-  );
-  await opened.page.goto(`${harness.origin}${path}`);
+  await openConfigured(opened.page, harness.origin, SETTINGS, "/outputs.html");
   return opened;
 }
 
