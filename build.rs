@@ -4,8 +4,9 @@
 use std::path::Path;
 
 /// The files, relative to the crate's root, written under the same names into `OUT_DIR`.
-const FILES: [&str; 3] = [
+const FILES: [&str; 4] = [
     "questionnaires/ending-therapy.json",
+    "questionnaires/ending-therapy-short.json",
     "locales/en.json",
     "locales/es.json",
 ];

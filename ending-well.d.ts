@@ -44,6 +44,11 @@ export interface EndingWellOptions {
    * questionnaire on ending therapy is used.
    */
   questionnaire?: Questionnaire | string;
+  /**
+   * Which built-in questionnaire, without a `questionnaire` of the clinic's own: `"full"` (the
+   * default) or `"short"`, about five minutes, with the same outputs.
+   */
+  built_in?: "full" | "short";
   /** The clinic's name. */
   clinic?: Text;
   /**
@@ -194,6 +199,12 @@ export interface Questionnaire {
    * question this condition looks at. It may look at any question. Nothing is blocked.
    */
   support_when?: Condition;
+  /**
+   * When the client says they have thoughts of suicide or of harming themselves: a response of
+   * its own, with the clinic's contacts, appears right after the last question this condition
+   * looks at. Nothing is blocked.
+   */
+  safety_when?: Condition;
 }
 
 /** A section: one screen of questions. */

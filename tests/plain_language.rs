@@ -9,6 +9,7 @@
     clippy::indexing_slicing
 )]
 
+use ending_well::format::questionnaire::BUILT_IN_QUESTIONNAIRES;
 use ending_well::{QuestionKind, Questionnaire};
 
 /// Words, sentences and syllables of a piece of text.
@@ -103,7 +104,14 @@ fn interface_strings(file: &str) -> Vec<String> {
 
 #[test]
 fn the_reflection_reads_at_grade_8_or_lower() {
-    let questionnaire = Questionnaire::default_questionnaire().unwrap();
+    for (name, text) in BUILT_IN_QUESTIONNAIRES {
+        println!("plain language: the built-in questionnaire \"{name}\"");
+        reads_at_grade_8_or_lower(&Questionnaire::from_json(text).unwrap());
+    }
+}
+
+/// Measures `questionnaire` with the interface text.
+fn reads_at_grade_8_or_lower(questionnaire: &Questionnaire) {
     let mut everything = Counts::default();
     let mut strings = 0;
     let mut count = |text: &str, everything: &mut Counts| {
@@ -115,6 +123,11 @@ fn the_reflection_reads_at_grade_8_or_lower() {
     count(&questionnaire.title, &mut everything);
     for paragraph in &questionnaire.intro {
         count(paragraph, &mut everything);
+    }
+    for question in &questionnaire.questions {
+        if let Some(summary) = &question.summary {
+            count(summary, &mut everything);
+        }
     }
     for section in &questionnaire.sections {
         count(&section.title, &mut everything);
@@ -238,13 +251,19 @@ fn spanish_ease(text: &str) -> (f64, usize) {
 
 #[test]
 fn the_spanish_reads_as_fairly_easy_or_easier() {
-    let versions = ending_well::format::catalog::prepare(
-        ending_well::format::catalog::default_questionnaire_value(),
-        serde_json::json!({}),
-        "options",
-    )
-    .unwrap()
-    .versions();
+    for (name, _) in BUILT_IN_QUESTIONNAIRES {
+        println!("plain language, Spanish: the built-in questionnaire \"{name}\"");
+        spanish_reads_as_fairly_easy(name);
+    }
+}
+
+/// Measures the Spanish of the built-in questionnaire `name` with the interface text.
+fn spanish_reads_as_fairly_easy(name: &str) {
+    let options = serde_json::json!({ "built_in": name });
+    let questionnaire = ending_well::format::catalog::questionnaire_of(&options).unwrap();
+    let versions = ending_well::format::catalog::prepare(questionnaire, options, "options")
+        .unwrap()
+        .versions();
     let spanish = versions.iter().find(|v| v.language == "es").unwrap();
     let questionnaire = &spanish.questionnaire;
     let mut texts: Vec<String> = vec![questionnaire.title.clone()];
@@ -257,6 +276,7 @@ fn the_spanish_reads_as_fairly_easy_or_easier() {
     for question in &questionnaire.questions {
         questions.push(question.text.clone());
         questions.extend(question.hint.iter().cloned());
+        texts.extend(question.summary.iter().cloned());
         texts.extend(question.kind.options().iter().map(|o| o.label.clone()));
     }
     texts.extend(questions.iter().cloned());

@@ -11,6 +11,7 @@
 mod common;
 
 use common::{choose, enter_passphrase, q, send, tick, write};
+use ending_well::format::catalog;
 use ending_well::format::settings::{Settings, DEFAULT_EXIT_URL};
 use ending_well::session::saving::{Dialog, Saving};
 use ending_well::view::{save_bar, view, View};
@@ -476,4 +477,41 @@ fn the_shared_device_help_opens_from_anywhere_and_names_what_stays_behind() {
     }
     send(&mut model, [Msg::DialogCancelled]);
     assert_eq!(model.dialog(), None);
+}
+
+#[test]
+fn the_five_minute_version_asks_a_few_questions_and_gives_the_same_outputs() {
+    let options = serde_json::json!({ "built_in": "short", "clinic": "Harbour Lane Therapy" });
+    let questionnaire = catalog::questionnaire_of(&options).unwrap();
+    let catalog = catalog::prepare(questionnaire, options, "options").unwrap();
+    let mut model = Model::from_catalog(catalog, 0).unwrap();
+    assert_eq!(model.questionnaire().id, "ending-therapy-short");
+    let asked = model
+        .questionnaire()
+        .questions
+        .iter()
+        .filter(|q| {
+            !matches!(
+                q.kind,
+                ending_well::QuestionKind::Info | ending_well::QuestionKind::Note(_)
+            )
+        })
+        .count();
+    assert!((6..=8).contains(&asked), "{asked} questions besides the notes");
+
+    choose(&mut model, "who-decided", "together");
+    tick(&mut model, "feelings", "gratitude", true);
+    write(&mut model, "helped-most", "Being listened to.");
+    write(&mut model, "warning-signs", "Sleeping badly");
+    open_section(&mut model, "notes");
+    let note = text(&model, "note-therapist").expect("a draft");
+    assert!(note.contains("Being listened to."), "{note}");
+    let bring = model.summary(Output::Bring);
+    assert_eq!(bring.clinic.as_deref(), Some("Harbour Lane Therapy"));
+    assert!(!bring.last_session.is_empty(), "For my last session");
+    assert_eq!(bring.notes.len(), 1, "the note to the therapist");
+    let mine = model.summary(Output::Mine);
+    assert!(mine.plan.is_some_and(|plan| !plan.parts.is_empty()));
+    // The same safe response as the full questionnaire.
+    assert!(model.questionnaire().safety_when.is_some());
 }

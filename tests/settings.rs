@@ -54,6 +54,46 @@ fn nothing_configured_means_placeholders_and_a_neutral_exit() {
 }
 
 #[test]
+fn without_contacts_the_clinic_is_warned_and_the_client_gets_advice_not_an_admin_message() {
+    let settings = Settings::from_value(&json!({})).unwrap();
+    let warnings: Vec<String> = settings.warnings().iter().map(Problem::to_string).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].starts_with("support.resources: no support contacts yet"));
+    let settings = Settings::from_value(&json!({
+        "support": { "resources": [{ "name": "Reception", "phone": "01632 960000" }] }
+    }))
+    .unwrap();
+    assert!(settings.warnings().is_empty());
+
+    for language in ["en", "es"] {
+        let texts = ending_well::languages::interface::Texts::for_language(language, &Vec::new());
+        let fallback = texts.support_placeholder.to_lowercase();
+        for admin in ["has not added", "not been added", "no ha agregado", "todavía no"] {
+            assert!(!fallback.contains(admin), "{language}: {fallback}");
+        }
+        assert!(
+            fallback.contains("emergency") || fallback.contains("emergencia"),
+            "{language}: the fallback names the emergency number: {fallback}"
+        );
+    }
+}
+
+#[test]
+fn a_built_in_questionnaire_is_chosen_by_name_and_never_beside_the_clinics_own() {
+    assert!(Settings::from_value(&json!({ "built_in": "short" })).is_ok());
+    assert!(Settings::from_value(&json!({ "built_in": "full" })).is_ok());
+    assert_eq!(
+        problems(json!({ "built_in": "shrot" })),
+        ["built_in: there is no built-in questionnaire \"shrot\": use \"full\" or \"short\" \
+          (about five minutes) (did you mean \"short\"?)"]
+    );
+    assert_eq!(
+        problems(json!({ "built_in": "short", "questionnaire": { "id": "mine" } })),
+        ["built_in: choose either a questionnaire of the clinic's own or a built-in one, not both"]
+    );
+}
+
+#[test]
 fn only_safe_links_are_accepted() {
     let problems = problems(json!({
         "support": { "resources": [

@@ -51,6 +51,14 @@ pub fn support_needed(questionnaire: &Questionnaire, answers: &Answers, visible:
         .is_some_and(|condition| holds(condition, answers, visible))
 }
 
+/// Whether the answers call for the safety response: the questionnaire's `safety_when` holds.
+pub fn safety_needed(questionnaire: &Questionnaire, answers: &Answers, visible: &[bool]) -> bool {
+    questionnaire
+        .safety_when
+        .as_ref()
+        .is_some_and(|condition| holds(condition, answers, visible))
+}
+
 /// Whether `question` is shown, in the visibility worked out by [`visibility`].
 pub fn is_shown(visible: &[bool], question: usize) -> bool {
     visible.get(question) == Some(&true)

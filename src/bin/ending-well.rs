@@ -1,5 +1,5 @@
-//! `ending-well`: checks questionnaire files before clients see them, and prints a JSON Schema
-//! of the format for editors.
+//! `ending-well`: checks questionnaire and settings files before clients see them, and prints a
+//! JSON Schema of the questionnaire format for editors.
 //!
 //! ```text
 //! ending-well check my-questionnaire.json
@@ -10,7 +10,8 @@ use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use ending_well::format::schema;
+use ending_well::format::{catalog, schema};
+use ending_well::reading::json;
 use ending_well::languages::interface;
 use ending_well::languages::multilingual::{self, FileKind};
 use ending_well::{QuestionKind, Questionnaire};
@@ -23,11 +24,12 @@ const EXIT_PROBLEMS: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
 const USAGE: &str = "\
-Ending Well: check a questionnaire file before clients see it.
+Ending Well: check a questionnaire or settings file before clients see it.
 
 Usage:
-  ending-well check FILE...   Check questionnaire files and list every problem in them.
-                              Use - as FILE to read from standard input.
+  ending-well check FILE...   Check questionnaire files, and settings files (the JSON inside
+                              <ending-well>, or the options of mount), and list every problem
+                              in them. Use - as FILE to read from standard input.
   ending-well schema          Print a JSON Schema of the questionnaire format. Save it with
                               ending-well schema > questionnaire.schema.json and point your
                               editor at it to have files checked as you type.
@@ -39,6 +41,10 @@ question in the first section (counting starts at 0).
 A file with text in several languages also gets, for each language, every text that has no
 translation in it: those show in the file's own language instead. They are not problems: the
 file works, and the exit status stays 0.
+
+A settings file is checked with the questionnaire it names (its own, or the built-in one), and
+also gets warnings: things that work but that a client would miss, such as no support contacts.
+They are not problems either.
 
 Exit status: 0 when every file is fine, 1 when a file has problems, 2 when a file cannot be
 read or the command is not understood.
@@ -135,6 +141,10 @@ fn check(files: &[OsString], out: &mut impl Write, err: &mut impl Write) -> io::
             }
         };
         tally.read += 1;
+        if is_settings(&text) {
+            check_settings(&name, &text, out, &mut tally)?;
+            continue;
+        }
         match Questionnaire::from_json(&text) {
             Ok(questionnaire) => {
                 writeln!(out, "{name}: ok ({})", counts(&questionnaire))?;
@@ -158,6 +168,48 @@ fn check(files: &[OsString], out: &mut impl Write, err: &mut impl Write) -> io::
     } else {
         EXIT_OK
     })
+}
+
+/// Whether a file holds settings rather than a questionnaire: an object without `sections`.
+fn is_settings(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|value| value.as_object().map(|object| !object.contains_key("sections")))
+        .unwrap_or(false)
+}
+
+/// Checks settings with the questionnaire they name, as the widget reads them, then lists what
+/// a client would miss.
+fn check_settings(
+    name: &str,
+    text: &str,
+    out: &mut impl Write,
+    tally: &mut Tally,
+) -> io::Result<()> {
+    let checked = json::parse_file(text, "settings").and_then(|value| {
+        let questionnaire = catalog::questionnaire_of(&value)?;
+        catalog::prepare(questionnaire, value, "")
+    });
+    match checked {
+        Ok(catalog) => {
+            writeln!(
+                out,
+                "{name}: ok (settings, with {})",
+                counts(catalog.questionnaire())
+            )?;
+            for warning in catalog.settings().warnings() {
+                writeln!(out, "{name}: warning: {warning}")?;
+            }
+        }
+        Err(problems) => {
+            tally.with_problems += 1;
+            tally.problems += problems.len();
+            for problem in &problems {
+                writeln!(out, "{name}: {problem}")?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The text of a file, or of standard input for `-`; the reason in plain words if it cannot be

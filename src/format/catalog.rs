@@ -8,7 +8,7 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use super::changes;
-use super::questionnaire::{Questionnaire, DEFAULT_QUESTIONNAIRE};
+use super::questionnaire::{Questionnaire, BUILT_IN_QUESTIONNAIRES, DEFAULT_QUESTIONNAIRE};
 use super::settings::Settings;
 use crate::languages::interface::{language_name, Texts};
 use crate::languages::multilingual::own_language;
@@ -52,6 +52,25 @@ impl Version {
 /// The built-in questionnaire, parsed.
 pub fn default_questionnaire_value() -> Value {
     json::parse(DEFAULT_QUESTIONNAIRE).unwrap_or(Value::Null)
+}
+
+/// The questionnaire the options ask for: their own (an object, or JSON text), or the built-in
+/// one their `built_in` names (the full one without). A wrong `built_in` is the settings' to
+/// report; the full one stands in meanwhile.
+pub fn questionnaire_of(options: &Value) -> Result<Value, Vec<Problem>> {
+    Ok(match options.get("questionnaire") {
+        None | Some(Value::Null) => {
+            let name = options.get("built_in").and_then(Value::as_str);
+            let text = BUILT_IN_QUESTIONNAIRES
+                .iter()
+                .find(|(built_in, _)| Some(*built_in) == name)
+                .map_or(DEFAULT_QUESTIONNAIRE, |(_, text)| text);
+            json::parse(text).unwrap_or(Value::Null)
+        }
+        Some(Value::String(text)) => json::parse_file(text, "questionnaire")?,
+        // A copy: taking it out of the options would bring in the map's removal code.
+        Some(given) => given.clone(),
+    })
 }
 
 /// A language offered to the client.
@@ -161,6 +180,11 @@ impl Catalog {
     /// The clinic's settings, as read in the questionnaire's own language.
     pub fn settings(&self) -> &Settings {
         &self.own_version.settings
+    }
+
+    /// The questionnaire, with the clinic's changes, in its own language.
+    pub fn questionnaire(&self) -> &Questionnaire {
+        &self.own_version.questionnaire
     }
 
     /// The position of the language to show first, for a client who wants `wanted`, most

@@ -12,7 +12,7 @@ pub mod changes;
 pub mod questionnaire;
 /// Reading a questionnaire file.
 mod read;
-/// Reading conditions: `show_if` and `support_when`.
+/// Reading conditions: `show_if`, `support_when` and `safety_when`.
 pub(crate) mod read_condition;
 /// Reading one question.
 mod read_question;

@@ -30,8 +30,11 @@ pub struct Questionnaire {
     pub plan: Plan,
     /// Which answers the note drafts start from.
     pub note_sources: NoteSources,
-    /// When the check-in shows distress: support contacts then appear inline.
+    /// When the answers show distress: support contacts then appear inline.
     pub support_when: Option<Condition>,
+    /// When the client says they have thoughts of suicide or self-harm: a response of its own,
+    /// with the contacts, then appears inline right after the question.
+    pub safety_when: Option<Condition>,
 }
 
 /// The parts of the staying-well plan, each a list of question positions, in the order the plan
@@ -338,3 +341,11 @@ impl Questionnaire {
 /// The built-in questionnaire, compiled in (minified by `build.rs`).
 pub const DEFAULT_QUESTIONNAIRE: &str =
     include_str!(concat!(env!("OUT_DIR"), "/ending-therapy.json"));
+
+/// The five-minute built-in questionnaire, chosen with `"built_in": "short"`.
+pub const SHORT_QUESTIONNAIRE: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/ending-therapy-short.json"));
+
+/// The built-in questionnaires, by the name the `built_in` setting gives them.
+pub const BUILT_IN_QUESTIONNAIRES: [(&str, &str); 2] =
+    [("full", DEFAULT_QUESTIONNAIRE), ("short", SHORT_QUESTIONNAIRE)];

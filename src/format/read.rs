@@ -78,6 +78,7 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
             "plan",
             "notes",
             "support_when",
+            "safety_when",
         ],
         problems,
     );
@@ -207,11 +208,15 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
             let raw = read_condition::read(raw, &path, problems)?;
             read_condition::resolve(&raw, questions.len(), &questions, problems)
         });
-    // Support may depend on any question: it is not a question itself.
-    let support_when = object.get("support_when").and_then(|raw| {
-        let raw = read_condition::read(raw, &object.path_of("support_when"), problems)?;
-        read_condition::resolve(&raw, questions.len(), &questions, problems)
-    });
+    // Support and the safety response may depend on any question: they are not questions.
+    let mut anywhere = |field: &str| {
+        object.get(field).and_then(|raw| {
+            let raw = read_condition::read(raw, &object.path_of(field), problems)?;
+            read_condition::resolve(&raw, questions.len(), &questions, problems)
+        })
+    };
+    let support_when = anywhere("support_when");
+    let safety_when = anywhere("safety_when");
     let questions = questions
         .into_iter()
         .map(|slot| slot.question)
@@ -249,6 +254,7 @@ fn read_questionnaire(value: &Value, problems: &mut Vec<Problem>) -> Option<Ques
             grateful_when,
         },
         support_when,
+        safety_when,
     })
 }
 

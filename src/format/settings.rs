@@ -8,7 +8,8 @@ use crate::languages::interface::{read_entries, Interface};
 use crate::languages::multilingual::{localize, FileKind};
 use crate::languages::tag::FALLBACK;
 use crate::reading::object::{describe, is_language_tag, Object};
-use crate::reading::problem::{field_path, Problem};
+use super::questionnaire::BUILT_IN_QUESTIONNAIRES;
+use crate::reading::problem::{field_path, with_suggestion, Problem};
 
 /// Where "Leave this page" goes when the clinic has not chosen: a neutral page, as GOV.UK's
 /// "Exit this page" component does.
@@ -104,8 +105,9 @@ impl Default for Settings {
 }
 
 /// The fields of the settings object. `questionnaire` belongs to the mount options too.
-const FIELDS: [&str; 12] = [
+const FIELDS: [&str; 13] = [
     "questionnaire",
+    "built_in",
     "clinic",
     "support",
     "coming_back",
@@ -120,6 +122,20 @@ const FIELDS: [&str; 12] = [
 ];
 
 impl Settings {
+    /// What works but a client would miss, for the clinic: no support contacts.
+    pub fn warnings(&self) -> Vec<Problem> {
+        let mut warnings = Vec::new();
+        if self.support.resources.is_empty() {
+            warnings.push(Problem::new(
+                "support.resources",
+                "no support contacts yet: a client who needs support sees general advice (their \
+                 local emergency number, a crisis line in their area, their doctor or their \
+                 clinic) instead of your own contacts; add them under \"support\"",
+            ));
+        }
+        warnings
+    }
+
     /// Reads settings from the mount options, returning every problem found. Text given per
     /// language is read in English.
     pub fn from_value(value: &Value) -> Result<Self, Vec<Problem>> {
@@ -135,6 +151,7 @@ impl Settings {
         if let Some(object) = Object::new(value, "", &mut problems) {
             object.reject_unknown(&FIELDS, &mut problems);
             settings.clinic = object.optional_text("clinic", &mut problems);
+            read_built_in(&object, &mut problems);
             if let Some(support) = object.get("support") {
                 settings.support = read_support(support, &object.path_of("support"), &mut problems);
             }
@@ -173,6 +190,33 @@ impl Settings {
         } else {
             Err(problems)
         }
+    }
+}
+
+/// `built_in` names one of the built-in questionnaires, and only without a questionnaire of the
+/// clinic's own.
+fn read_built_in(object: &Object<'_>, problems: &mut Vec<Problem>) {
+    let Some(name) = object.optional_text("built_in", problems) else {
+        return;
+    };
+    let names = BUILT_IN_QUESTIONNAIRES.map(|(name, _)| name);
+    if !names.contains(&name.as_str()) {
+        problems.push(Problem::new(
+            object.path_of("built_in"),
+            with_suggestion(
+                format!(
+                    "there is no built-in questionnaire \"{name}\": use \"full\" or \"short\" (about \
+                     five minutes)"
+                ),
+                &name,
+                names,
+            ),
+        ));
+    } else if object.get("questionnaire").is_some() {
+        problems.push(Problem::new(
+            object.path_of("built_in"),
+            "choose either a questionnaire of the clinic's own or a built-in one, not both",
+        ));
     }
 }
 

@@ -162,6 +162,7 @@ impl Model {
         }
         let before = self.visibility();
         let support_before = self.support_needed_with(&before);
+        let safety_before = self.safety_needed_with(&before);
         self.answers.set(question, answer);
         let after = self.visibility();
         let mut effects = vec![Effect::Refresh];
@@ -180,6 +181,9 @@ impl Model {
         }
         if !support_before && self.support_needed_with(&after) {
             effects.push(Effect::Announce(self.texts.support_shown.clone()));
+        }
+        if !safety_before && self.safety_needed_with(&after) {
+            effects.push(Effect::Announce(self.texts.safety_shown.clone()));
         }
         effects
     }

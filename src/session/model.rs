@@ -217,6 +217,12 @@ impl Model {
         visibility::support_needed(&self.questionnaire, &self.answers, visible)
     }
 
+    /// Whether the answers call for the safety response (the questionnaire's `safety_when`
+    /// holds), with the visibility already worked out.
+    pub fn safety_needed_with(&self, visible: &[bool]) -> bool {
+        visibility::safety_needed(&self.questionnaire, &self.answers, visible)
+    }
+
     /// Whether leaving the page now would lose answers: the client has answered something and
     /// is not saving on this device. The browser then asks before the tab is closed or reloaded.
     pub fn has_unsaved_answers(&self) -> bool {

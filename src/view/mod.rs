@@ -12,7 +12,9 @@ pub mod section;
 
 pub use review::{ReviewRow, ReviewSection, ReviewView};
 pub use save_bar::{save_bar, SaveBar};
-pub use section::{progress, refresh, InlineSupport, Progress, QuestionView, Refresh, SectionView};
+pub use section::{
+    progress, refresh, InlineSupport, Progress, QuestionView, Refresh, Response, SectionView,
+};
 
 use crate::reflection::summary::{Output, Summary};
 use crate::session::model::Model;

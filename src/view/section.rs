@@ -24,8 +24,9 @@ pub struct SectionView<'a> {
     pub progress: Progress,
     /// The main button's label.
     pub next_label: &'a str,
-    /// The support contacts placed in this section, if any.
-    pub support: Option<InlineSupport<'a>>,
+    /// The responses placed in this section: the support contacts, the safety response, or
+    /// both.
+    pub support: Vec<InlineSupport<'a>>,
 }
 
 /// A question on a section screen.
@@ -45,12 +46,24 @@ pub struct QuestionView<'a> {
     pub spellcheck: bool,
 }
 
-/// The support contacts placed in a section, right after the last question of it that the
-/// questionnaire's `support_when` looks at, so they appear just below the answer that called for
-/// them.
+/// Which response a section places inline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Response {
+    /// The support contacts, when the answers show distress (`support_when`).
+    Support,
+    /// The response to thoughts of suicide or self-harm (`safety_when`): what this page cannot
+    /// do, telling someone today, the contacts, telling the therapist, the timing.
+    Safety,
+}
+
+/// A response placed in a section, right after the last question of it that its condition
+/// (`support_when` or `safety_when`) looks at, so it appears just below the answer that called
+/// for it.
 #[derive(Debug)]
 pub struct InlineSupport<'a> {
-    /// The question they follow.
+    /// Which response it is.
+    pub response: Response,
+    /// The question it follows.
     pub after: usize,
     /// Whether the answers call for them now.
     pub shown: bool,
@@ -81,8 +94,9 @@ pub struct Refresh {
     pub questions: Vec<QuestionState>,
     /// Answered of shown questions.
     pub progress: Progress,
-    /// Whether the support contacts placed in the section show.
-    pub support_shown: bool,
+    /// Whether each response placed in the section shows, in the order of
+    /// [`SectionView::support`].
+    pub support_shown: Vec<bool>,
 }
 
 /// What may change of one question on screen.
@@ -136,11 +150,15 @@ pub(super) fn section_view<'a>(
     } else {
         &model.texts().continue_label
     };
-    let support = support_after(model, section).map(|after| InlineSupport {
-        after,
-        shown: model.support_needed_with(&visible),
-        contacts: &model.settings().support,
-    });
+    let support = responses(model, section, &visible)
+        .into_iter()
+        .map(|(response, after, shown)| InlineSupport {
+            response,
+            after,
+            shown,
+            contacts: &model.settings().support,
+        })
+        .collect();
     SectionView {
         index,
         caption: {
@@ -178,14 +196,33 @@ fn hint<'a>(texts: &'a Texts, question: &'a Question) -> Option<&'a str> {
     }
 }
 
-/// The last question of `section` that the questionnaire's `support_when` looks at.
-fn support_after(model: &Model, section: &Section) -> Option<usize> {
-    let condition = model.questionnaire().support_when.as_ref()?;
-    condition
-        .questions()
-        .into_iter()
-        .filter(|q| section.questions.contains(q))
-        .max()
+/// The responses placed in `section`: each with the last question of the section its condition
+/// looks at, and whether it shows now.
+fn responses(model: &Model, section: &Section, visible: &[bool]) -> Vec<(Response, usize, bool)> {
+    let questionnaire = model.questionnaire();
+    [
+        (
+            Response::Support,
+            &questionnaire.support_when,
+            model.support_needed_with(visible),
+        ),
+        (
+            Response::Safety,
+            &questionnaire.safety_when,
+            model.safety_needed_with(visible),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(response, condition, shown)| {
+        let after = condition
+            .as_ref()?
+            .questions()
+            .into_iter()
+            .filter(|q| section.questions.contains(q))
+            .max()?;
+        Some((response, after, shown))
+    })
+    .collect()
 }
 
 /// What the answers change on the section showing; `None` on any other screen.
@@ -211,6 +248,9 @@ pub fn refresh(model: &Model) -> Option<Refresh> {
     Some(Refresh {
         questions,
         progress: progress(model, &visible),
-        support_shown: model.support_needed_with(&visible),
+        support_shown: responses(model, section, &visible)
+            .into_iter()
+            .map(|(_, _, shown)| shown)
+            .collect(),
     })
 }

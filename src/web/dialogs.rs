@@ -103,7 +103,7 @@ fn dialog_content(
     let told = match dialog {
         Dialog::Support => Some((
             &texts.support_heading,
-            support::contacts(dom, texts, support)?,
+            support::contacts(dom, texts, support, true)?,
         )),
         Dialog::SharedDevice => Some((&texts.shared_heading, shared_device(dom, texts)?)),
         Dialog::Passphrase { .. } | Dialog::ConfirmDelete => None,

@@ -63,13 +63,7 @@ fn read_files(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
     } else {
         read_object(options)?
     };
-    let questionnaire = match value.get("questionnaire") {
-        None | Some(Value::Null) => catalog::default_questionnaire_value(),
-        Some(Value::String(text)) => json::parse_file(text, "questionnaire")?,
-        // A copy: taking it out of the options would bring in the map's removal code.
-        Some(given) => given.clone(),
-    };
-    catalog::prepare(questionnaire, value, "options")
+    catalog::prepare(catalog::questionnaire_of(&value)?, value, "options")
 }
 
 /// Converts options given as a JavaScript object (checked for depth and size first).

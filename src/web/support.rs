@@ -8,12 +8,21 @@ use web_sys::Element;
 use super::dom::{append_all, set_attributes, Dom};
 use crate::format::settings::{phone_link_target, Resource, Support};
 use crate::languages::interface::Texts;
+use crate::view::section::{InlineSupport, Response};
 
-/// The contacts, with the emergency advice that always goes with them.
-pub(crate) fn contacts(dom: &Dom, texts: &Texts, support: &Support) -> Result<Element, JsValue> {
+/// The contacts, with the emergency advice that always goes with them; with `intro`, the
+/// clinic's few words before them.
+pub(crate) fn contacts(
+    dom: &Dom,
+    texts: &Texts,
+    support: &Support,
+    intro: bool,
+) -> Result<Element, JsValue> {
     let wrapper = dom.element("div", "ew-support")?;
-    let intro = support.intro.as_deref().unwrap_or(&texts.support_intro);
-    append_all(&wrapper, &[&dom.text("p", "ew-body", intro)?])?;
+    if intro {
+        let intro = support.intro.as_deref().unwrap_or(&texts.support_intro);
+        append_all(&wrapper, &[&dom.text("p", "ew-body", intro)?])?;
+    }
     if support.resources.is_empty() {
         append_all(
             &wrapper,
@@ -98,17 +107,38 @@ fn contact(dom: &Dom, texts: &Texts, resource: &Resource) -> Result<Element, JsV
 pub(crate) fn inline_panel(
     dom: &Dom,
     texts: &Texts,
-    support: &Support,
-    hidden: bool,
+    inline: &InlineSupport<'_>,
 ) -> Result<Element, JsValue> {
-    let panel = dom.element("div", "ew-support-inline")?;
-    append_all(
-        &panel,
-        &[
-            &dom.text("h3", "ew-subheading", &texts.support_inline_heading)?,
-            &contacts(dom, texts, support)?,
-        ],
-    )?;
-    panel.toggle_attribute_with_force("hidden", hidden)?;
+    let panel = match inline.response {
+        Response::Support => {
+            let panel = dom.element("div", "ew-support-inline")?;
+            append_all(
+                &panel,
+                &[
+                    &dom.text("h3", "ew-subheading", &texts.support_inline_heading)?,
+                    &contacts(dom, texts, inline.contacts, true)?,
+                ],
+            )?;
+            panel
+        }
+        // Said plainly, in this order: what this page cannot do, to tell someone today and
+        // whom, then that the therapist and the timing of the ending are there to talk to.
+        Response::Safety => {
+            let panel = dom.element("div", "ew-support-inline ew-safety")?;
+            append_all(
+                &panel,
+                &[
+                    &dom.text("h3", "ew-subheading", &texts.safety_heading)?,
+                    &dom.text("p", "ew-body", &texts.safety_cannot_alert)?,
+                    &dom.text("p", "ew-body", &texts.safety_tell_someone)?,
+                    &contacts(dom, texts, inline.contacts, false)?,
+                    &dom.text("p", "ew-body", &texts.safety_therapist)?,
+                    &dom.text("p", "ew-body", &texts.safety_timing)?,
+                ],
+            )?;
+            panel
+        }
+    };
+    panel.toggle_attribute_with_force("hidden", !inline.shown)?;
     Ok(panel)
 }

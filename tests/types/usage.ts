@@ -95,6 +95,7 @@ const myQuestionnaire: Questionnaire = {
     next_therapist: [],
     grateful_when: { answered: "helped" },
   },
+  safety_when: { equals: { question: "how-hard-now", value: 10 } },
   support_when: {
     any: [
       { equals: { question: "how-hard-now", value: 9 } },

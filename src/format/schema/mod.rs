@@ -108,6 +108,16 @@ pub fn questionnaire_schema() -> Value {
                  question. Nothing is blocked.",
             ),
         ),
+        optional(
+            "safety_when",
+            reference(
+                "condition",
+                "When the client says they have thoughts of suicide or of harming themselves: a \
+                 response of its own (this page cannot alert anyone; please tell someone today; \
+                 the clinic's contacts; telling the therapist before the last session) appears \
+                 right after the last question this condition looks at. Nothing is blocked.",
+            ),
+        ),
     ];
     let mut schema = object(
         "A questionnaire for Ending Well: a private reflection for clients before their last \

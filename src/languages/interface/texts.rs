@@ -430,6 +430,18 @@ pub support_intro: text,
 pub support_placeholder: text,
 /// Always shown with the contacts.
 pub support_emergency: text,
+/// Heading of the response to thoughts of suicide or self-harm, shown right after the question.
+pub safety_heading: text,
+/// In that response: this page cannot alert anyone.
+pub safety_cannot_alert: text,
+/// In that response: please tell someone today, before the contacts.
+pub safety_tell_someone: text,
+/// In that response: the client can tell their therapist before the last session.
+pub safety_therapist: text,
+/// In that response: the timing of the ending can be talked about.
+pub safety_timing: text,
+/// Announced when that response appears.
+pub safety_shown: text,
 /// Label before a phone number.
 pub call: text,
 /// Label before a number to text.

@@ -17,7 +17,7 @@ pub(crate) struct Rendered {
     pub(super) progress: Option<(HtmlProgressElement, Element)>,
     pub(super) heading: Option<Element>,
     pub(super) change_buttons: Vec<(usize, Element)>,
-    pub(super) support: Option<Element>,
+    pub(super) support: Vec<Element>,
 }
 
 impl Rendered {

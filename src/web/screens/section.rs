@@ -41,17 +41,20 @@ pub(super) fn section_screen(
     update_progress(texts, &bar, &progress_text, view.progress);
     rendered.progress = Some((bar, progress_text));
 
+    // Each response, kept in the view's order for updates, goes right after its question.
+    for inline in &view.support {
+        rendered
+            .support
+            .push(support::inline_panel(dom, texts, inline)?);
+    }
     for question in &view.questions {
         let (block, nodes) = questions::block(dom, texts, prefix, question)?;
         section.append_child(&block)?;
         rendered.questions.push(nodes);
-        match &view.support {
-            Some(inline) if inline.after == question.index => {
-                let panel = support::inline_panel(dom, texts, inline.contacts, !inline.shown)?;
-                section.append_child(&panel)?;
-                rendered.support = Some(panel);
+        for (inline, panel) in view.support.iter().zip(&rendered.support) {
+            if inline.after == question.index {
+                section.append_child(panel)?;
             }
-            Some(_) | None => {}
         }
     }
     append_all(
@@ -96,8 +99,8 @@ pub(crate) fn refresh(
     if let Some((bar, text)) = &rendered.progress {
         update_progress(texts, bar, text, refresh.progress);
     }
-    if let Some(panel) = &rendered.support {
-        set_hidden(panel, !refresh.support_shown)?;
+    for (panel, shown) in rendered.support.iter().zip(&refresh.support_shown) {
+        set_hidden(panel, !shown)?;
     }
     Ok(())
 }
