@@ -80,28 +80,46 @@ fn check_reads_a_settings_file_and_warns_when_it_gives_no_contacts() {
         &["check", "-"],
         Some(r#"{ "clinic": "Harbour Lane Therapy", "built_in": "short" }"#),
     );
-    assert_eq!(run.code, 0, "a warning is not a problem: {}{}", run.out, run.err);
+    assert_eq!(
+        run.code, 0,
+        "a warning is not a problem: {}{}",
+        run.out, run.err
+    );
     assert!(
         run.out.starts_with("standard input: ok (settings, with "),
         "{}",
         run.out
     );
     assert!(
-        run.out.contains("standard input: warning: support.resources: no support contacts yet"),
+        run.out
+            .contains("standard input: warning: support.resources: no support contacts yet"),
         "{}",
         run.out
     );
 
-    let with_contacts = r#"{ "support": { "resources": [{ "name": "Reception", "phone": "01632 960000" }] } }"#;
+    let with_contacts =
+        r#"{ "support": { "resources": [{ "name": "Reception", "phone": "01632 960000" }] } }"#;
     let run = ending_well(&["check", "-"], Some(with_contacts));
     assert_eq!(run.code, 0, "{}{}", run.out, run.err);
     assert!(!run.out.contains("warning"), "{}", run.out);
 
-    let run = ending_well(&["check", "-"], Some(r#"{ "built_in": "shrot", "saving": "yes" }"#));
+    let run = ending_well(
+        &["check", "-"],
+        Some(r#"{ "built_in": "shrot", "saving": "yes" }"#),
+    );
     assert_eq!(run.code, 1, "{}{}", run.out, run.err);
-    assert!(run.out.contains("built_in: there is no built-in questionnaire \"shrot\""), "{}", run.out);
+    assert!(
+        run.out
+            .contains("built_in: there is no built-in questionnaire \"shrot\""),
+        "{}",
+        run.out
+    );
     assert!(run.out.contains("(did you mean \"short\"?)"), "{}", run.out);
-    assert!(run.out.contains("saving: expected true or false"), "{}", run.out);
+    assert!(
+        run.out.contains("saving: expected true or false"),
+        "{}",
+        run.out
+    );
 }
 
 #[test]

@@ -148,7 +148,9 @@ fn a_spanish_speaking_client_goes_through_the_whole_reflection_in_spanish() {
         panic!("intro first")
     };
     assert!(
-        intro.meta.starts_with("11 secciones, unos 20 minutos."),
+        intro
+            .meta
+            .starts_with("11 secciones, alrededor de 20 minutos."),
         "{}",
         intro.meta
     );
@@ -160,7 +162,7 @@ fn a_spanish_speaking_client_goes_through_the_whole_reflection_in_spanish() {
     assert_eq!(section.next_label, "Continuar");
     assert_eq!(
         section.progress.text(model.texts()),
-        "0 de 41 preguntas respondidas"
+        "0 de 40 preguntas respondidas"
     );
     common::choose(&mut model, "who-decided", "together");
     write(&mut model, "helped-most", "Hablar sin prisa.");
@@ -182,9 +184,12 @@ fn a_spanish_speaking_client_goes_through_the_whole_reflection_in_spanish() {
     let summary = model.summary(Output::Mine);
     assert_eq!(summary.title, "Reflexionar sobre el final de tu terapia");
     assert_eq!(summary.heading, "Solo para mí");
-    assert_eq!(summary.sections[0].title, "Cómo se llegó al final");
+    assert_eq!(summary.sections[0].title, "Cómo termina tu terapia");
     let plain = to_plain_text(&summary, model.texts());
-    assert!(plain.contains("Conservar lo que lograste"), "{plain}");
+    assert!(
+        plain.contains("Seguir bien después de la terapia"),
+        "{plain}"
+    );
     assert!(plain.contains("Hablar sin prisa."), "{plain}");
     assert!(!plain.contains("Just for me"), "{plain}");
     let html = to_html(&summary, model.texts());
@@ -501,7 +506,7 @@ fn saved_answers_come_back_in_the_language_they_were_written_in() {
     let effects = send(&mut model, [Msg::DraftDecrypted { plaintext }]);
     assert_eq!(effects.first(), Some(&Effect::LanguageChanged));
     assert_eq!(model.texts().language, "es");
-    assert_eq!(heading(&model), "Cómo se llegó al final");
+    assert_eq!(heading(&model), "Cómo termina tu terapia");
     assert_eq!(
         model.answers().get(q(&model, "helped-most")),
         Some(&ending_well::Answer::Text("Hablar sin prisa.".into()))

@@ -202,7 +202,7 @@ fn a_note_to_the_next_therapist_is_offered_only_when_moving_to_one() {
 #[test]
 fn the_staying_well_plan_follows_the_blueprint_and_adds_the_clinics_contacts() {
     let settings = Settings::from_value(&serde_json::json!({
-        "support": { "resources": [{ "name": "Clinic duty line", "phone": "0100 000 0000" }] },
+        "support": { "resources": [{ "name": "Clinic duty line", "phone": "01632 960 000" }] },
         "coming_back": {
             "intro": "You can come back within a year without a new referral.",
             "resources": [{ "name": "Reception", "email": "reception@clinic.example" }]
@@ -247,7 +247,7 @@ fn the_staying_well_plan_follows_the_blueprint_and_adds_the_clinics_contacts() {
         ending_well::reflection::export::to_plain_text(&model.summary(Output::Mine), model.texts());
     for part in [
         "My staying-well plan",
-        "Support contacts\n  - Clinic duty line\n    Call: 0100 000 0000",
+        "Support contacts\n  - Clinic duty line\n    Call: 01632 960 000",
         "Coming back\n  - You can come back within a year without a new referral.\n  - Reception\n    Email: reception@clinic.example",
     ] {
         assert!(text.contains(part), "{part} in {text}");
@@ -289,7 +289,7 @@ fn distress_in_the_check_in_brings_support_inline_and_says_so() {
     )));
 
     let mut model = self::model();
-    choose(&mut model, "feeling-now", "harm-thoughts");
+    choose(&mut model, "feeling-now", "overwhelmed");
     assert!(model.support_needed());
     choose(&mut model, "feeling-now", "calm");
     assert!(!model.support_needed());
@@ -497,7 +497,10 @@ fn the_five_minute_version_asks_a_few_questions_and_gives_the_same_outputs() {
             )
         })
         .count();
-    assert!((6..=8).contains(&asked), "{asked} questions besides the notes");
+    assert!(
+        (6..=8).contains(&asked),
+        "{asked} questions besides the notes"
+    );
 
     choose(&mut model, "who-decided", "together");
     tick(&mut model, "feelings", "gratitude", true);

@@ -26,7 +26,7 @@ fn a_complete_configuration_is_read() {
         "support": {
             "intro": "We are here.",
             "resources": [{
-                "name": "Reception", "phone": "+44 (0)1234 567 890", "text": "07700 900123",
+                "name": "Reception", "phone": "+44 (0)20 7946 0999", "text": "07700 900123",
                 "web": "https://example.org/help", "email": "hello@example.org",
                 "hours": "9 to 5", "note": "Ask for the duty worker"
             }]
@@ -38,7 +38,7 @@ fn a_complete_configuration_is_read() {
     assert_eq!(settings.clinic.as_deref(), Some("Riverside Counselling"));
     assert_eq!(
         settings.support.resources[0].phone.as_deref(),
-        Some("+44 (0)1234 567 890")
+        Some("+44 (0)20 7946 0999")
     );
     assert_eq!(settings.quick_exit.url, "https://example.org/weather");
     assert!(!settings.quick_exit.delete_draft);
@@ -68,7 +68,12 @@ fn without_contacts_the_clinic_is_warned_and_the_client_gets_advice_not_an_admin
     for language in ["en", "es"] {
         let texts = ending_well::languages::interface::Texts::for_language(language, &Vec::new());
         let fallback = texts.support_placeholder.to_lowercase();
-        for admin in ["has not added", "not been added", "no ha agregado", "todavía no"] {
+        for admin in [
+            "has not added",
+            "not been added",
+            "no ha agregado",
+            "todavía no",
+        ] {
             assert!(!fallback.contains(admin), "{language}: {fallback}");
         }
         assert!(
@@ -84,8 +89,10 @@ fn a_built_in_questionnaire_is_chosen_by_name_and_never_beside_the_clinics_own()
     assert!(Settings::from_value(&json!({ "built_in": "full" })).is_ok());
     assert_eq!(
         problems(json!({ "built_in": "shrot" })),
-        ["built_in: there is no built-in questionnaire \"shrot\": use \"full\" or \"short\" \
-          (about five minutes) (did you mean \"short\"?)"]
+        [
+            "built_in: there is no built-in questionnaire \"shrot\": use \"full\" or \"short\" \
+          (about five minutes) (did you mean \"short\"?)"
+        ]
     );
     assert_eq!(
         problems(json!({ "built_in": "short", "questionnaire": { "id": "mine" } })),

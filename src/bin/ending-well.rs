@@ -11,9 +11,9 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use ending_well::format::{catalog, schema};
-use ending_well::reading::json;
 use ending_well::languages::interface;
 use ending_well::languages::multilingual::{self, FileKind};
+use ending_well::reading::json;
 use ending_well::{QuestionKind, Questionnaire};
 
 /// Every file is fine.
@@ -174,7 +174,11 @@ fn check(files: &[OsString], out: &mut impl Write, err: &mut impl Write) -> io::
 fn is_settings(text: &str) -> bool {
     serde_json::from_str::<serde_json::Value>(text)
         .ok()
-        .and_then(|value| value.as_object().map(|object| !object.contains_key("sections")))
+        .and_then(|value| {
+            value
+                .as_object()
+                .map(|object| !object.contains_key("sections"))
+        })
         .unwrap_or(false)
 }
 

@@ -347,5 +347,7 @@ pub const SHORT_QUESTIONNAIRE: &str =
     include_str!(concat!(env!("OUT_DIR"), "/ending-therapy-short.json"));
 
 /// The built-in questionnaires, by the name the `built_in` setting gives them.
-pub const BUILT_IN_QUESTIONNAIRES: [(&str, &str); 2] =
-    [("full", DEFAULT_QUESTIONNAIRE), ("short", SHORT_QUESTIONNAIRE)];
+pub const BUILT_IN_QUESTIONNAIRES: [(&str, &str); 2] = [
+    ("full", DEFAULT_QUESTIONNAIRE),
+    ("short", SHORT_QUESTIONNAIRE),
+];

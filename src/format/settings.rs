@@ -4,11 +4,11 @@
 use serde_json::Value;
 
 use super::changes::{self, Changes};
+use super::questionnaire::BUILT_IN_QUESTIONNAIRES;
 use crate::languages::interface::{read_entries, Interface};
 use crate::languages::multilingual::{localize, FileKind};
 use crate::languages::tag::FALLBACK;
 use crate::reading::object::{describe, is_language_tag, Object};
-use super::questionnaire::BUILT_IN_QUESTIONNAIRES;
 use crate::reading::problem::{field_path, with_suggestion, Problem};
 
 /// Where "Leave this page" goes when the clinic has not chosen: a neutral page, as GOV.UK's

@@ -10,8 +10,8 @@ use crate::format::settings::{phone_link_target, Resource, Support};
 use crate::languages::interface::Texts;
 use crate::view::section::{InlineSupport, Response};
 
-/// The contacts, with the emergency advice that always goes with them; with `intro`, the
-/// clinic's few words before them.
+/// The contacts, then the emergency advice; with `intro`, the clinic's few words before them.
+/// The safety response gives the emergency advice in its own words, so it goes without both.
 pub(crate) fn contacts(
     dom: &Dom,
     texts: &Texts,
@@ -39,10 +39,12 @@ pub(crate) fn contacts(
         }
         append_all(&wrapper, &[&list])?;
     }
-    append_all(
-        &wrapper,
-        &[&dom.text("p", "ew-support-emergency", &texts.support_emergency)?],
-    )?;
+    if intro {
+        append_all(
+            &wrapper,
+            &[&dom.text("p", "ew-support-emergency", &texts.support_emergency)?],
+        )?;
+    }
     Ok(wrapper)
 }
 

