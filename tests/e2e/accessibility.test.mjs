@@ -1,6 +1,7 @@
 // Accessibility of every screen and state of Ending Well, checked with axe-core in Debian's
 // Chromium, in the light and the dark colour scheme, GOV.UK-style: the introduction, each
-// section, revealed questions, the inline support panel, drafted notes, the review, the summary,
+// section, revealed questions, the inline support panel and the response to thoughts of suicide,
+// drafted notes, the review, the summary,
 // every dialog with and without its error summary, "welcome back" with and without a wrong
 // passphrase, a draft that cannot be opened, the problems panel and a clinic's own questionnaire.
 //
@@ -281,6 +282,15 @@ async function walkDemo(page, scheme) {
       await waitShown(page, `${prefix}-q-feelings-other-wrap`, 'the "something else" box');
       await page.fill(`#${prefix}-q-feelings-other-text`, "Tired");
       await at(`${name}, "something else" box revealed`);
+      await page.check(`#${prefix}-q-harm-thoughts-option-sometimes`);
+      await poll(
+        page,
+        () => __ew.$(".ew-safety")?.checkVisibility() === true,
+        null,
+        "the response to thoughts of suicide",
+      );
+      await at(`${name}, the response to thoughts of suicide shown`);
+      await page.check(`#${prefix}-q-harm-thoughts-option-no`);
     } else if (section.id === "check-in") {
       await page.check(`#${prefix}-q-how-hard-now-option-9`);
       await poll(

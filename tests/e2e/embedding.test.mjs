@@ -190,7 +190,7 @@ describe("Embedding examples", () => {
         "the goals question is left out",
       );
       assert.ok(
-        !screen.includes("What brought you to therapy in the first place?"),
+        !screen.includes("What led you to start therapy?"),
         "the old wording is gone",
       );
       if (screen.includes("What first brought you to Riverside Counselling?")) {
@@ -287,7 +287,7 @@ describe("Embedding examples", () => {
     await press(builtIn, "next");
     await press(builtIn, "next");
     await builtIn
-      .getByLabel("What brought you to therapy in the first place?")
+      .getByLabel("What led you to start therapy?")
       .fill("Built-in-only words");
     const checkInState = await checkIn.evaluate((host) => ({
       text: host.shadowRoot.querySelector("input[type=text], textarea").value,
@@ -421,7 +421,7 @@ describe("Embedding examples", () => {
     }
     await press(host, "next");
     await press(host, "next");
-    const field = host.getByLabel("What brought you to therapy in the first place?");
+    const field = host.getByLabel("What led you to start therapy?");
     assert.ok(await field.isVisible(), "text fields are visible");
     await field.fill("Typed on a hostile page");
     assert.equal(await field.inputValue(), "Typed on a hostile page");

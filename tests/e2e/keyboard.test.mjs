@@ -242,7 +242,7 @@ describe("Ending Well, keyboard only", () => {
     const skipped = [
       "how-long-known",
       "right-time",
-      "what-changed",
+      "goals-next",
       "unhelpful",
       "never-said",
       "warning-signs",
@@ -286,6 +286,8 @@ describe("Ending Well, keyboard only", () => {
     await chooseRadio(page, prefix, "goals", "partly");
     const oldProud = "E2E-short-looking-back";
     await typeInto(page, `${q("proud-of")}-input`, oldProud); // Changed from the review below.
+    // What helped change is asked once some change was noticed.
+    await tick(page, `${q("what-changed")}-option-actions`);
     await type("change-credit", "E2E-other-looking-back", true);
     await pressAction(page, "next");
 
@@ -455,7 +457,10 @@ describe("Ending Well, keyboard only", () => {
     for (const [label, text] of [
       ["sadness", "Sadness"],
       ["scale", "3, on a scale from 0"],
-      ["radio", "It was mostly my therapist's choice"],
+      [
+        "radio",
+        question("who-decided").options.find((option) => option.id === "therapist-choice").label,
+      ],
     ]) {
       assert.ok(summary.text.includes(text), `the summary shows the ${label} answer "${text}"`);
     }
