@@ -78,7 +78,10 @@ fn the_elements_lang_chooses_spanish_and_switching_keeps_every_answer() {
 
     click(&host, "button.ew-language");
     assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
-    assert_eq!(text_of(&host, "h2.ew-heading"), "How your therapy is ending");
+    assert_eq!(
+        text_of(&host, "h2.ew-heading"),
+        "How your therapy is ending"
+    );
     assert_eq!(text_of(&host, ".ew-caption"), "Section 1 of 11");
     assert!(is_checked(&find(&host, "input[data-ew-role=option]")));
     let current = find(&host, ".ew-language--current");
