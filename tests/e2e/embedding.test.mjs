@@ -189,10 +189,7 @@ describe("Embedding examples", () => {
         !screen.includes("How do you feel about the goals you had for therapy?"),
         "the goals question is left out",
       );
-      assert.ok(
-        !screen.includes("What led you to start therapy?"),
-        "the old wording is gone",
-      );
+      assert.ok(!screen.includes("What led you to start therapy?"), "the old wording is gone");
       if (screen.includes("What first brought you to Riverside Counselling?")) {
         reworded = true;
         assert.ok(
@@ -286,9 +283,7 @@ describe("Embedding examples", () => {
     await press(builtIn, "start");
     await press(builtIn, "next");
     await press(builtIn, "next");
-    await builtIn
-      .getByLabel("What led you to start therapy?")
-      .fill("Built-in-only words");
+    await builtIn.getByLabel("What led you to start therapy?").fill("Built-in-only words");
     const checkInState = await checkIn.evaluate((host) => ({
       text: host.shadowRoot.querySelector("input[type=text], textarea").value,
       point: host.shadowRoot.querySelector("input[type=radio]:checked")?.value ?? null,
