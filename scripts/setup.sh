@@ -49,6 +49,10 @@ if [ "$mode" = test ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+  # WebKit, the engine of every iPhone and iPad browser: WebKitGTK's WebDriver drives its
+  # MiniBrowser, which needs a display, so a virtual one.
+  command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     sudo_cmd=()

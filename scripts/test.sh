@@ -24,6 +24,8 @@ step "browser tests: Chromium"
 CHROMEDRIVER=$(command -v chromedriver) wasm-pack test --headless --chrome
 step "browser tests: Firefox"
 GECKODRIVER=$(command -v geckodriver) wasm-pack test --headless --firefox
+step "browser tests: WebKit"
+bash scripts/test-webkit.sh
 step "release build"
 bash scripts/build.sh
 step "end-to-end tests: Chromium"

@@ -10,14 +10,20 @@ use crate::helpers::*;
 
 #[wasm_bindgen(inline_js = "
 let saved;
+let methods;
+const insecure = () => { throw new DOMException('The operation is insecure.', 'SecurityError'); };
+// Storage blocked as browsers block it: the getter throws. WebKit can keep using a getter it has
+// already looked up, so its methods throw too, as they do when storage is switched off there.
 export function block_storage() {
   saved = Object.getOwnPropertyDescriptor(window, 'localStorage');
-  Object.defineProperty(window, 'localStorage', {
-    configurable: true,
-    get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
-  });
+  Object.defineProperty(window, 'localStorage', { configurable: true, get: insecure });
+  methods = ['getItem', 'setItem', 'removeItem'].map((name) => [name, Storage.prototype[name]]);
+  for (const [name] of methods) Storage.prototype[name] = insecure;
 }
-export function unblock_storage() { Object.defineProperty(window, 'localStorage', saved); }
+export function unblock_storage() {
+  Object.defineProperty(window, 'localStorage', saved);
+  for (const [name, method] of methods) Storage.prototype[name] = method;
+}
 let setItem;
 export function fill_storage() {
   setItem = Storage.prototype.setItem;
