@@ -40,7 +40,9 @@ fi
 stamp=node_modules/.ending-well-lock
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   say "installing npm packages"
-  npm ci --no-audit --no-fund
+  # No install scripts: the WebDriver client's optional driver packages would fetch drivers
+  # from outside the registries; the drivers come from Debian and crates.io instead.
+  npm ci --no-audit --no-fund --ignore-scripts
   cp package-lock.json "$stamp"
 fi
 

@@ -1,0 +1,260 @@
+// The heart of the product in every engine clients use: Chromium, Firefox and WebKit (the engine
+// of every iPhone and iPad browser), each driven through its own W3C WebDriver (chromedriver,
+// geckodriver, WebKitGTK's WebKitWebDriver with its MiniBrowser on a virtual display) by one
+// client, Selenium's `selenium-webdriver` from npm, with one set of steps:
+//
+//   - a whole reflection, start to summary: a radio, the follow-up it reveals, typed text, done
+//     in the page with the elements' own click() and input events (real pointer and key events
+//     per engine are for later); "Just for me" holds the words and "To bring" does not;
+//   - nothing is requested after the page's own files have loaded: the dev server's own log of
+//     every request it served is the evidence, since WebDriver gives no request log; and the
+//     strict policy reports no violation;
+//   - quick exit leaves for the clinic's neutral address, and what the client wrote is not on
+//     the page left behind.
+//
+// The rest of the end-to-end suite runs in Chromium only, so far (README, "Tests").
+//
+// Run from the repository root: node --test --test-reporter=spec tests/e2e/engines.test.mjs
+// Needs the release build in www/pkg (bash scripts/build.sh), and chromium, chromedriver,
+// firefox-esr, geckodriver, webkit2gtk-driver and xvfb (scripts/setup.sh installs them).
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createServer, connect } from "node:net";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Builder } from "selenium-webdriver";
+import { CHROMIUM, LAUNCH_ARGS, sleep, WAIT_MS } from "../../scripts/browser.mjs";
+import { serve } from "../../scripts/serve.mjs";
+import { builtInQuestionnaire, TEST_TIMEOUT } from "./harness.mjs";
+
+const EN = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../../locales/en.json", import.meta.url)), "utf8"),
+);
+const QUESTIONNAIRE = builtInQuestionnaire("en");
+
+/** Each engine: how its driver starts on `port`, and the capabilities of its session. */
+const ENGINES = {
+  Chromium: {
+    driver: (port) => ["chromedriver", [`--port=${port}`]],
+    capabilities: {
+      browserName: "chrome",
+      "goog:chromeOptions": { binary: CHROMIUM, args: ["--headless=new", ...LAUNCH_ARGS] },
+    },
+  },
+  Firefox: {
+    driver: (port) => ["geckodriver", ["--port", String(port)]],
+    capabilities: { browserName: "firefox", "moz:firefoxOptions": { args: ["-headless"] } },
+  },
+  WebKit: {
+    // MiniBrowser has no headless mode: a virtual display.
+    driver: (port) => ["xvfb-run", ["-a", "WebKitWebDriver", `--port=${port}`]],
+    capabilities: {
+      browserName: "MiniBrowser",
+      "webkitgtk:browserOptions": {
+        binary: "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+        args: ["--automation"],
+      },
+    },
+  },
+};
+
+/** A free port on this machine. */
+function freePort() {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** Resolves once something listens on `port`; fails if `child`, the driver, exits first. */
+async function listening(port, child) {
+  for (let tries = 0; tries < 200; tries++) {
+    if (child.exitCode !== null) throw new Error(`the driver exited with ${child.exitCode}`);
+    const open = await new Promise((done) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => done(socket.end() && true));
+      socket.once("error", () => done(false));
+    });
+    if (open) return;
+    await sleep(50);
+  }
+  throw new Error(`nothing listens on port ${port}`);
+}
+
+/** Stops a driver: its whole process group, so xvfb-run's display goes with it. */
+function stop(child) {
+  try {
+    process.kill(-child.pid);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Starts the engine's driver and a session in it; `close()` ends both. */
+async function openEngine(name) {
+  const { driver, capabilities } = ENGINES[name];
+  let port;
+  let child;
+  // A port found free can be taken again before the driver binds it: then another port.
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    const [command, args] = driver(port);
+    child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
+    const said = [];
+    child.stderr.on("data", (chunk) => said.push(chunk));
+    try {
+      await listening(port, child);
+      break;
+    } catch (error) {
+      stop(child);
+      if (attempt === 3) {
+        throw new Error(`${error.message}: ${Buffer.concat(said)}`, { cause: error });
+      }
+    }
+  }
+  const client = await new Builder()
+    .usingServer(`http://127.0.0.1:${port}`)
+    .withCapabilities(capabilities)
+    .build();
+  return {
+    client,
+    async close() {
+      await client.quit().catch(() => {});
+      stop(child);
+    },
+  };
+}
+
+/**
+ * Runs `body` (a function, sent as its source, taking `args`) in the page, where `__$` finds an
+ * element inside the widget's shadow root.
+ */
+function inPage(client, body, ...args) {
+  return client.executeScript(
+    `const root = document.querySelector("ending-well")?.shadowRoot;
+     const __$ = (selector) => root?.querySelector(selector);
+     return (${body})(...arguments);`,
+    ...args,
+  );
+}
+
+/** Waits until `body` returns something truthy in the page. */
+async function until(client, body, what, ...args) {
+  const end = Date.now() + WAIT_MS;
+  for (;;) {
+    const value = await inPage(client, body, ...args).catch(() => null);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`waited ${WAIT_MS} ms for ${what}`);
+    await sleep(50);
+  }
+}
+
+const heading = (client) =>
+  inPage(client, () => __$(".ew-screen h2.ew-heading")?.textContent ?? "");
+
+/** Clicks a button of the widget, by its action, and waits for the next screen. */
+async function act(client, action) {
+  const before = await heading(client);
+  await inPage(client, (action) => __$(`.ew-screen [data-ew-action="${action}"]`).click(), action);
+  await until(
+    client,
+    (before) => __$(".ew-screen h2.ew-heading")?.textContent !== before,
+    action,
+    before,
+  );
+}
+
+describe("Every engine: a whole reflection, nothing sent, quick exit", () => {
+  let server;
+  let origin;
+  const served = [];
+  before(async () => {
+    server = await serve(0);
+    server.on("request", (request) => served.push(request.url));
+    origin = `http://127.0.0.1:${server.address().port}`;
+  });
+  after(() => new Promise((done) => server.close(done)));
+
+  for (const name of Object.keys(ENGINES)) {
+    it(name, { timeout: TEST_TIMEOUT }, async (t) => {
+      const engine = await openEngine(name);
+      t.after(() => engine.close());
+      const { client } = engine;
+
+      const first = served.length;
+      await client.get(`${origin}/`);
+      await until(
+        client,
+        (title) => __$(".ew-screen h2.ew-heading")?.textContent === title,
+        "the widget",
+        QUESTIONNAIRE.title,
+      );
+      const loaded = served.length;
+      // Violations of the strict policy from here on, as the page itself hears them.
+      await client.executeScript(
+        `window.__violations = [];
+         document.addEventListener("securitypolicyviolation", (event) =>
+           window.__violations.push(event.violatedDirective + " " + event.blockedURI));`,
+      );
+
+      // A whole reflection: a radio and the follow-up it reveals, then typed text.
+      const words = `E2E-${name}-words`;
+      await act(client, "start");
+      await inPage(client, () => __$('[id$="-q-who-decided-option-therapist-choice"]').click());
+      await until(client, () => !__$('[id$="-q-not-my-choice"]').hidden, "the follow-up");
+      await inPage(
+        client,
+        (words) => {
+          const box = __$('[id$="-q-not-my-choice-input"]');
+          box.value = words;
+          box.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+        },
+        words,
+      );
+      while ((await heading(client)) !== EN.review_heading) await act(client, "next");
+      assert.ok(
+        (await inPage(client, () => __$(".ew-screen").textContent)).includes(words),
+        "the review shows the words",
+      );
+      await act(client, "summary");
+      const outputs = await inPage(client, () => ({
+        mine: __$(".ew-output--mine").textContent,
+        bring: __$(".ew-output--bring").textContent,
+      }));
+      assert.ok(outputs.mine.includes(words), '"Just for me" holds the words');
+      assert.ok(!outputs.bring.includes(words), '"To bring" holds only what was chosen');
+
+      await sleep(300);
+      assert.deepEqual(served.slice(loaded), [], "nothing was requested after the page loaded");
+      assert.deepEqual(await client.executeScript("return window.__violations"), []);
+
+      // Quick exit, from a page whose clinic leaves for "/".
+      await client.get(`${origin}/examples/custom-questionnaire.html`);
+      await until(client, () => __$('.ew-screen [data-ew-action="start"]'), "the clinic's widget");
+      await act(client, "start");
+      await inPage(
+        client,
+        (words) => {
+          const box = __$("textarea, input[type=text]");
+          box.value = words;
+          box.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+        },
+        words,
+      );
+      await inPage(client, () => __$('[data-ew-action="exit"]').click());
+      const end = Date.now() + WAIT_MS;
+      while (!(await client.getCurrentUrl()).endsWith("/") && Date.now() < end) await sleep(50);
+      assert.equal(
+        new URL(await client.getCurrentUrl()).pathname,
+        "/",
+        "left for the clinic's address",
+      );
+      const left = await client.executeScript("return document.documentElement.textContent");
+      assert.ok(!left.includes(words), "what the client wrote is not on the page");
+      t.diagnostic(`${name}: ${loaded - first} files at load, none after; quick exit to /`);
+    });
+  }
+});
