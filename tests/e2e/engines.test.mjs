@@ -3,9 +3,9 @@
 // geckodriver, WebKitGTK's WebKitWebDriver with its MiniBrowser on a virtual display) by one
 // client, Selenium's `selenium-webdriver` from npm, with one set of steps:
 //
-//   - a whole reflection, start to summary: a radio, the follow-up it reveals, typed text, done
-//     in the page with the elements' own click() and input events (real pointer and key events
-//     per engine are for later); "Just for me" holds the words and "To bring" does not;
+//   - a whole reflection, start to summary, by the engine's own clicks and keys (WebDriver finds
+//     the controls in the widget's shadow root): a radio, the follow-up it reveals, typed text;
+//     "Just for me" holds the words and "To bring" does not;
 //   - nothing is requested after the page's own files have loaded: the dev server's own log of
 //     every request it served is the evidence, since WebDriver gives no request log; and the
 //     strict policy reports no violation;
@@ -23,7 +23,7 @@ import { spawn } from "node:child_process";
 import { createServer, connect } from "node:net";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Builder } from "selenium-webdriver";
+import { Builder, By } from "selenium-webdriver";
 import { CHROMIUM, LAUNCH_ARGS, sleep, WAIT_MS } from "../../scripts/browser.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { builtInQuestionnaire, TEST_TIMEOUT } from "./harness.mjs";
@@ -155,10 +155,16 @@ async function until(client, body, what, ...args) {
 const heading = (client) =>
   inPage(client, () => __$(".ew-screen h2.ew-heading")?.textContent ?? "");
 
+/** The element of the widget that `selector` finds, inside its shadow root. */
+async function control(client, selector) {
+  const root = await (await client.findElement(By.css("ending-well"))).getShadowRoot();
+  return root.findElement(By.css(selector));
+}
+
 /** Clicks a button of the widget, by its action, and waits for the next screen. */
 async function act(client, action) {
   const before = await heading(client);
-  await inPage(client, (action) => __$(`.ew-screen [data-ew-action="${action}"]`).click(), action);
+  await (await control(client, `.ew-screen [data-ew-action="${action}"]`)).click();
   await until(
     client,
     (before) => __$(".ew-screen h2.ew-heading")?.textContent !== before,
@@ -203,17 +209,9 @@ describe("Every engine: a whole reflection, nothing sent, quick exit", () => {
       // A whole reflection: a radio and the follow-up it reveals, then typed text.
       const words = `E2E-${name}-words`;
       await act(client, "start");
-      await inPage(client, () => __$('[id$="-q-who-decided-option-therapist-choice"]').click());
+      await (await control(client, '[id$="-q-who-decided-option-therapist-choice"]')).click();
       await until(client, () => !__$('[id$="-q-not-my-choice"]').hidden, "the follow-up");
-      await inPage(
-        client,
-        (words) => {
-          const box = __$('[id$="-q-not-my-choice-input"]');
-          box.value = words;
-          box.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
-        },
-        words,
-      );
+      await (await control(client, '[id$="-q-not-my-choice-input"]')).sendKeys(words);
       while ((await heading(client)) !== EN.review_heading) await act(client, "next");
       assert.ok(
         (await inPage(client, () => __$(".ew-screen").textContent)).includes(words),
@@ -235,16 +233,15 @@ describe("Every engine: a whole reflection, nothing sent, quick exit", () => {
       await client.get(`${origin}/examples/custom-questionnaire.html`);
       await until(client, () => __$('.ew-screen [data-ew-action="start"]'), "the clinic's widget");
       await act(client, "start");
-      await inPage(
+      const box = await inPage(
         client,
-        (words) => {
-          const box = __$("textarea, input[type=text]");
-          box.value = words;
-          box.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
-        },
-        words,
+        () =>
+          [...__$(".ew-screen").querySelectorAll("textarea, input[type=text]")].find((field) =>
+            field.checkVisibility(),
+          )?.id,
       );
-      await inPage(client, () => __$('[data-ew-action="exit"]').click());
+      await (await control(client, `#${box}`)).sendKeys(words);
+      await (await control(client, '[data-ew-action="exit"]')).click();
       const end = Date.now() + WAIT_MS;
       while (!(await client.getCurrentUrl()).endsWith("/") && Date.now() < end) await sleep(50);
       assert.equal(
