@@ -10,7 +10,11 @@
 //     every request it served is the evidence, since WebDriver gives no request log; and the
 //     strict policy reports no violation;
 //   - quick exit leaves for the clinic's neutral address, and what the client wrote is not on
-//     the page left behind.
+//     the page left behind;
+//   - in a window as narrow as the engine allows (360 CSS px; WebKitGTK's MiniBrowser keeps
+//     its window wider), the introduction, a section, the review and the summary do not scroll
+//     sideways and every control is at least 24 × 24 CSS px, measured as the layout tests do.
+//     Phones' touch input is for later.
 //
 // The rest of the end-to-end suite runs in Chromium only, so far (README, "Tests").
 //
@@ -24,9 +28,10 @@ import { createServer, connect } from "node:net";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Builder, By } from "selenium-webdriver";
-import { CHROMIUM, LAUNCH_ARGS, sleep, WAIT_MS } from "../../scripts/browser.mjs";
+import { CHROMIUM, LAUNCH_ARGS, shadowHelpers, sleep, WAIT_MS } from "../../scripts/browser.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { builtInQuestionnaire, TEST_TIMEOUT } from "./harness.mjs";
+import { layoutHelpers } from "./layout-helpers.mjs";
 
 const EN = JSON.parse(
   readFileSync(fileURLToPath(new URL("../../locales/en.json", import.meta.url)), "utf8"),
@@ -161,6 +166,35 @@ async function control(client, selector) {
   return root.findElement(By.css(selector));
 }
 
+/** The narrowest window asked for: a phone's width. */
+const NARROW = 360;
+
+/**
+ * On the screen showing: what scrolls sideways, and controls under 24 × 24 CSS px, measured in
+ * the page with the layout tests' own measures.
+ */
+async function layoutProblems(client, screen) {
+  const { width, overflow, targets } = await client.executeScript(
+    `(${shadowHelpers})(); (${layoutHelpers})();
+     const width = document.documentElement.clientWidth;
+     return {
+       width,
+       overflow: __layout.overflow(width, 0.5).offenders,
+       targets: __layout.targets(),
+     };`,
+  );
+  return [
+    ...overflow.map((problem) => `${screen} at ${width} px: ${problem}`),
+    ...targets
+      .filter((target) => target.width < 24 - 0.01 || target.height < 24 - 0.01)
+      .map(
+        (target) =>
+          `${screen} at ${width} px: ${target.what} is ` +
+          `${target.width.toFixed(1)}×${target.height.toFixed(1)} px; needs 24×24`,
+      ),
+  ];
+}
+
 /** Clicks a button of the widget, by its action, and waits for the next screen. */
 async function act(client, action) {
   const before = await heading(client);
@@ -190,6 +224,7 @@ describe("Every engine: a whole reflection, nothing sent, quick exit", () => {
       t.after(() => engine.close());
       const { client } = engine;
 
+      await client.manage().window().setRect({ width: NARROW, height: 740 });
       const first = served.length;
       await client.get(`${origin}/`);
       await until(
@@ -208,16 +243,22 @@ describe("Every engine: a whole reflection, nothing sent, quick exit", () => {
 
       // A whole reflection: a radio and the follow-up it reveals, then typed text.
       const words = `E2E-${name}-words`;
+      const layout = await layoutProblems(client, "introduction");
       await act(client, "start");
       await (await control(client, '[id$="-q-who-decided-option-therapist-choice"]')).click();
       await until(client, () => !__$('[id$="-q-not-my-choice"]').hidden, "the follow-up");
       await (await control(client, '[id$="-q-not-my-choice-input"]')).sendKeys(words);
+      layout.push(...(await layoutProblems(client, "a section with a follow-up")));
       while ((await heading(client)) !== EN.review_heading) await act(client, "next");
+      layout.push(...(await layoutProblems(client, "the review")));
       assert.ok(
         (await inPage(client, () => __$(".ew-screen").textContent)).includes(words),
         "the review shows the words",
       );
       await act(client, "summary");
+      layout.push(...(await layoutProblems(client, "the summary")));
+      assert.deepEqual(layout, [], "no sideways scrolling, no control under 24 × 24 px");
+      const width = await client.executeScript("return document.documentElement.clientWidth");
       const outputs = await inPage(client, () => ({
         mine: __$(".ew-output--mine").textContent,
         bring: __$(".ew-output--bring").textContent,
@@ -251,7 +292,10 @@ describe("Every engine: a whole reflection, nothing sent, quick exit", () => {
       );
       const left = await client.executeScript("return document.documentElement.textContent");
       assert.ok(!left.includes(words), "what the client wrote is not on the page");
-      t.diagnostic(`${name}: ${loaded - first} files at load, none after; quick exit to /`);
+      t.diagnostic(
+        `${name}: ${loaded - first} files at load, none after; layout at ${width} px: ` +
+          `4 screens, no sideways scrolling, controls 24×24 or more; quick exit to /`,
+      );
     });
   }
 });
