@@ -13,10 +13,10 @@ mod common;
 
 use common::{choose, q, send, tick};
 use ending_well::view::{view, Response, View};
-use ending_well::{Effect, Model, Msg, Output, Questionnaire, Screen};
+use ending_well::{Effect, Model, Msg, Output, Screen};
 
 fn model() -> Model {
-    Model::new(Questionnaire::default_questionnaire().unwrap())
+    common::built_in()
 }
 
 /// The shown questions of the first section, by id, after choosing `ending`.

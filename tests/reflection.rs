@@ -18,7 +18,7 @@ use ending_well::view::{save_bar, view, View};
 use ending_well::{Answer, Effect, Focus, Model, Msg, Output, Questionnaire, Screen};
 
 fn model() -> Model {
-    Model::new(Questionnaire::default_questionnaire().unwrap())
+    common::built_in()
 }
 
 fn section_of(model: &Model, id: &str) -> usize {

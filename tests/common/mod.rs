@@ -13,6 +13,11 @@ pub fn fixture(name: &str) -> Questionnaire {
     })
 }
 
+/// A fresh session on the built-in questionnaire.
+pub fn built_in() -> Model {
+    Model::new(Questionnaire::default_questionnaire().unwrap())
+}
+
 /// A fresh session on the small fixture.
 pub fn small() -> Model {
     Model::new(fixture("small"))

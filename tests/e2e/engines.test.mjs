@@ -24,18 +24,14 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createServer, connect } from "node:net";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Builder, By } from "selenium-webdriver";
 import { Pointer } from "selenium-webdriver/lib/input.js";
 import { CHROMIUM, LAUNCH_ARGS, shadowHelpers, sleep, WAIT_MS } from "../../scripts/browser.mjs";
 import { serve } from "../../scripts/serve.mjs";
-import { builtInQuestionnaire, TEST_TIMEOUT } from "./harness.mjs";
+import { builtInQuestionnaire, locale, TEST_TIMEOUT } from "./harness.mjs";
 import { layoutHelpers } from "./layout-helpers.mjs";
 
-const EN = JSON.parse(
-  readFileSync(fileURLToPath(new URL("../../locales/en.json", import.meta.url)), "utf8"),
-);
+const EN = locale("en");
 const QUESTIONNAIRE = builtInQuestionnaire("en");
 
 /** Each engine: how its driver starts on `port`, and the capabilities of its session. */

@@ -52,6 +52,12 @@ export function builtInQuestionnaire(language) {
   return pick(JSON.parse(readFileSync(file, "utf8")));
 }
 
+/** The widget's interface text in `language`, as `locales/` ships it. */
+export function locale(language) {
+  const file = fileURLToPath(new URL(`../../locales/${language}.json`, import.meta.url));
+  return JSON.parse(readFileSync(file, "utf8"));
+}
+
 /** Starts the server and the browser; `close()` stops both. */
 export async function startHarness() {
   assert.ok(existsSync(PKG), "www/pkg is missing: run `bash scripts/build.sh` first");

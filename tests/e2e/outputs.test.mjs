@@ -17,12 +17,12 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import ICAL from "ical.js";
 import {
   act,
   builtInQuestionnaire,
   heading,
+  locale,
   openConfigured,
   openPage,
   TEST_TIMEOUT,
@@ -32,9 +32,7 @@ import {
 
 const harness = useHarness();
 
-const EN = JSON.parse(
-  readFileSync(fileURLToPath(new URL("../../locales/en.json", import.meta.url)), "utf8"),
-);
+const EN = locale("en");
 
 /** The built-in questionnaire's questions, in order: their position is `data-ew-question`. */
 const QUESTIONS = builtInQuestionnaire("en").sections.flatMap((section) => section.questions);

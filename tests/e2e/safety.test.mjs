@@ -15,13 +15,12 @@
 // Needs the release build in www/pkg (bash scripts/build.sh) and /usr/bin/chromium.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import {
   act,
   builtInQuestionnaire,
   heading,
   loadDemo,
+  locale,
   openConfigured,
   openPage,
   poll,
@@ -32,9 +31,7 @@ import {
 
 const harness = useHarness();
 
-const EN = JSON.parse(
-  readFileSync(fileURLToPath(new URL("../../locales/en.json", import.meta.url)), "utf8"),
-);
+const EN = locale("en");
 const QUESTIONNAIRE = builtInQuestionnaire("en");
 const SECTION = QUESTIONNAIRE.sections.findIndex((section) =>
   section.questions.some((question) => question.id === "harm-thoughts"),
