@@ -11,13 +11,9 @@
 
 mod common;
 
-use common::{choose, q, send, tick};
+use common::{built_in as model, choose, q, send, tick};
 use ending_well::view::{view, Response, View};
 use ending_well::{Effect, Model, Msg, Output, Screen};
-
-fn model() -> Model {
-    common::built_in()
-}
 
 /// The shown questions of the first section, by id, after choosing `ending`.
 fn first_section_after(ending: &str) -> Vec<String> {

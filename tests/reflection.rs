@@ -10,16 +10,12 @@
 
 mod common;
 
-use common::{choose, enter_passphrase, q, send, tick, write};
+use common::{built_in as model, choose, enter_passphrase, q, send, tick, write};
 use ending_well::format::catalog;
 use ending_well::format::settings::{Settings, DEFAULT_EXIT_URL};
 use ending_well::session::saving::{Dialog, Saving};
 use ending_well::view::{save_bar, view, View};
 use ending_well::{Answer, Effect, Focus, Model, Msg, Output, Questionnaire, Screen};
-
-fn model() -> Model {
-    common::built_in()
-}
 
 fn section_of(model: &Model, id: &str) -> usize {
     model
