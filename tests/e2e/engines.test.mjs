@@ -7,8 +7,9 @@
 //     the controls in the widget's shadow root): a radio, the follow-up it reveals, typed text;
 //     "Just for me" holds the words and "To bring" does not;
 //   - nothing is requested after the page's own files have loaded: the dev server's own log of
-//     every request it served is the evidence, since WebDriver gives no request log; and the
-//     strict policy reports no violation;
+//     every request it served is the evidence, since WebDriver gives no request log; the strict
+//     policy reports no violation; and nothing is stored (local and session storage, IndexedDB,
+//     cookies, Cache Storage, service workers), since the client did not choose to save;
 //   - quick exit, tapped with WebDriver's touch pointer, leaves for the clinic's neutral address,
 //     and what the client wrote is not on the page left behind;
 //   - in a window as narrow as the engine allows (360 CSS px; WebKitGTK's MiniBrowser keeps
@@ -275,6 +276,32 @@ describe("Every engine: a whole reflection, nothing sent, quick exit", () => {
       await sleep(300);
       assert.deepEqual(served.slice(loaded), [], "nothing was requested after the page loaded");
       assert.deepEqual(await client.executeScript("return window.__violations"), []);
+      // Nothing stored: the client did not choose to save.
+      const stored = await client.executeAsyncScript(
+        `const done = arguments[arguments.length - 1];
+         (async () => ({
+           localStorage: localStorage.length,
+           sessionStorage: sessionStorage.length,
+           indexedDB: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+           cookie: document.cookie,
+           caches: self.caches ? (await caches.keys()).length : 0,
+           serviceWorkers: navigator.serviceWorker
+             ? (await navigator.serviceWorker.getRegistrations()).length
+             : 0,
+         }))().then(done, (error) => done(String(error)));`,
+      );
+      assert.deepEqual(
+        stored,
+        {
+          localStorage: 0,
+          sessionStorage: 0,
+          indexedDB: 0,
+          cookie: "",
+          caches: 0,
+          serviceWorkers: 0,
+        },
+        "nothing stored without the client's choice",
+      );
 
       // Quick exit, from a page whose clinic leaves for "/".
       await client.get(`${origin}/examples/custom-questionnaire.html`);
