@@ -2,15 +2,13 @@
 //! carries them encrypted. The encryption itself is the browser's (Web Crypto); this module only
 //! shapes and checks the data, so it can be tested natively.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
 use super::answer::{Answer, Answers};
 use crate::format::questionnaire::{QuestionKind, Questionnaire};
-use crate::reading::json;
 use crate::reading::limits::check_size;
 use crate::reading::object::is_valid_id;
+use crate::reading::{base64, json};
 
 /// The envelope format this build writes. It reads this one and every one before it.
 pub const ENVELOPE_VERSION: u64 = 2;
@@ -70,9 +68,9 @@ impl Envelope {
             "v": self.version,
             "kdf": KDF,
             "iter": self.iterations,
-            "salt": STANDARD.encode(&self.salt),
-            "iv": STANDARD.encode(&self.iv),
-            "ct": STANDARD.encode(&self.ciphertext),
+            "salt": base64::encode(&self.salt),
+            "iv": base64::encode(&self.iv),
+            "ct": base64::encode(&self.ciphertext),
         });
         if let (Some(questionnaire), Value::Object(fields)) = (&self.questionnaire, &mut fields) {
             fields.insert("q".to_owned(), Value::String(questionnaire.clone()));
@@ -121,7 +119,7 @@ impl Envelope {
             object
                 .get(field)
                 .and_then(Value::as_str)
-                .and_then(|text| STANDARD.decode(text).ok())
+                .and_then(base64::decode)
                 .ok_or(DraftProblem::Damaged)
         };
         let iterations = object

@@ -1,6 +1,8 @@
 //! Layer 1, the lowest: reading JSON, whatever file it comes from, with every problem and its
 //! path. Uses nothing else of the crate; every other layer may use it.
 
+/// Base64 for the byte fields of a saved draft.
+pub mod base64;
 /// JSON text (serde_json) and, in the browser, JavaScript values, with one nesting limit.
 pub mod json;
 /// Every limit on what a file may hold, in one place.
