@@ -6,6 +6,8 @@
 //   - a whole reflection, start to summary, by the engine's own clicks and keys (WebDriver finds
 //     the controls in the widget's shadow root): a radio, the follow-up it reveals, typed text;
 //     "Just for me" holds the words and "To bring" does not;
+//   - the response to thoughts of suicide appears right after its question on "Yes, sometimes",
+//     and goes again on "No";
 //   - nothing is requested after the page's own files have loaded: the dev server's own log of
 //     every request it served is the evidence, since WebDriver gives no request log; the strict
 //     policy reports no violation; and nothing is stored (local and session storage, IndexedDB,
@@ -202,6 +204,29 @@ async function tap(client, element) {
     .perform();
 }
 
+/**
+ * On the section with the question on thoughts of suicide: the response, before an answer,
+ * after "Yes, sometimes" (where it is, and its heading), and after "No".
+ */
+async function safetyResponse(client) {
+  const shown = () =>
+    inPage(client, () => {
+      const panel = __$(".ew-safety");
+      return Boolean(panel) && !panel.hidden && panel.checkVisibility();
+    });
+  const before = await shown();
+  await (await control(client, '[id$="-q-harm-thoughts-option-sometimes"]')).click();
+  await until(client, () => __$(".ew-safety")?.checkVisibility(), "the response");
+  const placed = await inPage(client, () => ({
+    afterTheQuestion: __$('[id$="-q-harm-thoughts"]').nextElementSibling === __$(".ew-safety"),
+    heading: __$(".ew-safety h3").textContent,
+  }));
+  const yes = await shown();
+  await (await control(client, '[id$="-q-harm-thoughts-option-no"]')).click();
+  await until(client, () => __$(".ew-safety").hidden, "the response to go");
+  return { before, yes, ...placed, no: await shown() };
+}
+
 /** Clicks a button of the widget, by its action, and waits for the next screen. */
 async function act(client, action) {
   const before = await heading(client);
@@ -256,7 +281,18 @@ describe("Every engine: a whole reflection, nothing sent, quick exit", () => {
       await until(client, () => !__$('[id$="-q-not-my-choice"]').hidden, "the follow-up");
       await (await control(client, '[id$="-q-not-my-choice-input"]')).sendKeys(words);
       layout.push(...(await layoutProblems(client, "a section with a follow-up")));
-      while ((await heading(client)) !== EN.review_heading) await act(client, "next");
+      let safety = null;
+      while ((await heading(client)) !== EN.review_heading) {
+        await act(client, "next");
+        if (await inPage(client, () => Boolean(__$('[id$="-q-harm-thoughts"]')))) {
+          safety = await safetyResponse(client);
+        }
+      }
+      assert.deepEqual(
+        safety,
+        { before: false, yes: true, afterTheQuestion: true, heading: EN.safety_heading, no: false },
+        "the response to thoughts of suicide: shown right after its question, and hidden again",
+      );
       layout.push(...(await layoutProblems(client, "the review")));
       assert.ok(
         (await inPage(client, () => __$(".ew-screen").textContent)).includes(words),
