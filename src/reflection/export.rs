@@ -3,19 +3,9 @@
 //! the other answers, and in "Just for me" the staying-well plan.
 
 use super::shown::Shown;
-use super::summary::{Output, StayingWell, Summary, SummaryItem};
+use super::summary::{StayingWell, Summary, SummaryItem};
 use crate::languages::interface::Texts;
 use crate::languages::tag::direction;
-
-/// The text under an output's heading, or what it says when it is empty.
-fn lead<'a>(summary: &Summary, texts: &'a Texts) -> &'a str {
-    match (summary.output, summary.is_empty()) {
-        (Output::Bring, false) => &texts.bring_intro,
-        (Output::Bring, true) => &texts.bring_empty,
-        (Output::Mine, false) => &texts.mine_intro,
-        (Output::Mine, true) => &texts.summary_empty,
-    }
-}
 
 /// The output as plain text, readable in any app on any phone.
 pub fn to_plain_text(summary: &Summary, texts: &Texts) -> String {
@@ -29,7 +19,7 @@ pub fn to_plain_text(summary: &Summary, texts: &Texts) -> String {
         &format!("{}: {}", summary.heading, summary.title),
         '=',
     );
-    out.push_str(lead(summary, texts));
+    out.push_str(summary.lead(texts));
     out.push('\n');
     let items_text = |out: &mut String, items: &[SummaryItem]| {
         for item in items {
@@ -144,7 +134,7 @@ pub fn to_html(summary: &Summary, texts: &Texts) -> String {
         "<h1>{}<span class=\"title\">{}</span></h1>\n<p class=\"note\">{}</p>\n",
         escape_html(&summary.heading),
         escape_html(&summary.title),
-        escape_html(lead(summary, texts))
+        escape_html(summary.lead(texts))
     ));
     if !summary.last_session.is_empty() {
         body.push_str(&format!(

@@ -49,6 +49,16 @@ impl Summary {
         self.output == Output::Bring
     }
 
+    /// The words under the output's heading, or what it says when it is empty.
+    pub fn lead<'a>(&self, texts: &'a Texts) -> &'a str {
+        match (self.output, self.is_empty()) {
+            (Output::Bring, false) => &texts.bring_intro,
+            (Output::Bring, true) => &texts.bring_empty,
+            (Output::Mine, false) => &texts.mine_intro,
+            (Output::Mine, true) => &texts.summary_empty,
+        }
+    }
+
     /// Whether there is nothing of the client's in it.
     pub fn is_empty(&self) -> bool {
         self.last_session.is_empty() && self.sections.is_empty() && self.notes.is_empty()

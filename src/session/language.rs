@@ -4,7 +4,6 @@
 
 use super::effect::Effect;
 use super::model::Model;
-use super::screen::Screen;
 use crate::format::catalog::Version;
 
 /// A language in the language switcher.
@@ -43,10 +42,7 @@ impl Model {
         self.settings = version.settings;
         self.texts = version.texts;
         // Drafts the client has not written in follow, in the new language.
-        self.refresh_notes(match self.screen {
-            Screen::Section(index) => Some(index),
-            _ => None,
-        });
+        self.refresh_notes(self.screen.section());
         true
     }
 }

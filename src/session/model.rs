@@ -262,11 +262,7 @@ impl Model {
 
     /// The draft JSON for the current answers and place.
     pub(super) fn draft(&self) -> String {
-        let section = match self.screen {
-            Screen::Section(index) => Some(index),
-            Screen::Intro | Screen::Review | Screen::Summary | Screen::Resume => None,
-        };
-        draft::encode(&self.questionnaire, &self.answers, section)
+        draft::encode(&self.questionnaire, &self.answers, self.screen.section())
     }
 
     /// The effect that saves the draft, when saving is on.

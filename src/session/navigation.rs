@@ -126,10 +126,7 @@ impl Model {
     /// browser's own Back or Forward brought the client there).
     fn show_screen(&mut self, screen: Screen, focus: Focus, record: bool) -> Vec<Effect> {
         self.screen = screen;
-        self.refresh_notes(match screen {
-            Screen::Section(index) => Some(index),
-            _ => None,
-        });
+        self.refresh_notes(screen.section());
         let announcement = match screen {
             Screen::Intro => self.questionnaire.title.clone(),
             Screen::Section(index) => {

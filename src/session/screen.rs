@@ -14,3 +14,13 @@ pub enum Screen {
     /// Answers saved earlier, or a backup file, waiting for a passphrase.
     Resume,
 }
+
+impl Screen {
+    /// The section showing, if this is a section.
+    pub fn section(self) -> Option<usize> {
+        match self {
+            Self::Section(index) => Some(index),
+            Self::Intro | Self::Review | Self::Summary | Self::Resume => None,
+        }
+    }
+}

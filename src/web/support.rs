@@ -10,16 +10,16 @@ use crate::format::settings::{phone_link_target, Resource, Support};
 use crate::languages::interface::Texts;
 use crate::view::section::{InlineSupport, Response};
 
-/// The contacts, then the emergency advice; with `intro`, the clinic's few words before them.
-/// The safety response gives the emergency advice in its own words, so it goes without both.
+/// The contacts; with `framed`, the clinic's few words before them and the emergency advice
+/// after. The safety response says both in its own words, so it takes the contacts alone.
 pub(crate) fn contacts(
     dom: &Dom,
     texts: &Texts,
     support: &Support,
-    intro: bool,
+    framed: bool,
 ) -> Result<Element, JsValue> {
     let wrapper = dom.element("div", "ew-support")?;
-    if intro {
+    if framed {
         let intro = support.intro.as_deref().unwrap_or(&texts.support_intro);
         append_all(&wrapper, &[&dom.text("p", "ew-body", intro)?])?;
     }
@@ -39,7 +39,7 @@ pub(crate) fn contacts(
         }
         append_all(&wrapper, &[&list])?;
     }
-    if intro {
+    if framed {
         append_all(
             &wrapper,
             &[&dom.text("p", "ew-support-emergency", &texts.support_emergency)?],

@@ -85,6 +85,49 @@ pub(super) fn actions(dom: &Dom, buttons: &[(&str, &str, &str)]) -> Result<Eleme
     Ok(actions)
 }
 
+/// `div.class` with a label, a hint and `input` under them: the input gets `id` and is described
+/// by the hint, as GOV.UK's fields are.
+pub(super) fn field_with_hint(
+    dom: &Dom,
+    class: &str,
+    id: &str,
+    label: &str,
+    hint: &str,
+    input: &Element,
+) -> Result<Element, JsValue> {
+    let field = dom.element("div", class)?;
+    let label = dom.text("label", "ew-label", label)?;
+    label.set_attribute("for", id)?;
+    let hint_id = format!("{id}-hint");
+    let hint = dom.text("p", "ew-hint", hint)?;
+    hint.set_attribute("id", &hint_id)?;
+    set_attributes(input, &[("id", id), ("aria-describedby", &hint_id)])?;
+    append_all(&field, &[&label, &hint, input])?;
+    Ok(field)
+}
+
+/// A radio or checkbox with its label, in `div.class`: the input takes `attributes` (its `id`
+/// among them, which the label points at). Returns the item and the label, which a caller may
+/// add hidden words to.
+pub(super) fn choice(
+    dom: &Dom,
+    class: &str,
+    attributes: &[(&str, &str)],
+    checked: bool,
+    label: &str,
+) -> Result<(Element, Element), JsValue> {
+    let item = dom.element("div", class)?;
+    let input = dom.element("input", "ew-choice-input")?;
+    set_attributes(&input, attributes)?;
+    input.toggle_attribute_with_force("checked", checked)?;
+    let label = dom.text("label", "ew-choice-label", label)?;
+    if let Some(id) = input.get_attribute("id") {
+        label.set_attribute("for", &id)?;
+    }
+    append_all(&item, &[&input, &label])?;
+    Ok((item, label))
+}
+
 /// An answer in words, as the `<dd>` of a summary list; "skipped" for none.
 pub(super) fn answer_element(
     dom: &Dom,

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::frame::{actions, screen_section, Rendered};
+use super::frame::{actions, field_with_hint, screen_section, Rendered};
 use crate::languages::interface::Texts;
 use crate::view::IntroView;
 use crate::web::dom::{append_all, set_attributes, Dom};
@@ -40,23 +40,21 @@ pub(super) fn intro_screen(
 
 /// The file input on the introduction for continuing from a backup.
 fn backup_input(dom: &Dom, texts: &Texts, prefix: &str) -> Result<Element, JsValue> {
-    let field = dom.element("div", "ew-field ew-backup")?;
-    let id = format!("{prefix}-backup-file");
-    let label = dom.text("label", "ew-label", &texts.open_backup)?;
-    label.set_attribute("for", &id)?;
-    let hint = dom.text("p", "ew-hint", &texts.open_backup_hint)?;
-    hint.set_attribute("id", &format!("{id}-hint"))?;
     let input = dom.element("input", "ew-file")?;
     set_attributes(
         &input,
         &[
             ("type", "file"),
-            ("id", &id),
             ("accept", ".json,application/json"),
-            ("aria-describedby", &format!("{id}-hint")),
             ("data-ew-role", "backup-file"),
         ],
     )?;
-    append_all(&field, &[&label, &hint, &input])?;
-    Ok(field)
+    field_with_hint(
+        dom,
+        "ew-field ew-backup",
+        &format!("{prefix}-backup-file"),
+        &texts.open_backup,
+        &texts.open_backup_hint,
+        &input,
+    )
 }

@@ -4,10 +4,10 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::frame::{actions, answer_element, screen_section, Rendered};
+use super::frame::{actions, answer_element, choice, screen_section, Rendered};
 use crate::languages::interface::Texts;
 use crate::view::ReviewView;
-use crate::web::dom::{append_all, set_attributes, Dom};
+use crate::web::dom::{append_all, Dom};
 
 /// Builds the review screen.
 pub(super) fn review_screen(
@@ -70,22 +70,18 @@ fn bring_box(
     text: &str,
     bring: bool,
 ) -> Result<Element, JsValue> {
-    let item = dom.element("div", "ew-choice ew-choice--small ew-bring")?;
-    let id = format!("{prefix}-bring-{question}");
-    let input = dom.element("input", "ew-choice-input")?;
-    set_attributes(
-        &input,
+    let (item, label) = choice(
+        dom,
+        "ew-choice ew-bring",
         &[
             ("type", "checkbox"),
-            ("id", &id),
+            ("id", &format!("{prefix}-bring-{question}")),
             ("data-ew-question", &question.to_string()),
             ("data-ew-role", "bring"),
         ],
+        bring,
+        &texts.bring_heading,
     )?;
-    input.toggle_attribute_with_force("checked", bring)?;
-    let label = dom.text("label", "ew-choice-label", &texts.bring_heading)?;
-    label.set_attribute("for", &id)?;
     append_all(&label, &[&dom.hidden_text(&format!(": {text}"))?])?;
-    append_all(&item, &[&input, &label])?;
     Ok(item)
 }

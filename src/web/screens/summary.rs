@@ -4,7 +4,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::frame::{actions, answer_element, screen_section, Rendered};
+use super::frame::{actions, answer_element, choice, field_with_hint, screen_section, Rendered};
 use crate::languages::interface::Texts;
 use crate::reflection::summary::{Output, StayingWell, Summary, SummaryItem};
 use crate::view::SummaryView;
@@ -64,13 +64,10 @@ fn output(dom: &Dom, texts: &Texts, prefix: &str, summary: &Summary) -> Result<E
     if let Some(clinic) = &summary.clinic {
         append_all(&region, &[&dom.text("p", "ew-clinic", clinic)?])?;
     }
-    let lead = match (summary.output, summary.is_empty()) {
-        (Output::Bring, false) => &texts.bring_intro,
-        (Output::Bring, true) => &texts.bring_empty,
-        (Output::Mine, false) => &texts.mine_intro,
-        (Output::Mine, true) => &texts.summary_empty,
-    };
-    append_all(&region, &[&heading, &dom.text("p", "ew-body", lead)?])?;
+    append_all(
+        &region,
+        &[&heading, &dom.text("p", "ew-body", summary.lead(texts))?],
+    )?;
     if !summary.last_session.is_empty() {
         append_all(
             &region,
@@ -195,19 +192,11 @@ fn reminder(
         &[&heading, &dom.text("p", "ew-body", &texts.reminder_intro)?],
     )?;
 
-    let field = dom.element("div", "ew-field")?;
-    let id = format!("{prefix}-reminder-title");
-    let label = dom.text("label", "ew-label", &texts.reminder_title)?;
-    label.set_attribute("for", &id)?;
-    let hint = dom.text("p", "ew-hint", &texts.reminder_title_hint)?;
-    hint.set_attribute("id", &format!("{id}-hint"))?;
     let input = dom.element("input", "ew-input")?;
     set_attributes(
         &input,
         &[
             ("type", "text"),
-            ("id", &id),
-            ("aria-describedby", &format!("{id}-hint")),
             ("data-ew-role", "reminder-title"),
             // A neutral title to start from, which the client may change.
             ("value", &texts.reminder_default_title),
@@ -215,7 +204,14 @@ fn reminder(
         ],
     )?;
     private_field(&input, view.spellcheck)?;
-    append_all(&field, &[&label, &hint, &input])?;
+    let field = field_with_hint(
+        dom,
+        "ew-field",
+        &format!("{prefix}-reminder-title"),
+        &texts.reminder_title,
+        &texts.reminder_title_hint,
+        &input,
+    )?;
 
     let when = dom.element("fieldset", "ew-fieldset")?;
     append_all(
@@ -224,29 +220,19 @@ fn reminder(
     )?;
     let choices = dom.element("div", "ew-choices ew-choices--radio")?;
     for (index, months) in view.reminder_months.iter().enumerate() {
-        let option = dom.element("div", "ew-choice")?;
-        let radio_id = format!("{prefix}-reminder-{months}");
-        let radio = dom.element("input", "ew-choice-input")?;
-        set_attributes(
-            &radio,
+        let (option, _) = choice(
+            dom,
+            "ew-choice",
             &[
                 ("type", "radio"),
-                ("id", &radio_id),
+                ("id", &format!("{prefix}-reminder-{months}")),
                 ("name", &format!("{prefix}-reminder-months")),
                 ("value", &months.to_string()),
                 ("data-ew-role", "reminder-months"),
             ],
-        )?;
-        if index == 0 {
-            radio.set_attribute("checked", "")?;
-        }
-        let label = dom.text(
-            "label",
-            "ew-choice-label",
+            index == 0,
             &texts.reminder_months(*months as usize),
         )?;
-        label.set_attribute("for", &radio_id)?;
-        append_all(&option, &[&radio, &label])?;
         choices.append_child(&option)?;
     }
     when.append_child(&choices)?;
