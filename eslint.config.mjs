@@ -17,6 +17,9 @@ const IN_PAGE = {
   __$: "readonly",
   __$$: "readonly",
   __time: "readonly",
+  // tests/e2e/webdriver-page.mjs: finding elements as Playwright's selectors do.
+  __find: "readonly",
+  __visible: "readonly",
 };
 
 export default defineConfig([

@@ -38,9 +38,15 @@ function inside(path) {
   return rest !== ".." && !rest.startsWith(`..${sep}`) && !isAbsolute(rest);
 }
 
-/** Starts the server; resolves to the Node server once it listens. */
-export function serve(port = 8080, host = "127.0.0.1") {
+/**
+ * Starts the server; resolves to the Node server once it listens. The end-to-end tests in engines
+ * driven over WebDriver pass two hooks (tests/e2e/webdriver-page.mjs): `intercept(request,
+ * response)` answers a request itself when it returns true, as a test's route does, and
+ * `html(body)` changes a page before it is sent, to add the test's own scripts.
+ */
+export function serve(port = 8080, host = "127.0.0.1", { intercept, html } = {}) {
   const server = createServer(async (request, response) => {
+    if (intercept && (await intercept(request, response))) return;
     const url = new URL(request.url ?? "/", "http://localhost");
     let name;
     try {
@@ -56,7 +62,8 @@ export function serve(port = 8080, host = "127.0.0.1") {
     }
     try {
       if ((await stat(path)).isDirectory()) path = join(path, "index.html");
-      const body = await readFile(path);
+      let body = await readFile(path);
+      if (html && extname(path) === ".html") body = html(body);
       response.writeHead(200, {
         "Content-Type": TYPES[extname(path)] ?? "application/octet-stream",
         "Content-Security-Policy": POLICY,

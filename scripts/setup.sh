@@ -55,6 +55,8 @@ if [ "$mode" = test ]; then
   # MiniBrowser, which needs a display, so a virtual one.
   command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
   command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
+  # The end-to-end tests' proxy answers https with a throwaway certificate it makes with openssl.
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     sudo_cmd=()

@@ -30,3 +30,5 @@ step "release build"
 bash scripts/build.sh
 step "end-to-end tests: Chromium"
 node --test --test-reporter=spec tests/e2e/
+step "end-to-end tests: Firefox and WebKit, side by side"
+bash scripts/test-engines.sh

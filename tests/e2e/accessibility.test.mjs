@@ -24,6 +24,7 @@ import {
   builtInQuestionnaire,
   closeDialog,
   CRYPTO_WAIT_MS,
+  needs,
   openPage,
   poll,
   TEST_TIMEOUT,
@@ -497,7 +498,7 @@ describe("Accessibility (axe-core, WCAG 2.2 AA and best practice)", () => {
   for (const scheme of SCHEMES) {
     it(
       `every screen and state of the demo page, ${scheme} colour scheme`,
-      { timeout: TEST_TIMEOUT },
+      { timeout: TEST_TIMEOUT, ...needs("colour scheme") },
       async (t) => {
         const { page } = await openPage(t, harness.browser, { colorScheme: scheme });
         await walkDemo(page, scheme);
@@ -511,7 +512,7 @@ describe("Accessibility (axe-core, WCAG 2.2 AA and best practice)", () => {
 
     it(
       `the examples' problems panel and own questionnaire, ${scheme} colour scheme`,
-      { timeout: TEST_TIMEOUT },
+      { timeout: TEST_TIMEOUT, ...needs("colour scheme") },
       async (t) => {
         const { page } = await openPage(t, harness.browser, { colorScheme: scheme });
         await walkExamples(page, scheme);
@@ -519,7 +520,7 @@ describe("Accessibility (axe-core, WCAG 2.2 AA and best practice)", () => {
     );
   }
 
-  it("no violations in any of them", () => {
+  it("no violations in any of them", needs("colour scheme"), () => {
     const states = new Set(checked.map((entry) => entry.state));
     const total = checked.reduce((sum, entry) => sum + entry.violations.length, 0);
     const { byRule, pageByRule } = report();

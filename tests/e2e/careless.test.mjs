@@ -11,6 +11,7 @@ import {
   builtInQuestionnaire,
   CRYPTO_WAIT_MS,
   heading,
+  needs,
   openPage,
   poll,
   useHarness,
@@ -149,127 +150,138 @@ describe("Careless use", () => {
     assert.deepEqual(errors, []);
   });
 
-  it("two tabs on one saved draft: each is told when the other saves, and nothing is written over unasked", async (t) => {
-    const { context, page: first, errors } = await demo(t);
-    await first.click("ending-well [data-ew-action=start]");
-    await first.locator("ending-well input[data-ew-role=option]").first().check();
-    await first.click("ending-well [data-ew-action=save]");
-    await first.fill("ending-well dialog input[name=passphrase]", PASSPHRASE);
-    await first.fill("ending-well dialog input[name=confirmation]", PASSPHRASE);
-    await first.click("ending-well dialog button[type=submit]");
-    const status = (page) => page.evaluate(() => __ew.$(".ew-save-status")?.textContent ?? "");
-    await poll(
-      first,
-      () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
-      null,
-      "saved",
-      CRYPTO_WAIT_MS,
-    );
-    const stored = () =>
-      first.evaluate(
-        () =>
-          Object.entries(localStorage).find(([key]) => key.startsWith("ending-well:draft:"))?.[1],
+  it(
+    "two tabs on one saved draft: each is told when the other saves, and nothing is written over unasked",
+    needs("tabs"),
+    async (t) => {
+      const { context, page: first, errors } = await demo(t);
+      await first.click("ending-well [data-ew-action=start]");
+      await first.locator("ending-well input[data-ew-role=option]").first().check();
+      await first.click("ending-well [data-ew-action=save]");
+      await first.fill("ending-well dialog input[name=passphrase]", PASSPHRASE);
+      await first.fill("ending-well dialog input[name=confirmation]", PASSPHRASE);
+      await first.click("ending-well dialog button[type=submit]");
+      const status = (page) => page.evaluate(() => __ew.$(".ew-save-status")?.textContent ?? "");
+      await poll(
+        first,
+        () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+        null,
+        "saved",
+        CRYPTO_WAIT_MS,
       );
-
-    // The same draft opened in a second tab, which goes on saving there.
-    const second = await context.newPage();
-    second.on("pageerror", (error) => errors.push(`second tab: ${error.message}`));
-    await second.goto(`${harness.origin}/`);
-    await second.fill("ending-well form[data-ew-form=unlock] input[name=passphrase]", PASSPHRASE);
-    await second.click("ending-well form[data-ew-form=unlock] button[type=submit]");
-    await waitForHeading(second, SECTIONS[0].title, CRYPTO_WAIT_MS);
-    await second.locator("ending-well input[data-ew-role=option]").nth(1).check();
-    await poll(
-      second,
-      () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
-      null,
-      "saved",
-      CRYPTO_WAIT_MS,
-    );
-
-    // The first tab is told at once, and stops writing.
-    await poll(
-      first,
-      () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
-      null,
-      "told",
-      5_000,
-    );
-    assert.match(await status(first), /This tab has stopped saving/);
-    assert.equal(await first.locator("ending-well [data-ew-action=save-here]").isVisible(), true);
-    const secondsDraft = await stored();
-    await first.locator("ending-well input[data-ew-role=option]").nth(2).check();
-    await first.waitForTimeout(1_000);
-    assert.equal(
-      await stored(),
-      secondsDraft,
-      "the first tab wrote nothing over the second's draft",
-    );
-
-    // Asked, the first tab saves its answers, and now the second tab is told.
-    await first.click("ending-well [data-ew-action=save-here]");
-    await poll(
-      first,
-      (before) => {
-        const now = Object.entries(localStorage).find(([key]) =>
-          key.startsWith("ending-well:draft:"),
-        )?.[1];
-        return now !== before;
-      },
-      secondsDraft,
-      "the first tab's save",
-      CRYPTO_WAIT_MS,
-    );
-    await poll(
-      second,
-      () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
-      null,
-      "second told",
-      5_000,
-    );
-    assert.equal(await first.locator("ending-well [data-ew-action=save-here]").isVisible(), false);
-    assert.deepEqual(errors, []);
-  });
-
-  it("a 100 KB answer is kept whole in the summary and both downloads", async (t) => {
-    const { page, errors } = await demo(t);
-    const words = "I learned to notice what I feel before it grows. ";
-    const answer = words
-      .repeat(Math.ceil(100_000 / words.length))
-      .slice(0, 100_000)
-      .trim();
-    await act(page, "start");
-    await act(page, "next");
-    await act(page, "next");
-    await page.locator("ending-well .ew-screen textarea").first().fill(answer);
-    while ((await heading(page)) !== "Check your answers") await act(page, "next");
-    assert.ok(
-      (await page.evaluate(() => __ew.root().textContent)).includes(answer),
-      "shown whole on the review",
-    );
-    // Put into "To bring" too, so that both outputs carry it.
-    await page
-      .locator("ending-well .ew-summary-row", { hasText: words })
-      .locator('input[data-ew-role="bring"]')
-      .check();
-    await act(page, "summary");
-    for (const output of ["bring", "mine"]) {
-      assert.ok(
-        (await page.textContent(`ending-well .ew-output--${output}`)).includes(answer),
-        `shown whole in the summary (${output})`,
-      );
-      for (const action of ["download-text", "download-html"]) {
-        const [download] = await Promise.all([
-          page.waitForEvent("download"),
-          page.click(`ending-well [data-ew-action=${action}][data-ew-output=${output}]`),
-        ]);
-        const content = readFileSync(await download.path(), "utf8");
-        assert.ok(
-          content.includes(answer),
-          `${action} (${output}): the answer is in the file whole`,
+      const stored = () =>
+        first.evaluate(
+          () =>
+            Object.entries(localStorage).find(([key]) => key.startsWith("ending-well:draft:"))?.[1],
         );
+
+      // The same draft opened in a second tab, which goes on saving there.
+      const second = await context.newPage();
+      second.on("pageerror", (error) => errors.push(`second tab: ${error.message}`));
+      await second.goto(`${harness.origin}/`);
+      await second.fill("ending-well form[data-ew-form=unlock] input[name=passphrase]", PASSPHRASE);
+      await second.click("ending-well form[data-ew-form=unlock] button[type=submit]");
+      await waitForHeading(second, SECTIONS[0].title, CRYPTO_WAIT_MS);
+      await second.locator("ending-well input[data-ew-role=option]").nth(1).check();
+      await poll(
+        second,
+        () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+        null,
+        "saved",
+        CRYPTO_WAIT_MS,
+      );
+
+      // The first tab is told at once, and stops writing.
+      await poll(
+        first,
+        () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+        null,
+        "told",
+        5_000,
+      );
+      assert.match(await status(first), /This tab has stopped saving/);
+      assert.equal(await first.locator("ending-well [data-ew-action=save-here]").isVisible(), true);
+      const secondsDraft = await stored();
+      await first.locator("ending-well input[data-ew-role=option]").nth(2).check();
+      await first.waitForTimeout(1_000);
+      assert.equal(
+        await stored(),
+        secondsDraft,
+        "the first tab wrote nothing over the second's draft",
+      );
+
+      // Asked, the first tab saves its answers, and now the second tab is told.
+      await first.click("ending-well [data-ew-action=save-here]");
+      await poll(
+        first,
+        (before) => {
+          const now = Object.entries(localStorage).find(([key]) =>
+            key.startsWith("ending-well:draft:"),
+          )?.[1];
+          return now !== before;
+        },
+        secondsDraft,
+        "the first tab's save",
+        CRYPTO_WAIT_MS,
+      );
+      await poll(
+        second,
+        () => /another tab/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+        null,
+        "second told",
+        5_000,
+      );
+      assert.equal(
+        await first.locator("ending-well [data-ew-action=save-here]").isVisible(),
+        false,
+      );
+      assert.deepEqual(errors, []);
+    },
+  );
+
+  it(
+    "a 100 KB answer is kept whole in the summary and both downloads",
+    needs("downloads"),
+    async (t) => {
+      const { page, errors } = await demo(t);
+      const words = "I learned to notice what I feel before it grows. ";
+      const answer = words
+        .repeat(Math.ceil(100_000 / words.length))
+        .slice(0, 100_000)
+        .trim();
+      await act(page, "start");
+      await act(page, "next");
+      await act(page, "next");
+      await page.locator("ending-well .ew-screen textarea").first().fill(answer);
+      while ((await heading(page)) !== "Check your answers") await act(page, "next");
+      assert.ok(
+        (await page.evaluate(() => __ew.root().textContent)).includes(answer),
+        "shown whole on the review",
+      );
+      // Put into "To bring" too, so that both outputs carry it.
+      await page
+        .locator("ending-well .ew-summary-row", { hasText: words })
+        .locator('input[data-ew-role="bring"]')
+        .check();
+      await act(page, "summary");
+      for (const output of ["bring", "mine"]) {
+        assert.ok(
+          (await page.textContent(`ending-well .ew-output--${output}`)).includes(answer),
+          `shown whole in the summary (${output})`,
+        );
+        for (const action of ["download-text", "download-html"]) {
+          const [download] = await Promise.all([
+            page.waitForEvent("download"),
+            page.click(`ending-well [data-ew-action=${action}][data-ew-output=${output}]`),
+          ]);
+          const content = readFileSync(await download.path(), "utf8");
+          assert.ok(
+            content.includes(answer),
+            `${action} (${output}): the answer is in the file whole`,
+          );
+        }
       }
-    }
-    assert.deepEqual(errors, []);
-  });
+      assert.deepEqual(errors, []);
+    },
+  );
 });

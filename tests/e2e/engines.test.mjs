@@ -18,119 +18,24 @@
 //     its window wider), the introduction, a section, the review and the summary do not scroll
 //     sideways and every control is at least 24 × 24 CSS px, measured as the layout tests do.
 //
-// The rest of the end-to-end suite runs in Chromium only, so far (README, "Tests").
+// The rest of the end-to-end suite runs in Firefox and WebKit through the same client, with a
+// Playwright-like page over it (tests/e2e/webdriver-page.mjs, scripts/test-engines.sh).
 //
 // Run from the repository root: node --test --test-reporter=spec tests/e2e/engines.test.mjs
 // Needs the release build in www/pkg (bash scripts/build.sh), and chromium, chromedriver,
 // firefox-esr, geckodriver, webkit2gtk-driver and xvfb (scripts/setup.sh installs them).
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { createServer, connect } from "node:net";
-import { Builder, By } from "selenium-webdriver";
+import { By } from "selenium-webdriver";
 import { Pointer } from "selenium-webdriver/lib/input.js";
-import { CHROMIUM, LAUNCH_ARGS, shadowHelpers, sleep, WAIT_MS } from "../../scripts/browser.mjs";
+import { shadowHelpers, sleep, WAIT_MS } from "../../scripts/browser.mjs";
+import { ENGINES, openEngine } from "./drivers.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { builtInQuestionnaire, locale, TEST_TIMEOUT } from "./harness.mjs";
 import { layoutHelpers } from "./layout-helpers.mjs";
 
 const EN = locale("en");
 const QUESTIONNAIRE = builtInQuestionnaire("en");
-
-/** Each engine: how its driver starts on `port`, and the capabilities of its session. */
-const ENGINES = {
-  Chromium: {
-    driver: (port) => ["chromedriver", [`--port=${port}`]],
-    capabilities: {
-      browserName: "chrome",
-      "goog:chromeOptions": { binary: CHROMIUM, args: ["--headless=new", ...LAUNCH_ARGS] },
-    },
-  },
-  Firefox: {
-    driver: (port) => ["geckodriver", ["--port", String(port)]],
-    capabilities: { browserName: "firefox", "moz:firefoxOptions": { args: ["-headless"] } },
-  },
-  WebKit: {
-    // MiniBrowser has no headless mode: a virtual display.
-    driver: (port) => ["xvfb-run", ["-a", "WebKitWebDriver", `--port=${port}`]],
-    capabilities: {
-      browserName: "MiniBrowser",
-      "webkitgtk:browserOptions": {
-        binary: "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
-        args: ["--automation"],
-      },
-    },
-  },
-};
-
-/** A free port on this machine. */
-function freePort() {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
-
-/** Resolves once something listens on `port`; fails if `child`, the driver, exits first. */
-async function listening(port, child) {
-  for (let tries = 0; tries < 200; tries++) {
-    if (child.exitCode !== null) throw new Error(`the driver exited with ${child.exitCode}`);
-    const open = await new Promise((done) => {
-      const socket = connect(port, "127.0.0.1");
-      socket.once("connect", () => done(socket.end() && true));
-      socket.once("error", () => done(false));
-    });
-    if (open) return;
-    await sleep(50);
-  }
-  throw new Error(`nothing listens on port ${port}`);
-}
-
-/** Stops a driver: its whole process group, so xvfb-run's display goes with it. */
-function stop(child) {
-  try {
-    process.kill(-child.pid);
-  } catch {
-    // Already gone.
-  }
-}
-
-/** Starts the engine's driver and a session in it; `close()` ends both. */
-async function openEngine(name) {
-  const { driver, capabilities } = ENGINES[name];
-  let port;
-  let child;
-  // A port found free can be taken again before the driver binds it: then another port.
-  for (let attempt = 1; ; attempt++) {
-    port = await freePort();
-    const [command, args] = driver(port);
-    child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
-    const said = [];
-    child.stderr.on("data", (chunk) => said.push(chunk));
-    try {
-      await listening(port, child);
-      break;
-    } catch (error) {
-      stop(child);
-      if (attempt === 3) {
-        throw new Error(`${error.message}: ${Buffer.concat(said)}`, { cause: error });
-      }
-    }
-  }
-  const client = await new Builder()
-    .usingServer(`http://127.0.0.1:${port}`)
-    .withCapabilities(capabilities)
-    .build();
-  return {
-    client,
-    async close() {
-      await client.quit().catch(() => {});
-      stop(child);
-    },
-  };
-}
 
 /**
  * Runs `body` (a function, sent as its source, taking `args`) in the page, where `__$` finds an

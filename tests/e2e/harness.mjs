@@ -7,6 +7,7 @@ import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { launchChromium, openWidgetPage, PKG, poll } from "../../scripts/browser.mjs";
 import { serve } from "../../scripts/serve.mjs";
+import { createRouter, launchWebDriver } from "./webdriver-page.mjs";
 
 export {
   act,
@@ -58,12 +59,81 @@ export function locale(language) {
   return JSON.parse(readFileSync(file, "utf8"));
 }
 
+/**
+ * The engine the tests run in: EW_ENGINE=chromium (the default, through Playwright), firefox or
+ * webkit (through their WebDriver, tests/e2e/webdriver-page.mjs).
+ */
+export const ENGINE = { chromium: "Chromium", firefox: "Firefox", webkit: "WebKit" }[
+  process.env.EW_ENGINE ?? "chromium"
+];
+if (!ENGINE) throw new Error(`EW_ENGINE=${process.env.EW_ENGINE}: chromium, firefox or webkit`);
+
+/**
+ * What an engine's driver cannot do for a test, and why; the README lists the tests so marked.
+ * Use as a test's options: `it("…", needs("downloads"), async (t) => …)`.
+ */
+const LACKS = {
+  downloads: "WebDriver reports no downloads",
+  requests: "WebDriver reports no requests (the engines test reads the server's log instead)",
+  "print media": "WebDriver cannot emulate print media or print to PDF with page sizes",
+  touch: "the desktop engine cannot emulate a phone's touch screen and coarse pointer",
+  "narrow window":
+    "the window is at least 500 CSS px wide in Firefox, 447 in WebKitGTK's MiniBrowser",
+  "colour scheme": "WebKitGTK's WebDriver cannot ask for a dark or light colour scheme",
+  locale: "WebKitGTK's WebDriver cannot set the browser's language",
+  "Chromium profile": "the test starts Chromium itself, with a profile folder of its own",
+  tabs: "the WebDriver pages open one tab per context",
+  zoom: "WebDriver cannot set a device scale factor (400% zoom)",
+  "reduced motion": "WebKitGTK's WebDriver cannot ask for reduced motion",
+  "forced colours": "WebKitGTK's WebDriver cannot turn on forced colours",
+  "closing a tab": "WebDriver closes a tab without the page's beforeunload prompt",
+};
+const LACKED = {
+  Chromium: [],
+  Firefox: [
+    "downloads",
+    "requests",
+    "print media",
+    "touch",
+    "narrow window",
+    "zoom",
+    "Chromium profile",
+    "tabs",
+    "closing a tab",
+  ],
+  WebKit: [
+    "downloads",
+    "requests",
+    "print media",
+    "touch",
+    "narrow window",
+    "colour scheme",
+    "locale",
+    "Chromium profile",
+    "tabs",
+    "zoom",
+    "reduced motion",
+    "forced colours",
+    "closing a tab",
+  ],
+};
+export function needs(...features) {
+  const lacked = features.filter((feature) => LACKED[ENGINE].includes(feature));
+  for (const feature of features) assert.ok(LACKS[feature], `unknown feature ${feature}`);
+  return lacked.length === 0
+    ? {}
+    : { skip: `${ENGINE}: ${lacked.map((feature) => LACKS[feature]).join("; ")}` };
+}
+
 /** Starts the server and the browser; `close()` stops both. */
 export async function startHarness() {
   assert.ok(existsSync(PKG), "www/pkg is missing: run `bash scripts/build.sh` first");
-  const server = await serve(0);
+  const router = ENGINE === "Chromium" ? null : createRouter();
+  const server = await serve(0, "127.0.0.1", router?.hooks);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await launchChromium();
+  const browser = router
+    ? await launchWebDriver(ENGINE, router, router.attach(server))
+    : await launchChromium();
   return {
     origin,
     browser,

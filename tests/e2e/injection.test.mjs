@@ -18,6 +18,7 @@ import {
   act,
   click,
   heading,
+  needs,
   openPage,
   poll,
   startHarness,
@@ -579,7 +580,7 @@ function downloadedPage(tags) {
 describe("Injection", () => {
   it(
     "shows every payload as text, in every place, from the first screen to the downloads, and runs none",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("downloads") },
     async (t) => {
       const started = Date.now();
       const checked = new Checked();
@@ -989,110 +990,124 @@ describe("Injection", () => {
     assert.deepEqual(errors, []);
   });
 
-  it("works on a page that enforces Trusted Types under the strict policy", async (t) => {
-    const policy = `${POLICY}; require-trusted-types-for 'script'; trusted-types 'none'`;
-    const config = {
-      support: {
-        resources: [
-          { name: "Duty line", phone: "+44 20 7946 0018", web: "https://example.org/help" },
-        ],
-      },
-      questionnaire: {
-        id: "trusted-types",
-        title: "Trusted Types",
-        sections: [
-          {
-            id: "first",
-            title: "First",
-            questions: [
-              {
-                id: "how",
-                kind: "single_choice",
-                text: "How was it?",
-                options: [
-                  { id: "good", label: "Good" },
-                  { id: "hard", label: "Hard" },
-                ],
-              },
-              {
-                id: "why",
-                kind: "long_text",
-                text: "Why?",
-                show_if: { equals: { question: "how", value: "hard" } },
-              },
-            ],
-          },
-          {
-            id: "second",
-            title: "Second",
-            questions: [
-              { id: "note", kind: "note", text: "A note to your therapist", for: "therapist" },
-            ],
-          },
-        ],
-        notes: { helped: ["why"] },
-      },
-    };
-    const { page, dialogs, errors } = await openHtml(t, "/trusted-types.html", widgetPage(config), {
-      "Content-Security-Policy": policy,
-    });
-    const prefix = await widgetPrefix(page);
-    assert.equal(await heading(page), "Trusted Types", "the widget mounts");
-    await act(page, "start");
-    await click(page, `#${prefix}-q-how-option-hard`);
-    await poll(page, (id) => !__ew.$(`#${id}`).hidden, `${prefix}-q-why`, "the follow-up question");
-    await type(page, `#${prefix}-q-why-input`, "Words typed under Trusted Types");
-    await click(page, "[data-ew-action=support]");
-    await poll(page, () => __ew.$("dialog[open] a[href^='tel:']"), null, "the support dialog");
-    await click(page, "dialog[open] [data-ew-action=cancel]");
-    await act(page, "next");
-    assert.equal(await heading(page), "Second");
-    assert.ok(
-      (await page.inputValue(`#${prefix}-q-note-input`)).includes(
+  it(
+    "works on a page that enforces Trusted Types under the strict policy",
+    needs("downloads"),
+    async (t) => {
+      const policy = `${POLICY}; require-trusted-types-for 'script'; trusted-types 'none'`;
+      const config = {
+        support: {
+          resources: [
+            { name: "Duty line", phone: "+44 20 7946 0018", web: "https://example.org/help" },
+          ],
+        },
+        questionnaire: {
+          id: "trusted-types",
+          title: "Trusted Types",
+          sections: [
+            {
+              id: "first",
+              title: "First",
+              questions: [
+                {
+                  id: "how",
+                  kind: "single_choice",
+                  text: "How was it?",
+                  options: [
+                    { id: "good", label: "Good" },
+                    { id: "hard", label: "Hard" },
+                  ],
+                },
+                {
+                  id: "why",
+                  kind: "long_text",
+                  text: "Why?",
+                  show_if: { equals: { question: "how", value: "hard" } },
+                },
+              ],
+            },
+            {
+              id: "second",
+              title: "Second",
+              questions: [
+                { id: "note", kind: "note", text: "A note to your therapist", for: "therapist" },
+              ],
+            },
+          ],
+          notes: { helped: ["why"] },
+        },
+      };
+      const { page, dialogs, errors } = await openHtml(
+        t,
+        "/trusted-types.html",
+        widgetPage(config),
+        {
+          "Content-Security-Policy": policy,
+        },
+      );
+      const prefix = await widgetPrefix(page);
+      assert.equal(await heading(page), "Trusted Types", "the widget mounts");
+      await act(page, "start");
+      await click(page, `#${prefix}-q-how-option-hard`);
+      await poll(
+        page,
+        (id) => !__ew.$(`#${id}`).hidden,
+        `${prefix}-q-why`,
+        "the follow-up question",
+      );
+      await type(page, `#${prefix}-q-why-input`, "Words typed under Trusted Types");
+      await click(page, "[data-ew-action=support]");
+      await poll(page, () => __ew.$("dialog[open] a[href^='tel:']"), null, "the support dialog");
+      await click(page, "dialog[open] [data-ew-action=cancel]");
+      await act(page, "next");
+      assert.equal(await heading(page), "Second");
+      assert.ok(
+        (await page.inputValue(`#${prefix}-q-note-input`)).includes(
+          "Words typed under Trusted Types",
+        ),
+        "the note's draft",
+      );
+      await act(page, "back");
+      assert.equal(await heading(page), "First", "Back works");
+      assert.equal(
+        await page.inputValue(`#${prefix}-q-why-input`),
         "Words typed under Trusted Types",
-      ),
-      "the note's draft",
-    );
-    await act(page, "back");
-    assert.equal(await heading(page), "First", "Back works");
-    assert.equal(
-      await page.inputValue(`#${prefix}-q-why-input`),
-      "Words typed under Trusted Types",
-    );
-    await act(page, "next");
-    await act(page, "next");
-    assert.equal(await heading(page), "Check your answers");
-    await act(page, "summary");
-    assert.equal(await heading(page), "Your summary");
-    const summary = await page.evaluate(() => __ew.$(".ew-summary").textContent);
-    assert.ok(
-      summary.includes("Words typed under Trusted Types") && summary.includes("Hard"),
-      "the summary shows the answers",
-    );
-    assert.match(await download(page, "download-html"), /Words typed under Trusted Types/);
+      );
+      await act(page, "next");
+      await act(page, "next");
+      assert.equal(await heading(page), "Check your answers");
+      await act(page, "summary");
+      assert.equal(await heading(page), "Your summary");
+      const summary = await page.evaluate(() => __ew.$(".ew-summary").textContent);
+      assert.ok(
+        summary.includes("Words typed under Trusted Types") && summary.includes("Hard"),
+        "the summary shows the answers",
+      );
+      assert.match(await download(page, "download-html"), /Words typed under Trusted Types/);
 
-    assert.deepEqual(
-      await page.evaluate(() => window.__violations),
-      [],
-      "no policy or Trusted Types violation",
-    );
-    assert.deepEqual(errors, [], "no console or page error");
-    assert.deepEqual(dialogs, []);
-    // The control: the page does enforce Trusted Types, and a violation would have been seen.
-    const refused = await page.evaluate(() => {
-      try {
-        document.createElement("div").innerHTML = "<b>x</b>";
-        return "allowed";
-      } catch (error) {
-        return error.name;
-      }
-    });
-    assert.equal(refused, "TypeError", "innerHTML with a string is refused on this page");
-    await poll(
-      page,
-      () => window.__violations.some((v) => v.startsWith("require-trusted-types-for")),
-      null,
-      "the violation to be reported",
-    );
-  });
+      assert.deepEqual(
+        await page.evaluate(() => window.__violations),
+        [],
+        "no policy or Trusted Types violation",
+      );
+      assert.deepEqual(errors, [], "no console or page error");
+      assert.deepEqual(dialogs, []);
+      // The control: the page does enforce Trusted Types, and a violation would have been seen.
+      const refused = await page.evaluate(() => {
+        try {
+          document.createElement("div").innerHTML = "<b>x</b>";
+          return "allowed";
+        } catch (error) {
+          return error.name;
+        }
+      });
+      assert.equal(refused, "TypeError", "innerHTML with a string is refused on this page");
+      await poll(
+        page,
+        () => window.__violations.some((v) => v.startsWith("require-trusted-types-for")),
+        null,
+        "the violation to be reported",
+      );
+    },
+  );
 });

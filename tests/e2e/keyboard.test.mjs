@@ -11,6 +11,7 @@ import {
   builtInQuestionnaire,
   CRYPTO_WAIT_MS,
   loadDemo,
+  needs,
   openPage,
   poll,
   useHarness,
@@ -510,94 +511,102 @@ describe("Ending Well, keyboard only", () => {
     assert.deepEqual(errors, [], "no page or console errors");
   });
 
-  it("opens, uses and leaves the dialogs, and downloads, with the keyboard alone", async (t) => {
-    const { page, errors } = await openPage(t, harness.browser);
-    await loadDemo(page, harness.origin);
-    const focusInDialog = () =>
-      page.evaluate(() => Boolean(__ew.focused()?.closest("dialog.ew-dialog[open]")));
+  it(
+    "opens, uses and leaves the dialogs, and downloads, with the keyboard alone",
+    needs("downloads"),
+    async (t) => {
+      const { page, errors } = await openPage(t, harness.browser);
+      await loadDemo(page, harness.origin);
+      const focusInDialog = () =>
+        page.evaluate(() => Boolean(__ew.focused()?.closest("dialog.ew-dialog[open]")));
 
-    // The support dialog: focus goes in, stays in while tabbing round, and comes back on Escape.
-    await pressAction(page, "support");
-    await pollFocus(page, () => __ew.$("dialog.ew-dialog")?.open, null, "the support dialog");
-    for (let i = 0; i < 6; i++) {
-      assert.ok(await focusInDialog(), `focus stays in the dialog (Tab ${i})`);
+      // The support dialog: focus goes in, stays in while tabbing round, and comes back on Escape.
+      await pressAction(page, "support");
+      await pollFocus(page, () => __ew.$("dialog.ew-dialog")?.open, null, "the support dialog");
+      for (let i = 0; i < 6; i++) {
+        assert.ok(await focusInDialog(), `focus stays in the dialog (Tab ${i})`);
+        await page.keyboard.press("Tab");
+      }
+      await page.keyboard.press("Escape");
+      await pollFocus(page, () => !__ew.$("dialog.ew-dialog").open, null, "the dialog to close");
+      const back = await describeFocus(page);
+      assert.equal(back.action, "support", "focus returns to the button that opened it");
+
+      // Saving: the passphrase dialog, filled in and confirmed with Enter.
+      await pressAction(page, "save");
+      const first = await describeFocus(page);
+      assert.equal(first.type, "password", "focus starts in the passphrase field");
+      await page.keyboard.type("blue kettle morning");
       await page.keyboard.press("Tab");
-    }
-    await page.keyboard.press("Escape");
-    await pollFocus(page, () => !__ew.$("dialog.ew-dialog").open, null, "the dialog to close");
-    const back = await describeFocus(page);
-    assert.equal(back.action, "support", "focus returns to the button that opened it");
+      await page.keyboard.type("blue kettle morning");
+      await page.keyboard.press("Enter");
+      await pollFocus(
+        page,
+        () => __ew.$(".ew-status")?.textContent.startsWith("Your answers are now saved"),
+        null,
+        "the first save to be announced",
+        CRYPTO_WAIT_MS,
+      );
 
-    // Saving: the passphrase dialog, filled in and confirmed with Enter.
-    await pressAction(page, "save");
-    const first = await describeFocus(page);
-    assert.equal(first.type, "password", "focus starts in the passphrase field");
-    await page.keyboard.type("blue kettle morning");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("blue kettle morning");
-    await page.keyboard.press("Enter");
-    await pollFocus(
-      page,
-      () => __ew.$(".ew-status")?.textContent.startsWith("Your answers are now saved"),
-      null,
-      "the first save to be announced",
-      CRYPTO_WAIT_MS,
-    );
+      // To the summary, and a download, by keyboard.
+      await pressAction(page, "start");
+      for (let section = 0; section < SECTION_COUNT; section++) {
+        await expectSection(page, section);
+        await pressAction(page, "next");
+      }
+      await expectHeadingFocused(page, "Check your answers");
+      await pressAction(page, "summary");
+      await expectHeadingFocused(page, "Your summary");
+      await tabUntil(page, 'ending-well button[data-ew-action="download-text"]');
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.keyboard.press("Enter"),
+      ]);
+      assert.equal(download.suggestedFilename(), "ending-well-to-bring.txt", "the first: To bring");
+      assert.deepEqual(errors, [], "no page or console errors");
+    },
+  );
 
-    // To the summary, and a download, by keyboard.
-    await pressAction(page, "start");
-    for (let section = 0; section < SECTION_COUNT; section++) {
-      await expectSection(page, section);
-      await pressAction(page, "next");
-    }
-    await expectHeadingFocused(page, "Check your answers");
-    await pressAction(page, "summary");
-    await expectHeadingFocused(page, "Your summary");
-    await tabUntil(page, 'ending-well button[data-ew-action="download-text"]');
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.keyboard.press("Enter"),
-    ]);
-    assert.equal(download.suggestedFilename(), "ending-well-to-bring.txt", "the first: To bring");
-    assert.deepEqual(errors, [], "no page or console errors");
-  });
-
-  it("loads with no console errors, no CSP violations and no outside requests", async (t) => {
-    const { origin } = harness;
-    const { page, errors } = await openPage(t, harness.browser);
-    await page.addInitScript(() => {
-      window.__cspViolations = [];
-      document.addEventListener("securitypolicyviolation", (event) => {
-        window.__cspViolations.push(
-          `${event.violatedDirective} blocked ${event.blockedURI || "(inline)"}`,
-        );
+  it(
+    "loads with no console errors, no CSP violations and no outside requests",
+    needs("requests"),
+    async (t) => {
+      const { origin } = harness;
+      const { page, errors } = await openPage(t, harness.browser);
+      await page.addInitScript(() => {
+        window.__cspViolations = [];
+        document.addEventListener("securitypolicyviolation", (event) => {
+          window.__cspViolations.push(
+            `${event.violatedDirective} blocked ${event.blockedURI || "(inline)"}`,
+          );
+        });
       });
-    });
-    const requests = [];
-    const failed = [];
-    page.on("request", (request) => requests.push(request.url()));
-    page.on("requestfailed", (request) => failed.push(request.url()));
-    const response = await page.goto(`${origin}/`, { waitUntil: "load" });
-    assert.equal(response.status(), 200);
-    assert.ok(response.headers()["content-security-policy"], "the server sends its CSP");
-    await pollFocus(
-      page,
-      () => __ew.$("ending-well h2.ew-heading") !== null,
-      null,
-      "the widget to mount",
-    );
-    // Show one section too, so its styles and scripts run under the policy.
-    await pressAction(page, "start");
-    await expectSection(page, 0);
-    await page.waitForLoadState("networkidle");
-    const violations = await page.evaluate(() => window.__cspViolations);
-    assert.deepEqual(violations, [], "no securitypolicyviolation events");
-    assert.deepEqual(errors, [], "no page or console errors");
-    assert.ok(requests.length > 0);
-    const outside = requests.filter(
-      (url) => !url.startsWith("data:") && new URL(url).origin !== origin,
-    );
-    assert.deepEqual(outside, [], `only ${origin} is asked for anything`);
-    assert.deepEqual(failed, [], "no request failed");
-  });
+      const requests = [];
+      const failed = [];
+      page.on("request", (request) => requests.push(request.url()));
+      page.on("requestfailed", (request) => failed.push(request.url()));
+      const response = await page.goto(`${origin}/`, { waitUntil: "load" });
+      assert.equal(response.status(), 200);
+      assert.ok(response.headers()["content-security-policy"], "the server sends its CSP");
+      await pollFocus(
+        page,
+        () => __ew.$("ending-well h2.ew-heading") !== null,
+        null,
+        "the widget to mount",
+      );
+      // Show one section too, so its styles and scripts run under the policy.
+      await pressAction(page, "start");
+      await expectSection(page, 0);
+      await page.waitForLoadState("networkidle");
+      const violations = await page.evaluate(() => window.__cspViolations);
+      assert.deepEqual(violations, [], "no securitypolicyviolation events");
+      assert.deepEqual(errors, [], "no page or console errors");
+      assert.ok(requests.length > 0);
+      const outside = requests.filter(
+        (url) => !url.startsWith("data:") && new URL(url).origin !== origin,
+      );
+      assert.deepEqual(outside, [], `only ${origin} is asked for anything`);
+      assert.deepEqual(failed, [], "no request failed");
+    },
+  );
 });

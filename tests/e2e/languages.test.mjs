@@ -29,6 +29,7 @@ import {
   builtInQuestionnaire,
   click,
   heading,
+  needs,
   openPage,
   poll,
   TEST_TIMEOUT,
@@ -422,7 +423,7 @@ describe("Languages", () => {
     ]) {
       it(
         `with the browser in ${locale}, the widget opens in ${expected === "es" ? "Spanish" : "English, the fallback"}`,
-        { timeout: TEST_TIMEOUT },
+        { timeout: TEST_TIMEOUT, ...needs("locale") },
         async (t) => {
           const { page, errors } = await openPage(t, harness.browser, { locale });
           const url = `${harness.origin}/examples/french-page.html`;
@@ -597,7 +598,7 @@ describe("Languages", () => {
 
     it(
       "at 320 CSS px wide, nothing scrolls sideways or is cut off, on the intro and the first section",
-      { timeout: TEST_TIMEOUT },
+      { timeout: TEST_TIMEOUT, ...needs("narrow window") },
       async (t) => {
         const { page, errors } = await openPage(t, harness.browser, {
           viewport: { width: 320, height: 640 },

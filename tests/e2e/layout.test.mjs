@@ -30,6 +30,7 @@ import {
   closeDialog,
   heading,
   loadDemo,
+  needs,
   openDialog,
   openPage,
   revealFeelings,
@@ -439,7 +440,7 @@ async function checkReflow(t, contextOptions, label, { textSpacing = false } = {
 describe("Ending Well, layout", () => {
   it(
     "reflows at 320 CSS px: no sideways scrolling (1.4.10)",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("narrow window") },
     async (t) => {
       await checkReflow(t, { viewport: { width: 320, height: 640 } }, "reflow at 320×640");
     },
@@ -450,7 +451,7 @@ describe("Ending Well, layout", () => {
   // a window 256 CSS px tall (1.4.10's height for content that scrolls sideways).
   it(
     "reflows at 400% zoom: 320×256 CSS px, device scale factor 4",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("zoom") },
     async (t) => {
       await checkReflow(
         t,
@@ -462,7 +463,7 @@ describe("Ending Well, layout", () => {
 
   it(
     "keeps all text with more text spacing at 320 CSS px (1.4.12)",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("narrow window") },
     async (t) => {
       await checkReflow(
         t,
@@ -473,39 +474,43 @@ describe("Ending Well, layout", () => {
     },
   );
 
-  it("every control is at least 24 × 24 CSS px (2.5.8)", { timeout: TEST_TIMEOUT }, async (t) => {
-    const failures = [];
-    const counts = {};
-    let measured = 0;
-    for (const width of [1280, 320]) {
-      const { page } = await openDemo(t, { viewport: { width, height: 800 } });
-      assert.ok(await page.evaluate(() => __layout.media("(pointer: fine)")), "a fine pointer");
-      await walkScreens(page, async (screen) => {
-        for (const target of await page.evaluate(() => __layout.targets())) {
-          measured += 1;
-          counts[target.kind] = (counts[target.kind] ?? 0) + 1;
-          if (target.width < 24 - 0.01 || target.height < 24 - 0.01) {
-            failures.push(
-              `${width} px, ${screen}: ${target.what} (${target.kind}` +
-                `${target.labelled ? " with its label" : ""}): ` +
-                `${target.width.toFixed(1)}×${target.height.toFixed(1)} px; needs 24×24`,
-            );
+  it(
+    "every control is at least 24 × 24 CSS px (2.5.8)",
+    { timeout: TEST_TIMEOUT, ...needs("narrow window") },
+    async (t) => {
+      const failures = [];
+      const counts = {};
+      let measured = 0;
+      for (const width of [1280, 320]) {
+        const { page } = await openDemo(t, { viewport: { width, height: 800 } });
+        assert.ok(await page.evaluate(() => __layout.media("(pointer: fine)")), "a fine pointer");
+        await walkScreens(page, async (screen) => {
+          for (const target of await page.evaluate(() => __layout.targets())) {
+            measured += 1;
+            counts[target.kind] = (counts[target.kind] ?? 0) + 1;
+            if (target.width < 24 - 0.01 || target.height < 24 - 0.01) {
+              failures.push(
+                `${width} px, ${screen}: ${target.what} (${target.kind}` +
+                  `${target.labelled ? " with its label" : ""}): ` +
+                  `${target.width.toFixed(1)}×${target.height.toFixed(1)} px; needs 24×24`,
+              );
+            }
           }
-        }
-      });
-    }
-    console.log(
-      `layout: target size 24×24 at 1280 and 320 px wide: ${measured} targets measured ` +
-        `(${Object.entries(counts)
-          .map(([k, n]) => `${n} ${k}`)
-          .join(", ")}); ${failures.length} too small`,
-    );
-    expectNone(failures, "targets smaller than 24×24 CSS px");
-  });
+        });
+      }
+      console.log(
+        `layout: target size 24×24 at 1280 and 320 px wide: ${measured} targets measured ` +
+          `(${Object.entries(counts)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(", ")}); ${failures.length} too small`,
+      );
+      expectNone(failures, "targets smaller than 24×24 CSS px");
+    },
+  );
 
   it(
     "controls are at least 44 px tall for a finger (pointer: coarse)",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("touch") },
     async (t) => {
       const { page } = await openDemo(t, {
         viewport: { width: 375, height: 740 },
@@ -595,7 +600,7 @@ describe("Ending Well, layout", () => {
   for (const scheme of ["light", "dark"]) {
     it(
       `focus is always visible, 3:1 against its surroundings (2.4.7), ${scheme}`,
-      { timeout: TEST_TIMEOUT },
+      { timeout: TEST_TIMEOUT, ...needs("colour scheme") },
       async (t) => {
         let lowest = null;
         const { failures, stops } = await focusWalk(
@@ -670,7 +675,7 @@ describe("Ending Well, layout", () => {
 
   it(
     "focus is not hidden under the sticky top bar at 320 px (2.4.11)",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("narrow window") },
     async (t) => {
       const { page } = await openDemo(t, { viewport: { width: 320, height: 640 } });
       const failures = [];
@@ -710,32 +715,36 @@ describe("Ending Well, layout", () => {
     },
   );
 
-  it("nothing moves with prefers-reduced-motion: reduce", { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page } = await openDemo(t, {
-      viewport: { width: 1280, height: 800 },
-      reducedMotion: "reduce",
-    });
-    assert.ok(
-      await page.evaluate(() => __layout.media("(prefers-reduced-motion: reduce)")),
-      "prefers-reduced-motion: reduce matches",
-    );
-    const failures = [];
-    let measured = 0;
-    await walkScreens(page, async (screen) => {
-      const result = await page.evaluate(() => __layout.motion());
-      measured += result.measured;
-      for (const line of result.offenders) failures.push(`${screen}: ${line}`);
-    });
-    console.log(
-      `layout: reduced motion: ${measured} elements and pseudo-elements on ${SCREENS.length} ` +
-        `screens (dialogs open) measured; ${failures.length} moving`,
-    );
-    expectNone(failures, "motion under prefers-reduced-motion: reduce");
-  });
+  it(
+    "nothing moves with prefers-reduced-motion: reduce",
+    { timeout: TEST_TIMEOUT, ...needs("reduced motion") },
+    async (t) => {
+      const { page } = await openDemo(t, {
+        viewport: { width: 1280, height: 800 },
+        reducedMotion: "reduce",
+      });
+      assert.ok(
+        await page.evaluate(() => __layout.media("(prefers-reduced-motion: reduce)")),
+        "prefers-reduced-motion: reduce matches",
+      );
+      const failures = [];
+      let measured = 0;
+      await walkScreens(page, async (screen) => {
+        const result = await page.evaluate(() => __layout.motion());
+        measured += result.measured;
+        for (const line of result.offenders) failures.push(`${screen}: ${line}`);
+      });
+      console.log(
+        `layout: reduced motion: ${measured} elements and pseudo-elements on ${SCREENS.length} ` +
+          `screens (dialogs open) measured; ${failures.length} moving`,
+      );
+      expectNone(failures, "motion under prefers-reduced-motion: reduce");
+    },
+  );
 
   it(
     "controls keep their edges, and focus shows, in forced colours",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("forced colours") },
     async (t) => {
       const options = { viewport: { width: 1280, height: 800 }, forcedColors: "active" };
       const { page } = await openDemo(t, options);

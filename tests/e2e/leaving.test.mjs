@@ -5,7 +5,7 @@
 // there is nothing to lose, when the answers are saved on the device, or after quick exit.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { CRYPTO_WAIT_MS, openPage, poll, sleep, useHarness } from "./harness.mjs";
+import { CRYPTO_WAIT_MS, needs, openPage, poll, sleep, useHarness } from "./harness.mjs";
 
 const harness = useHarness();
 
@@ -60,18 +60,22 @@ describe("Leaving the page", () => {
     assert.equal(page.isClosed(), true);
   });
 
-  it("asks before a tab with unsaved answers closes, and staying keeps them", async (t) => {
-    const { page, dialogs, errors } = await demo(t);
-    await answerOne(page);
-    await tryToClose(page);
-    assert.deepEqual(dialogs, ["beforeunload"], "the browser asked");
-    assert.equal(page.isClosed(), false, "staying keeps the page");
-    assert.equal(
-      await page.locator("ending-well input[data-ew-role=option]").first().isChecked(),
-      true,
-    );
-    assert.deepEqual(errors, []);
-  });
+  it(
+    "asks before a tab with unsaved answers closes, and staying keeps them",
+    needs("closing a tab"),
+    async (t) => {
+      const { page, dialogs, errors } = await demo(t);
+      await answerOne(page);
+      await tryToClose(page);
+      assert.deepEqual(dialogs, ["beforeunload"], "the browser asked");
+      assert.equal(page.isClosed(), false, "staying keeps the page");
+      assert.equal(
+        await page.locator("ending-well input[data-ew-role=option]").first().isChecked(),
+        true,
+      );
+      assert.deepEqual(errors, []);
+    },
+  );
 
   it("does not ask when nothing was answered", async (t) => {
     const { page, dialogs } = await demo(t);

@@ -23,6 +23,7 @@ import {
   builtInQuestionnaire,
   heading,
   locale,
+  needs,
   openConfigured,
   openPage,
   TEST_TIMEOUT,
@@ -176,7 +177,7 @@ const outputText = (page, name) => page.textContent(`ending-well .ew-output--${n
 describe("What I bring and what I keep", () => {
   it(
     "the client chooses on the review what goes into To bring, and it prints on one page",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("requests", "print media") },
     async (t) => {
       const { page } = await clinicPage(t);
       assert.equal(
@@ -271,7 +272,7 @@ describe("What I bring and what I keep", () => {
 
   it(
     "the calendar reminder is a valid iCalendar file with the client's title, made on the device",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("requests", "downloads") },
     async (t) => {
       const { page, requests } = await clinicPage(t);
       await widgetPrefix(page);

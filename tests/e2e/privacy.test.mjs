@@ -17,6 +17,7 @@ import {
   heading,
   launchChromiumProfile,
   loadDemo,
+  needs,
   poll,
   shadowHelpers,
   sleep,
@@ -427,136 +428,151 @@ function escapeHtml(text) {
 }
 
 describe("Ending Well, privacy", () => {
-  it("makes no request beyond its own static files", { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, seen } = await openPage(t, { clipboard: true });
-    const prefix = await openDemo(page, seen);
-    const special = `E2E-${RUN} <private> & "quoted" 'single'`;
-    const helped = `E2E-helped-${RUN}`;
-    const texts = { "what-brought-you": special, "helped-most": helped };
-    await completeQuestionnaire(page, prefix, texts);
+  it(
+    "makes no request beyond its own static files",
+    { timeout: TEST_TIMEOUT, ...needs("requests") },
+    async (t) => {
+      const { page, seen } = await openPage(t, { clipboard: true });
+      const prefix = await openDemo(page, seen);
+      const special = `E2E-${RUN} <private> & "quoted" 'single'`;
+      const helped = `E2E-helped-${RUN}`;
+      const texts = { "what-brought-you": special, "helped-most": helped };
+      await completeQuestionnaire(page, prefix, texts);
 
-    // The text file has the answer as typed; the web page has it escaped.
-    const text = await downloadVia(page, "download-text", "run");
-    assert.equal(text.filename, "ending-well-just-for-me.txt");
-    const textContent = readFileSync(text.path, "utf8");
-    assert.ok(textContent.includes(special), "the text file holds the typed answer");
-    assert.ok(textContent.includes(helped), "the text file holds the other answer");
+      // The text file has the answer as typed; the web page has it escaped.
+      const text = await downloadVia(page, "download-text", "run");
+      assert.equal(text.filename, "ending-well-just-for-me.txt");
+      const textContent = readFileSync(text.path, "utf8");
+      assert.ok(textContent.includes(special), "the text file holds the typed answer");
+      assert.ok(textContent.includes(helped), "the text file holds the other answer");
 
-    const html = await downloadVia(page, "download-html", "run");
-    assert.equal(html.filename, "ending-well-just-for-me.html");
-    const htmlContent = readFileSync(html.path, "utf8");
-    assert.ok(htmlContent.includes(escapeHtml(special)), "the web page holds the answer, escaped");
-    assert.ok(!htmlContent.includes("<private>"), "the answer's markup is not live in the page");
-    assert.ok(htmlContent.includes(helped));
-    assert.ok(!/<script|<link|\bsrc=|https?:\/\//i.test(htmlContent), "the web page loads nothing");
+      const html = await downloadVia(page, "download-html", "run");
+      assert.equal(html.filename, "ending-well-just-for-me.html");
+      const htmlContent = readFileSync(html.path, "utf8");
+      assert.ok(
+        htmlContent.includes(escapeHtml(special)),
+        "the web page holds the answer, escaped",
+      );
+      assert.ok(!htmlContent.includes("<private>"), "the answer's markup is not live in the page");
+      assert.ok(htmlContent.includes(helped));
+      assert.ok(
+        !/<script|<link|\bsrc=|https?:\/\//i.test(htmlContent),
+        "the web page loads nothing",
+      );
 
-    // The encrypted backup: the envelope, with nothing readable in it.
-    const backup = await downloadBackup(page, "run");
-    assert.equal(backup.filename, "ending-well-backup.json");
-    const backupRaw = readFileSync(backup.path, "utf8");
-    const envelope = checkEnvelope(
-      backupRaw,
-      [special, helped, `E2E-${RUN}`, "<private>"],
-      "backup",
-    );
-    const opened = decryptInNode(envelope, PASSPHRASE);
-    assert.ok(opened.includes(helped), "the backup decrypts (in Node) to the answers");
-    assert.ok(opened.includes(JSON.stringify(special).slice(1, -1)), "with the special answer");
-    sharedBackup = { path: backup.path, answer: helped, special };
+      // The encrypted backup: the envelope, with nothing readable in it.
+      const backup = await downloadBackup(page, "run");
+      assert.equal(backup.filename, "ending-well-backup.json");
+      const backupRaw = readFileSync(backup.path, "utf8");
+      const envelope = checkEnvelope(
+        backupRaw,
+        [special, helped, `E2E-${RUN}`, "<private>"],
+        "backup",
+      );
+      const opened = decryptInNode(envelope, PASSPHRASE);
+      assert.ok(opened.includes(helped), "the backup decrypts (in Node) to the answers");
+      assert.ok(opened.includes(JSON.stringify(special).slice(1, -1)), "with the special answer");
+      sharedBackup = { path: backup.path, answer: helped, special };
 
-    // The clipboard.
-    await clickAction(page, "copy");
-    await poll(
-      page,
-      () => __ew.$("ending-well .ew-status")?.textContent.includes("copied"),
-      null,
-      'the live region to say "Your summary was copied."',
-    );
-    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
-    assert.ok(clipboard.includes(special), "the clipboard holds the summary with the answer");
+      // The clipboard.
+      await clickAction(page, "copy");
+      await poll(
+        page,
+        () => __ew.$("ending-well .ew-status")?.textContent.includes("copied"),
+        null,
+        'the live region to say "Your summary was copied."',
+      );
+      const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+      assert.ok(clipboard.includes(special), "the clipboard holds the summary with the answer");
 
-    // Print.
-    await clickAction(page, "print");
-    await poll(page, () => window.__ewPrints === 1, null, "window.print() to be called");
-    await sleep(300);
-    assert.equal(await page.evaluate(() => window.__ewPrints), 1, "print was called once");
+      // Print.
+      await clickAction(page, "print");
+      await poll(page, () => window.__ewPrints === 1, null, "window.print() to be called");
+      await sleep(300);
+      assert.equal(await page.evaluate(() => window.__ewPrints), 1, "print was called once");
 
-    await page.waitForLoadState("networkidle");
-    const violations = await page.evaluate(() => window.__ewViolations);
-    const network = seen.requests.filter((request) => !LOCAL_SCHEMES.has(request.scheme));
-    const local = seen.requests.filter((request) => LOCAL_SCHEMES.has(request.scheme));
-    const localDownloads = seen.downloads.map((url) => new URL(url).protocol);
-    const outside = network.filter((request) => new URL(request.url).origin !== origin);
-    const unknown = network.filter(
-      (request) =>
-        new URL(request.url).origin === origin && !STATIC_FILES.has(new URL(request.url).pathname),
-    );
-    const files = [...new Set(network.map((request) => new URL(request.url).pathname))];
-    console.log(
-      `privacy: ${seen.requests.length} requests seen, ${network.length} over the network to ` +
-        `${files.length} static files (${files.join(", ")}); ${local.length} blob:/data: requests; ` +
-        `${seen.downloads.length} downloads from ${[...new Set(localDownloads)].join(", ")} URLs; ` +
-        `${violations.length} CSP violations; ${seen.problems.length} console/page errors`,
-    );
-    assert.deepEqual(outside, [], `nothing is asked of any origin but ${origin}`);
-    assert.deepEqual(unknown, [], "only the page's own static files are asked for");
-    assert.ok(
-      !seen.requests.some((request) => /\.wasm(\?|$)/.test(request.url)),
-      "the .wasm file itself is never requested",
-    );
-    assert.ok(
-      network.every((request) => request.method === "GET"),
-      "nothing but GET: no form posts, no beacons",
-    );
-    assert.ok(
-      localDownloads.every((scheme) => scheme === "blob:"),
-      "downloads come from object URLs",
-    );
-    assert.deepEqual(seen.failed, [], "no request failed");
-    assert.deepEqual(seen.websockets, [], "no WebSocket");
-    assert.deepEqual(seen.workers, [], "no worker or service worker");
-    assert.deepEqual(violations, [], "no securitypolicyviolation events");
-    assert.equal(page.frames().length, 1, "no frames were added");
-    assert.deepEqual(seen.problems, [], "no console or page errors");
-  });
+      await page.waitForLoadState("networkidle");
+      const violations = await page.evaluate(() => window.__ewViolations);
+      const network = seen.requests.filter((request) => !LOCAL_SCHEMES.has(request.scheme));
+      const local = seen.requests.filter((request) => LOCAL_SCHEMES.has(request.scheme));
+      const localDownloads = seen.downloads.map((url) => new URL(url).protocol);
+      const outside = network.filter((request) => new URL(request.url).origin !== origin);
+      const unknown = network.filter(
+        (request) =>
+          new URL(request.url).origin === origin &&
+          !STATIC_FILES.has(new URL(request.url).pathname),
+      );
+      const files = [...new Set(network.map((request) => new URL(request.url).pathname))];
+      console.log(
+        `privacy: ${seen.requests.length} requests seen, ${network.length} over the network to ` +
+          `${files.length} static files (${files.join(", ")}); ${local.length} blob:/data: requests; ` +
+          `${seen.downloads.length} downloads from ${[...new Set(localDownloads)].join(", ")} URLs; ` +
+          `${violations.length} CSP violations; ${seen.problems.length} console/page errors`,
+      );
+      assert.deepEqual(outside, [], `nothing is asked of any origin but ${origin}`);
+      assert.deepEqual(unknown, [], "only the page's own static files are asked for");
+      assert.ok(
+        !seen.requests.some((request) => /\.wasm(\?|$)/.test(request.url)),
+        "the .wasm file itself is never requested",
+      );
+      assert.ok(
+        network.every((request) => request.method === "GET"),
+        "nothing but GET: no form posts, no beacons",
+      );
+      assert.ok(
+        localDownloads.every((scheme) => scheme === "blob:"),
+        "downloads come from object URLs",
+      );
+      assert.deepEqual(seen.failed, [], "no request failed");
+      assert.deepEqual(seen.websockets, [], "no WebSocket");
+      assert.deepEqual(seen.workers, [], "no worker or service worker");
+      assert.deepEqual(violations, [], "no securitypolicyviolation events");
+      assert.equal(page.frames().length, 1, "no frames were added");
+      assert.deepEqual(seen.problems, [], "no console or page errors");
+    },
+  );
 
-  it("stores nothing without consent", { timeout: TEST_TIMEOUT }, async (t) => {
-    const { context, page, seen } = await openPage(t);
-    const prefix = await openDemo(page, seen);
-    const answer = `E2E-nothing-stored-${RUN}`;
-    await completeQuestionnaire(page, prefix, { "helped-most": answer, "proud-of": answer });
-    await downloadVia(page, "download-text", "consent");
-    await downloadVia(page, "download-html", "consent");
-    await downloadBackup(page, "consent");
-    const status = await page.textContent("ending-well .ew-save-status");
-    assert.equal(
-      status,
-      "Your answers are only in this page. Nothing is stored on this device.",
-      "the save status says nothing is stored",
-    );
-    const stored = await storageInPage(page);
-    console.log(`privacy: storage after a full run without saving: ${JSON.stringify(stored)}`);
-    assert.deepEqual(stored, {
-      localStorage: 0,
-      sessionStorage: 0,
-      indexedDB: [],
-      cookie: "",
-      caches: [],
-      serviceWorkers: 0,
-    });
-    assert.deepEqual(await context.cookies(), [], "no cookies in the context");
-    const state = await context.storageState();
-    assert.ok(
-      state.origins.every((entry) => entry.localStorage.length === 0),
-      `no origin has localStorage: ${JSON.stringify(state.origins)}`,
-    );
-    // Errors on the page are the first test's business; here they are only reported.
-    for (const problem of seen.problems) t.diagnostic(problem);
-  });
+  it(
+    "stores nothing without consent",
+    { timeout: TEST_TIMEOUT, ...needs("requests") },
+    async (t) => {
+      const { context, page, seen } = await openPage(t);
+      const prefix = await openDemo(page, seen);
+      const answer = `E2E-nothing-stored-${RUN}`;
+      await completeQuestionnaire(page, prefix, { "helped-most": answer, "proud-of": answer });
+      await downloadVia(page, "download-text", "consent");
+      await downloadVia(page, "download-html", "consent");
+      await downloadBackup(page, "consent");
+      const status = await page.textContent("ending-well .ew-save-status");
+      assert.equal(
+        status,
+        "Your answers are only in this page. Nothing is stored on this device.",
+        "the save status says nothing is stored",
+      );
+      const stored = await storageInPage(page);
+      console.log(`privacy: storage after a full run without saving: ${JSON.stringify(stored)}`);
+      assert.deepEqual(stored, {
+        localStorage: 0,
+        sessionStorage: 0,
+        indexedDB: [],
+        cookie: "",
+        caches: [],
+        serviceWorkers: 0,
+      });
+      assert.deepEqual(await context.cookies(), [], "no cookies in the context");
+      const state = await context.storageState();
+      assert.ok(
+        state.origins.every((entry) => entry.localStorage.length === 0),
+        `no origin has localStorage: ${JSON.stringify(state.origins)}`,
+      );
+      // Errors on the page are the first test's business; here they are only reported.
+      for (const problem of seen.problems) t.diagnostic(problem);
+    },
+  );
 
   it(
     "saves encrypted when asked, and a wrong passphrase leaves the draft alone",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("requests") },
     async (t) => {
       const { page, seen } = await openPage(t);
       const prefix = await openDemo(page, seen);
@@ -645,88 +661,92 @@ describe("Ending Well, privacy", () => {
     },
   );
 
-  it("a backup file opens on another device", { timeout: TEST_TIMEOUT }, async (t) => {
-    let backup = sharedBackup;
-    if (!backup) {
-      // The first test did not leave a backup: make one here.
-      const { page, seen } = await openPage(t);
+  it(
+    "a backup file opens on another device",
+    { timeout: TEST_TIMEOUT, ...needs("requests") },
+    async (t) => {
+      let backup = sharedBackup;
+      if (!backup) {
+        // The first test did not leave a backup: make one here.
+        const { page, seen } = await openPage(t);
+        const prefix = await openDemo(page, seen);
+        const answer = `E2E-backup-${RUN}`;
+        await goToQuestion(page, prefix, "helped-most");
+        await page.fill(`#${prefix}-q-helped-most-input`, answer);
+        const made = await downloadBackup(page, "device");
+        backup = { path: made.path, answer };
+      }
+
+      // Another device: a separate browser with its own, new profile.
+      const profile = mkdtempSync(join(tmpdir(), "ending-well-other-device-"));
+      const context = await launchChromiumProfile(profile, {
+        viewport: { width: 1000, height: 800 },
+      });
+      t.after(async () => {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      });
+      await context.addInitScript(initScript);
+      await context.addInitScript(shadowHelpers);
+      await context.addInitScript(draftKeyHelper);
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.setDefaultTimeout(WAIT_MS);
+      const seen = record(context, page);
       const prefix = await openDemo(page, seen);
-      const answer = `E2E-backup-${RUN}`;
+      assert.equal(
+        await page.evaluate(() => localStorage.length),
+        0,
+        "the new device stores nothing",
+      );
+
+      await page.setInputFiles(
+        'ending-well input[type="file"][data-ew-role="backup-file"]',
+        backup.path,
+      );
+      await waitForHeading(page, "Open your backup");
+      const unlock = 'ending-well form[data-ew-form="unlock"]';
+      await page.fill(`${unlock} input[name="passphrase"]`, PASSPHRASE);
+      await page.click(`${unlock} button[type="submit"]`);
+      await poll(
+        page,
+        () => __ew.$("ending-well .ew-status")?.textContent.includes("are back"),
+        null,
+        'the live region to say "Your saved answers are back."',
+        CRYPTO_WAIT_MS,
+      );
       await goToQuestion(page, prefix, "helped-most");
-      await page.fill(`#${prefix}-q-helped-most-input`, answer);
-      const made = await downloadBackup(page, "device");
-      backup = { path: made.path, answer };
-    }
+      assert.equal(
+        await fieldValue(page, prefix, "helped-most"),
+        backup.answer,
+        "the answer is back",
+      );
+      assert.equal(
+        await page.evaluate(() => localStorage.length),
+        0,
+        "opening a backup stores nothing on this device",
+      );
+      assert.equal(
+        await page.textContent("ending-well .ew-save-status"),
+        "Your answers are only in this page. Nothing is stored on this device.",
+      );
 
-    // Another device: a separate browser with its own, new profile.
-    const profile = mkdtempSync(join(tmpdir(), "ending-well-other-device-"));
-    const context = await launchChromiumProfile(profile, {
-      viewport: { width: 1000, height: 800 },
-    });
-    t.after(async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    });
-    await context.addInitScript(initScript);
-    await context.addInitScript(shadowHelpers);
-    await context.addInitScript(draftKeyHelper);
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(WAIT_MS);
-    const seen = record(context, page);
-    const prefix = await openDemo(page, seen);
-    assert.equal(
-      await page.evaluate(() => localStorage.length),
-      0,
-      "the new device stores nothing",
-    );
-
-    await page.setInputFiles(
-      'ending-well input[type="file"][data-ew-role="backup-file"]',
-      backup.path,
-    );
-    await waitForHeading(page, "Open your backup");
-    const unlock = 'ending-well form[data-ew-form="unlock"]';
-    await page.fill(`${unlock} input[name="passphrase"]`, PASSPHRASE);
-    await page.click(`${unlock} button[type="submit"]`);
-    await poll(
-      page,
-      () => __ew.$("ending-well .ew-status")?.textContent.includes("are back"),
-      null,
-      'the live region to say "Your saved answers are back."',
-      CRYPTO_WAIT_MS,
-    );
-    await goToQuestion(page, prefix, "helped-most");
-    assert.equal(
-      await fieldValue(page, prefix, "helped-most"),
-      backup.answer,
-      "the answer is back",
-    );
-    assert.equal(
-      await page.evaluate(() => localStorage.length),
-      0,
-      "opening a backup stores nothing on this device",
-    );
-    assert.equal(
-      await page.textContent("ending-well .ew-save-status"),
-      "Your answers are only in this page. Nothing is stored on this device.",
-    );
-
-    // Only choosing to save stores anything, and then encrypted.
-    await startSaving(page);
-    const stored = await waitForStoredText(page, backup.answer);
-    checkEnvelope(stored.raw, [backup.answer], "saved on the other device");
-    assert.deepEqual(
-      await page.evaluate(() => Object.keys(localStorage)),
-      [STORAGE_KEY],
-      "one key, the draft's",
-    );
-    assert.deepEqual(await page.evaluate(() => window.__ewViolations), [], "no CSP violations");
-    assert.deepEqual(seen.problems, [], "no console or page errors");
-  });
+      // Only choosing to save stores anything, and then encrypted.
+      await startSaving(page);
+      const stored = await waitForStoredText(page, backup.answer);
+      checkEnvelope(stored.raw, [backup.answer], "saved on the other device");
+      assert.deepEqual(
+        await page.evaluate(() => Object.keys(localStorage)),
+        [STORAGE_KEY],
+        "one key, the draft's",
+      );
+      assert.deepEqual(await page.evaluate(() => window.__ewViolations), [], "no CSP violations");
+      assert.deepEqual(seen.problems, [], "no console or page errors");
+    },
+  );
 
   it(
     "delete everything removes the draft and the answers",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("requests") },
     async (t) => {
       const { page, seen } = await openPage(t);
       const prefix = await openDemo(page, seen);
@@ -784,7 +804,7 @@ describe("Ending Well, privacy", () => {
 
   it(
     "the print stylesheet shows only the output asked for",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("requests") },
     async (t) => {
       const { page, seen } = await openPage(t);
       const prefix = await openDemo(page, seen);
@@ -843,7 +863,7 @@ describe("Ending Well, privacy", () => {
 
   it(
     "the summary offers the downloads, copy and backup buttons",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("requests") },
     async (t) => {
       const { page, seen } = await openPage(t);
       const prefix = await openDemo(page, seen);
@@ -868,7 +888,7 @@ describe("Ending Well, privacy", () => {
 
   it(
     "reports how long the key derivation takes (informational)",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT, ...needs("requests") },
     async (t) => {
       const { page, seen } = await openPage(t);
       await openDemo(page, seen);

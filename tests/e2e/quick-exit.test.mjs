@@ -3,7 +3,7 @@
 // by click and by touch, and even when the widget has stopped or its module could not start.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, sleep, useHarness } from "./harness.mjs";
+import { needs, openPage, sleep, useHarness } from "./harness.mjs";
 import { launchChromium } from "../../scripts/browser.mjs";
 
 const EXIT_URL = "https://www.bbc.co.uk/weather";
@@ -132,39 +132,43 @@ describe("Quick exit from a dialog, by click and by touch", () => {
     ["tap", PHONE],
   ]) {
     for (const dialog of ["support", "save", "delete", "shared", "backup"]) {
-      it(`leaves from the ${dialog} dialog by its own button, by ${how}`, async (t) => {
-        const { page, errors } = await demoPage(t, 200, contextOptions);
-        if (dialog === "backup") await toSummary(page);
-        const historyBefore = await page.evaluate(() => history.length);
-        if (dialog === "backup") {
-          await page.click("ending-well .ew-screen [data-ew-action=backup]");
-        } else {
-          await page.click(DIALOGS[dialog]);
-        }
-        await page.waitForSelector(
-          "ending-well dialog[open] .ew-dialog-exit [data-ew-action=exit]",
-        );
-        // The page behind a modal dialog is inert: the top bar's button cannot be reached.
-        const behind = await page.evaluate(() => {
-          const exit = __ew.$(".ew-topbar [data-ew-action=exit]").getBoundingClientRect();
-          const hit = __ew
-            .root()
-            .elementFromPoint(exit.x + exit.width / 2, exit.y + exit.height / 2);
-          return (
-            hit?.closest?.(".ew-topbar") !== null && hit?.closest?.(".ew-topbar") !== undefined
+      it(
+        `leaves from the ${dialog} dialog by its own button, by ${how}`,
+        how === "tap" ? needs("touch") : {},
+        async (t) => {
+          const { page, errors } = await demoPage(t, 200, contextOptions);
+          if (dialog === "backup") await toSummary(page);
+          const historyBefore = await page.evaluate(() => history.length);
+          if (dialog === "backup") {
+            await page.click("ending-well .ew-screen [data-ew-action=backup]");
+          } else {
+            await page.click(DIALOGS[dialog]);
+          }
+          await page.waitForSelector(
+            "ending-well dialog[open] .ew-dialog-exit [data-ew-action=exit]",
           );
-        });
-        assert.equal(behind, false, "the top bar is covered while the dialog is open");
-        const exit = "ending-well dialog[open] .ew-dialog-exit [data-ew-action=exit]";
-        if (how === "tap") await page.tap(exit);
-        else await page.click(exit);
-        await expectLeftForGood(page, historyBefore);
-        assert.deepEqual(errors, []);
-      });
+          // The page behind a modal dialog is inert: the top bar's button cannot be reached.
+          const behind = await page.evaluate(() => {
+            const exit = __ew.$(".ew-topbar [data-ew-action=exit]").getBoundingClientRect();
+            const hit = __ew
+              .root()
+              .elementFromPoint(exit.x + exit.width / 2, exit.y + exit.height / 2);
+            return (
+              hit?.closest?.(".ew-topbar") !== null && hit?.closest?.(".ew-topbar") !== undefined
+            );
+          });
+          assert.equal(behind, false, "the top bar is covered while the dialog is open");
+          const exit = "ending-well dialog[open] .ew-dialog-exit [data-ew-action=exit]";
+          if (how === "tap") await page.tap(exit);
+          else await page.click(exit);
+          await expectLeftForGood(page, historyBefore);
+          assert.deepEqual(errors, []);
+        },
+      );
     }
   }
 
-  it("leaves by the top bar's button tapped on a phone", async (t) => {
+  it("leaves by the top bar's button tapped on a phone", needs("touch"), async (t) => {
     const { page } = await demoPage(t, 200, PHONE);
     const historyBefore = await page.evaluate(() => history.length);
     await page.tap("ending-well .ew-topbar [data-ew-action=exit]");

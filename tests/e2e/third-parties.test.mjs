@@ -4,7 +4,7 @@
 // downloads happen inside the widget and their addresses go soon after, and typing loads no font.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, useHarness } from "./harness.mjs";
+import { needs, openPage, useHarness } from "./harness.mjs";
 
 const harness = useHarness();
 
@@ -184,51 +184,55 @@ describe("No third party sees the words", () => {
     }
   });
 
-  it("downloads happen inside the widget, and their addresses go soon after", async (t) => {
-    const { page } = await widgetPage(t);
-    await page.clock.install();
-    await page.evaluate(() => {
-      window.__seen = { addedToPage: [], clicksSeenBy: [], revoked: [] };
-      new MutationObserver((changes) => {
-        for (const change of changes) {
-          for (const node of change.addedNodes) window.__seen.addedToPage.push(node.nodeName);
-        }
-      }).observe(document.body, { childList: true, subtree: true });
-      document.addEventListener("click", (event) =>
-        window.__seen.clicksSeenBy.push(event.target.nodeName),
+  it(
+    "downloads happen inside the widget, and their addresses go soon after",
+    needs("downloads"),
+    async (t) => {
+      const { page } = await widgetPage(t);
+      await page.clock.install();
+      await page.evaluate(() => {
+        window.__seen = { addedToPage: [], clicksSeenBy: [], revoked: [] };
+        new MutationObserver((changes) => {
+          for (const change of changes) {
+            for (const node of change.addedNodes) window.__seen.addedToPage.push(node.nodeName);
+          }
+        }).observe(document.body, { childList: true, subtree: true });
+        document.addEventListener("click", (event) =>
+          window.__seen.clicksSeenBy.push(event.target.nodeName),
+        );
+        const revoke = URL.revokeObjectURL;
+        URL.revokeObjectURL = (url) => {
+          window.__seen.revoked.push(url);
+          revoke(url);
+        };
+      });
+      await page.click("ending-well [data-ew-action=start]");
+      await page.click("ending-well [data-ew-action=next]");
+      await page.click("ending-well [data-ew-action=next]");
+      await page.fill("ending-well [id$='-q-what-brought-you-input']", "Words for the file");
+      while (await page.isVisible("ending-well .ew-screen [data-ew-action=next]")) {
+        await page.click("ending-well .ew-screen [data-ew-action=next]");
+      }
+      await page.click("ending-well [data-ew-action=summary]");
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click("ending-well [data-ew-action=download-text]"),
+      ]);
+      assert.match(download.suggestedFilename(), /\.txt$/);
+      assert.ok((await download.path()) !== null, "the file arrived");
+      const url = download.url();
+      let seen = await page.evaluate(() => window.__seen);
+      assert.deepEqual(seen.addedToPage, [], "no link was put into the page itself");
+      assert.ok(
+        seen.clicksSeenBy.every((name) => name !== "A"),
+        `the page saw no link clicked: ${seen.clicksSeenBy}`,
       );
-      const revoke = URL.revokeObjectURL;
-      URL.revokeObjectURL = (url) => {
-        window.__seen.revoked.push(url);
-        revoke(url);
-      };
-    });
-    await page.click("ending-well [data-ew-action=start]");
-    await page.click("ending-well [data-ew-action=next]");
-    await page.click("ending-well [data-ew-action=next]");
-    await page.fill("ending-well [id$='-q-what-brought-you-input']", "Words for the file");
-    while (await page.isVisible("ending-well .ew-screen [data-ew-action=next]")) {
-      await page.click("ending-well .ew-screen [data-ew-action=next]");
-    }
-    await page.click("ending-well [data-ew-action=summary]");
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.click("ending-well [data-ew-action=download-text]"),
-    ]);
-    assert.match(download.suggestedFilename(), /\.txt$/);
-    assert.ok((await download.path()) !== null, "the file arrived");
-    const url = download.url();
-    let seen = await page.evaluate(() => window.__seen);
-    assert.deepEqual(seen.addedToPage, [], "no link was put into the page itself");
-    assert.ok(
-      seen.clicksSeenBy.every((name) => name !== "A"),
-      `the page saw no link clicked: ${seen.clicksSeenBy}`,
-    );
-    assert.ok(!seen.revoked.includes(url), "not revoked at once, which cancels it in Firefox");
-    await page.clock.runFor(10_000);
-    seen = await page.evaluate(() => window.__seen);
-    assert.ok(seen.revoked.includes(url), "the file's address is gone ten seconds later");
-  });
+      assert.ok(!seen.revoked.includes(url), "not revoked at once, which cancels it in Firefox");
+      await page.clock.runFor(10_000);
+      seen = await page.evaluate(() => window.__seen);
+      assert.ok(seen.revoked.includes(url), "the file's address is gone ten seconds later");
+    },
+  );
 
   it("answer fields use the system's font, so typing never loads a web font", async (t) => {
     // A page whose font would be a web font, split by ranges of characters.

@@ -1,0 +1,124 @@
+// The three engines clients use, each behind its own W3C WebDriver, driven by one client,
+// Selenium's `selenium-webdriver` from npm: Chromium (chromedriver), Firefox (geckodriver) and
+// WebKit (WebKitGTK's WebKitWebDriver, with its MiniBrowser on a virtual display, since
+// MiniBrowser has no headless mode). Shared by tests/e2e/engines.test.mjs and the WebDriver pages
+// of tests/e2e/webdriver-page.mjs.
+import { spawn } from "node:child_process";
+import { createServer, connect } from "node:net";
+import { Builder } from "selenium-webdriver";
+import { CHROMIUM, LAUNCH_ARGS, sleep } from "../../scripts/browser.mjs";
+
+/** Each engine: how its driver starts on `port`, and the capabilities of its sessions. */
+export const ENGINES = {
+  Chromium: {
+    driver: (port) => ["chromedriver", [`--port=${port}`]],
+    capabilities: () => ({
+      browserName: "chrome",
+      "goog:chromeOptions": { binary: CHROMIUM, args: ["--headless=new", ...LAUNCH_ARGS] },
+    }),
+  },
+  Firefox: {
+    driver: (port) => ["geckodriver", ["--port", String(port)]],
+    capabilities: ({ prefs = {} } = {}) => ({
+      browserName: "firefox",
+      // Headless, Firefox has no pointer device: a mouse, as on a desktop.
+      "moz:firefoxOptions": {
+        args: ["-headless"],
+        prefs: { "ui.primaryPointerCapabilities": 6, "ui.allPointerCapabilities": 6, ...prefs },
+      },
+    }),
+  },
+  WebKit: {
+    driver: (port) => ["xvfb-run", ["-a", "WebKitWebDriver", `--port=${port}`]],
+    capabilities: () => ({
+      browserName: "MiniBrowser",
+      "webkitgtk:browserOptions": {
+        binary: "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+        args: ["--automation"],
+      },
+    }),
+  },
+};
+
+/** A free port on this machine. */
+function freePort() {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** Resolves once something listens on `port`; fails if `child`, the driver, exits first. */
+async function listening(port, child) {
+  for (let tries = 0; tries < 200; tries++) {
+    if (child.exitCode !== null) throw new Error(`the driver exited with ${child.exitCode}`);
+    const open = await new Promise((done) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => done(socket.end() && true));
+      socket.once("error", () => done(false));
+    });
+    if (open) return;
+    await sleep(50);
+  }
+  throw new Error(`nothing listens on port ${port}`);
+}
+
+/** Stops a driver: its whole process group, so xvfb-run's display goes with it. */
+function stop(child) {
+  try {
+    process.kill(-child.pid);
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * Starts the engine's driver. `session(options, extra)` starts a browser in it, with a fresh
+ * profile, and resolves to Selenium's client; `options` go to the engine's capabilities (Firefox's
+ * `prefs`) and `extra` is added to them. `stop()` ends the driver.
+ */
+export async function startDriver(name) {
+  const { driver, capabilities } = ENGINES[name];
+  let port;
+  let child;
+  // A port found free can be taken again before the driver binds it: then another port.
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    const [command, args] = driver(port);
+    child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
+    const said = [];
+    child.stderr.on("data", (chunk) => said.push(chunk));
+    try {
+      await listening(port, child);
+      break;
+    } catch (error) {
+      stop(child);
+      if (attempt === 3) {
+        throw new Error(`${error.message}: ${Buffer.concat(said)}`, { cause: error });
+      }
+    }
+  }
+  return {
+    session: (options = {}, extra = {}) =>
+      new Builder()
+        .usingServer(`http://127.0.0.1:${port}`)
+        .withCapabilities({ ...capabilities(options), ...extra })
+        .build(),
+    stop: () => stop(child),
+  };
+}
+
+/** Starts the engine's driver and a session in it; `close()` ends both. */
+export async function openEngine(name) {
+  const driver = await startDriver(name);
+  const client = await driver.session();
+  return {
+    client,
+    async close() {
+      await client.quit().catch(() => {});
+      driver.stop();
+    },
+  };
+}
