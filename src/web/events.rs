@@ -69,10 +69,26 @@ fn reminder(root: &Element) -> Option<Msg> {
     Some(Msg::ReminderClicked { title, months })
 }
 
-/// The buttons that move to another screen.
-const MOVES_ON: [&str; 8] = [
-    "start", "next", "back", "skip", "summary", "review", "change", "continue",
-];
+/// Whether `event` is the second (or third) click of a double click on something that acts: a
+/// button other than quick exit, an option or its label. Its first click has already changed
+/// the screen or opened a dialog, so this one lands on something the client has not seen yet:
+/// the next screen's button, a dialog's button, an answer. Keyboard presses count 0, and quick
+/// exit always works.
+pub(super) fn second_click(event: &Event) -> bool {
+    let repeated = event
+        .dyn_ref::<web_sys::MouseEvent>()
+        .is_some_and(|click| event.type_() == "click" && click.detail() > 1);
+    let acts = || {
+        let target: Element = event.target()?.dyn_into().ok()?;
+        target
+            .closest(
+                "[data-ew-action]:not([data-ew-action=exit]), label, \
+                 input[type=checkbox], input[type=radio]",
+            )
+            .ok()?
+    };
+    repeated && acts().is_some()
+}
 
 /// Translates a DOM event inside the widget into a message, if it means one.
 pub(super) fn message_for(root: &Element, event: &Event) -> Option<Msg> {
@@ -90,12 +106,7 @@ pub(super) fn message_for(root: &Element, event: &Event) -> Option<Msg> {
                 return None;
             }
             let action = button.get_attribute("data-ew-action")?;
-            // The second click of a double click lands on the next screen's button, in the same
-            // place: it would skip a screen the client never saw. (Keyboard presses count 0.)
-            let repeated = event
-                .dyn_ref::<web_sys::MouseEvent>()
-                .is_some_and(|click| click.detail() > 1);
-            if repeated && MOVES_ON.contains(&action.as_str()) {
+            if second_click(event) {
                 return None;
             }
             Some(match action.as_str() {

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PageTransitionEvent, PopStateEvent, StorageEvent};
 
 use super::app::App;
-use super::events::{backup_file_input, message_for, submitted};
+use super::events::{backup_file_input, message_for, second_click, submitted};
 use super::history;
 use super::quick_exit::{self, LEAVING};
 use crate::session::saving::Saving;
@@ -34,6 +34,18 @@ pub(super) fn widget_listeners(app: &Rc<App>) -> Vec<EventListener> {
             })
         })
         .collect();
+    // The second click of a double click changes nothing: not an answer under the pointer on
+    // the screen its first click opened (a label's or an option's own action), and not a form.
+    listeners.push(EventListener::new_with_options(
+        &app.ui.root.clone(),
+        "click",
+        EventListenerOptions::enable_prevent_default(),
+        |event| {
+            if second_click(event) {
+                event.prevent_default();
+            }
+        },
+    ));
     // Forms are never submitted anywhere: the page's policy has `form-action 'none'`, and the
     // widget reads the fields itself. gloo's listeners are passive unless asked otherwise.
     let submit_app = Rc::clone(app);

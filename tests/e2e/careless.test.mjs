@@ -73,6 +73,27 @@ describe("Careless use", () => {
       SECTIONS[1].title,
       "the second click of a double click is not a second Continue",
     );
+    // Where the second click lands on an answer or a dialog's button instead (as it did in
+    // WebKit, where "Continue" double-clicked opened the save dialog), it changes nothing.
+    const landed = await page.evaluate(() => {
+      const click = (element, detail) =>
+        element.dispatchEvent(
+          new MouseEvent("click", { detail, bubbles: true, composed: true, cancelable: true }),
+        );
+      const label = __ew.$(".ew-screen input[type=checkbox] + label, .ew-screen input + label");
+      const option = __ew.root().getElementById(label.htmlFor);
+      click(label, 2);
+      const save = __ew.$(".ew-savebar [data-ew-action=save]");
+      click(save, 2);
+      const seen = { ticked: option.checked, dialog: __ew.$("dialog.ew-dialog")?.open ?? false };
+      click(label, 1);
+      return { ...seen, tickedByOneClick: option.checked };
+    });
+    assert.deepEqual(
+      landed,
+      { ticked: false, dialog: false, tickedByOneClick: true },
+      "a second click chooses no answer and opens no dialog; a single click still chooses",
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -91,12 +112,17 @@ describe("Careless use", () => {
     const { page, errors } = await demo(t);
     const address = page.url();
     const words = "What brought me here was a hard winter";
-    await act(page, "start");
-    await act(page, "next");
-    await act(page, "next");
-    assert.equal(await heading(page), SECTIONS[2].title);
+    // The browser's own clicks, as a client's: WebKit's Back skips a history entry that a page
+    // added without the user's activation, and a click from a script gives none.
+    const step = async (action, title) => {
+      await page.click(`ending-well .ew-screen [data-ew-action=${action}]`);
+      await waitForHeading(page, title);
+    };
+    await step("start", SECTIONS[0].title);
+    await step("next", SECTIONS[1].title);
+    await step("next", SECTIONS[2].title);
     await page.locator("ending-well .ew-screen textarea").first().fill(words);
-    await act(page, "next");
+    await step("next", SECTIONS[3].title);
 
     const states = [];
     const back = async (title) => {

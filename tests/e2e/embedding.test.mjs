@@ -222,7 +222,7 @@ describe("Embedding examples", () => {
   ]) {
     it(
       `theme.html colours the widget's primary button with the theme (${scheme} scheme)`,
-      needs("colour scheme"),
+      needs(`${scheme} colour scheme`),
       async (t) => {
         const { page, done } = await openExample(t, "theme.html", { colorScheme: scheme });
         const host = widget(page);

@@ -79,7 +79,8 @@ const LACKS = {
   touch: "the desktop engine cannot emulate a phone's touch screen and coarse pointer",
   "narrow window":
     "the window is at least 500 CSS px wide in Firefox, 447 in WebKitGTK's MiniBrowser",
-  "colour scheme": "WebKitGTK's WebDriver cannot ask for a dark or light colour scheme",
+  "light colour scheme": "the engine cannot ask for a light colour scheme",
+  "dark colour scheme": "WebKitGTK's WebDriver cannot ask for a dark colour scheme",
   locale: "WebKitGTK's WebDriver cannot set the browser's language",
   "Chromium profile": "the test starts Chromium itself, with a profile folder of its own",
   tabs: "the WebDriver pages open one tab per context",
@@ -87,6 +88,10 @@ const LACKS = {
   "reduced motion": "WebKitGTK's WebDriver cannot ask for reduced motion",
   "forced colours": "WebKitGTK's WebDriver cannot turn on forced colours",
   "closing a tab": "WebDriver closes a tab without the page's beforeunload prompt",
+  "errors while leaving":
+    "the page's errors are read from the page itself, and this page leaves at once, taking them",
+  "staying after a 204":
+    "WebKit swaps processes for a navigation to another site and shows an empty page when that site answers 204 No Content",
 };
 const LACKED = {
   Chromium: [],
@@ -100,6 +105,7 @@ const LACKED = {
     "Chromium profile",
     "tabs",
     "closing a tab",
+    "errors while leaving",
   ],
   WebKit: [
     "downloads",
@@ -107,7 +113,7 @@ const LACKED = {
     "print media",
     "touch",
     "narrow window",
-    "colour scheme",
+    "dark colour scheme",
     "locale",
     "Chromium profile",
     "tabs",
@@ -115,6 +121,8 @@ const LACKED = {
     "reduced motion",
     "forced colours",
     "closing a tab",
+    "errors while leaving",
+    "staying after a 204",
   ],
 };
 export function needs(...features) {

@@ -247,6 +247,10 @@ export function layoutHelpers() {
       own: outlineOf(style),
       // A file input draws its ring on its button (.ew-file:focus-visible::file-selector-button).
       pseudo: el.type === "file" ? outlineOf(getComputedStyle(el, "::file-selector-button")) : null,
+      // WebKit reports the input's own style for its button: then the ring cannot be measured.
+      pseudoReported:
+        el.type === "file" &&
+        getComputedStyle(el, "::file-selector-button").fontWeight !== style.fontWeight,
       focusColor: style.getPropertyValue("--ew-color-focus").trim(),
       parentLayers: backgrounds(el, false),
       canvasDark: canvasIsDark(),

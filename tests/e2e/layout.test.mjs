@@ -220,6 +220,13 @@ function drawsIndicator(style) {
  * part of the indicator reach 3:1 against what is next to it? Returns failure lines.
  */
 function judgeFocus(report, screen, { forced = false } = {}) {
+  if (report.pseudo && !report.pseudoReported && !drawsIndicator(report.own)) {
+    console.log(
+      `layout: ${screen}: ${report.what}: this engine does not report the styles of ` +
+        "::file-selector-button, where the ring is drawn, so it is not measured here",
+    );
+    return { lines: [], best: null };
+  }
   const usePseudo = report.pseudo && !drawsIndicator(report.own) && drawsIndicator(report.pseudo);
   const style = usePseudo ? report.pseudo : report.own;
   const what = `${screen}: ${report.what}${usePseudo ? " (ring on ::file-selector-button)" : ""}`;
@@ -600,7 +607,7 @@ describe("Ending Well, layout", () => {
   for (const scheme of ["light", "dark"]) {
     it(
       `focus is always visible, 3:1 against its surroundings (2.4.7), ${scheme}`,
-      { timeout: TEST_TIMEOUT, ...needs("colour scheme") },
+      { timeout: TEST_TIMEOUT, ...needs(`${scheme} colour scheme`) },
       async (t) => {
         let lowest = null;
         const { failures, stops } = await focusWalk(

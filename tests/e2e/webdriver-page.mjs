@@ -688,6 +688,8 @@ class WebDriverPage {
             detached: !el,
             visible: __visible(el),
             hidden: !__visible(el),
+            // What a click waits for, as Playwright's does: shown and not disabled.
+            enabled: __visible(el) && !el.disabled,
           }[state];
           return ok ? { el: el ?? null } : null;
         },
@@ -702,14 +704,25 @@ class WebDriverPage {
   }
 
   async _click(steps, { clickCount = 1, force = false, timeout } = {}) {
-    const el = await this._waitFor(steps, force ? "attached" : "visible", timeout);
+    const el = await this._waitFor(steps, force ? "attached" : "enabled", timeout);
     if (clickCount === 2) {
       // At the element's centre in the viewport: WebKit's driver cannot aim at an element
       // inside a shadow root.
-      const [x, y] = await this.client.executeScript(
-        `arguments[0].scrollIntoView({ block: "center", behavior: "instant" });
-         const box = arguments[0].getBoundingClientRect();
-         return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];`,
+      // Once the page has stopped scrolling, as Playwright waits for a stable element.
+      const [x, y] = await this.client.executeAsyncScript(
+        `const [el, done] = arguments;
+         el.scrollIntoView({ block: "center", behavior: "instant" });
+         let last = "";
+         const settle = () => {
+           const box = el.getBoundingClientRect();
+           const now = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+           if (now.join() === last) done(now);
+           else {
+             last = now.join();
+             setTimeout(settle, 50);
+           }
+         };
+         settle();`,
         el,
       );
       await this._act(
@@ -717,6 +730,11 @@ class WebDriverPage {
         timeout,
       );
     } else {
+      // Into view first, also inside a scrolling dialog, which WebKit's driver does not scroll.
+      await this.client.executeScript(
+        'arguments[0].scrollIntoView({ block: "center", behavior: "instant" })',
+        el,
+      );
       await this._act(() => el.click(), timeout);
     }
   }
@@ -984,6 +1002,8 @@ function sessionOptions(engine, options) {
   const prefs = {};
   for (const [key, value] of Object.entries(options)) {
     if (key === "viewport" || key === "acceptDownloads") continue;
+    // WebKitGTK shows the light scheme (checked once the session has started).
+    if (engine === "WebKit" && key === "colorScheme" && value === "light") continue;
     if ((key === "hasTouch" || key === "isMobile") && !value) continue;
     if (engine === "Firefox" && key === "colorScheme") {
       prefs["layout.css.prefers-color-scheme.content-override"] = value === "dark" ? 0 : 1;
@@ -1048,6 +1068,15 @@ class WebDriverContext {
     const context = new WebDriverContext(browser);
     context.slot = await browser.take(JSON.stringify(sessionOptions(browser.engine, options)));
     const { client } = context.slot;
+    if (options.colorScheme) {
+      const dark = await client.executeScript(
+        'return matchMedia("(prefers-color-scheme: dark)").matches',
+      );
+      if (dark !== (options.colorScheme === "dark")) {
+        context.slot.busy = false;
+        throw new Unsupported(`the ${options.colorScheme} colour scheme in ${browser.engine}`);
+      }
+    }
     context.page = new WebDriverPage(context, client);
     context.client = client;
     browser.router.addInit(context, `(${recorder})();`);

@@ -77,4 +77,5 @@ destroyButton.addEventListener("click", () => {
   mountButton.focus();
 });
 
+// Mount is enabled here, once the widget's module has loaded: a click before now would do nothing.
 showState();
