@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { createServer, connect } from "node:net";
 import { Builder } from "selenium-webdriver";
+import { Pointer } from "selenium-webdriver/lib/input.js";
 import { CHROMIUM, LAUNCH_ARGS, sleep } from "../../scripts/browser.mjs";
 
 /** Each engine: how its driver starts on `port`, and the capabilities of its sessions. */
@@ -108,6 +109,27 @@ export async function startDriver(name) {
         .build(),
     stop: () => stop(child),
   };
+}
+
+/**
+ * Scrolls `element` to the middle of the viewport at once: WebKit's driver scrolls neither inside
+ * a scrolling dialog nor to the foot of a page before it clicks.
+ */
+export function scrollIntoView(client, element) {
+  return client.executeScript(
+    'arguments[0].scrollIntoView({ block: "center", behavior: "instant" })',
+    element,
+  );
+}
+
+/** Taps `element` with a finger: WebDriver's touch pointer, after scrolling it into view. */
+export async function tap(client, element) {
+  await scrollIntoView(client, element);
+  const finger = new Pointer("finger", Pointer.Type.TOUCH);
+  await client
+    .actions({ bridge: true })
+    .insert(finger, finger.move({ origin: element }), finger.press(), finger.release())
+    .perform();
 }
 
 /** Starts the engine's driver and a session in it; `close()` ends both. */

@@ -27,9 +27,8 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { By } from "selenium-webdriver";
-import { Pointer } from "selenium-webdriver/lib/input.js";
 import { shadowHelpers, sleep, WAIT_MS } from "../../scripts/browser.mjs";
-import { ENGINES, openEngine } from "./drivers.mjs";
+import { ENGINES, openEngine, tap } from "./drivers.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { builtInQuestionnaire, locale, TEST_TIMEOUT } from "./harness.mjs";
 import { layoutHelpers } from "./layout-helpers.mjs";
@@ -97,16 +96,6 @@ async function layoutProblems(client, screen) {
           `${target.width.toFixed(1)}×${target.height.toFixed(1)} px; needs 24×24`,
       ),
   ];
-}
-
-/** Taps `element` with a finger: WebDriver's touch pointer, after scrolling it into view. */
-async function tap(client, element) {
-  await client.executeScript('arguments[0].scrollIntoView({ block: "center" })', element);
-  const finger = new Pointer("finger", Pointer.Type.TOUCH);
-  await client
-    .actions({ bridge: true })
-    .insert(finger, finger.move({ origin: element }), finger.press(), finger.release())
-    .perform();
 }
 
 /**

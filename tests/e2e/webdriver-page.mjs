@@ -21,9 +21,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSecureContext, TLSSocket } from "node:tls";
 import { Key, Origin } from "selenium-webdriver";
-import { Pointer } from "selenium-webdriver/lib/input.js";
 import { sleep, WAIT_MS } from "../../scripts/browser.mjs";
-import { startDriver } from "./drivers.mjs";
+import { scrollIntoView, startDriver, tap } from "./drivers.mjs";
 
 /** Something the engine's WebDriver cannot do; the tests that need it are marked. */
 export class Unsupported extends Error {}
@@ -252,24 +251,17 @@ export function createRouter() {
       );
     },
     addRoute(owner, pattern, handler) {
-      routes.push({ owner, matches: urlMatcher(pattern), pattern, handler });
-    },
-    removeRoutes(owner, pattern) {
-      for (let index = routes.length - 1; index >= 0; index--) {
-        if (
-          routes[index].owner === owner &&
-          (pattern === undefined || routes[index].pattern === pattern)
-        ) {
-          routes.splice(index, 1);
-        }
-      }
+      routes.push({ owner, matches: urlMatcher(pattern), handler });
     },
     addInit(owner, source) {
       inits.set(owner, [...(inits.get(owner) ?? []), source]);
     },
+    /** Drops a closed context's routes and init scripts. */
     forget(owner) {
       inits.delete(owner);
-      this.removeRoutes(owner);
+      for (let index = routes.length - 1; index >= 0; index--) {
+        if (routes[index].owner === owner) routes.splice(index, 1);
+      }
     },
   };
 }
@@ -430,10 +422,6 @@ class Keyboard {
   async up(key) {
     await this.page._act(() => this.page.client.actions().keyUp(keyOf(key)).perform());
   }
-
-  async insertText(text) {
-    await this.page.evaluate((text) => document.execCommand("insertText", false, text), text);
-  }
 }
 
 /**
@@ -457,10 +445,6 @@ class Locator {
 
   first() {
     return this.with({ nth: 0 });
-  }
-
-  last() {
-    return this.with({ nth: -1 });
   }
 
   nth(index) {
@@ -730,11 +714,7 @@ class WebDriverPage {
         timeout,
       );
     } else {
-      // Into view first, also inside a scrolling dialog, which WebKit's driver does not scroll.
-      await this.client.executeScript(
-        'arguments[0].scrollIntoView({ block: "center", behavior: "instant" })',
-        el,
-      );
+      await scrollIntoView(this.client, el);
       await this._act(() => el.click(), timeout);
     }
   }
@@ -775,10 +755,6 @@ class WebDriverPage {
   on(event, listener) {
     if (!this.listeners[event]) throw new Unsupported(`page.on("${event}")`);
     this.listeners[event].push(listener);
-  }
-
-  once(event, listener) {
-    this.on(event, listener);
   }
 
   setDefaultTimeout(ms) {
@@ -867,10 +843,6 @@ class WebDriverPage {
     );
   }
 
-  title() {
-    return this._inPage(() => document.title);
-  }
-
   context() {
     return this.owner;
   }
@@ -907,17 +879,7 @@ class WebDriverPage {
   /** A finger's tap: WebDriver's touch pointer on the element's centre. */
   async tap(selector) {
     const el = await this._waitFor(this.locator(selector).one, "visible");
-    await this.client.executeScript(
-      'arguments[0].scrollIntoView({ block: "center", behavior: "instant" })',
-      el,
-    );
-    const finger = new Pointer("finger", Pointer.Type.TOUCH);
-    await this._act(() =>
-      this.client
-        .actions({ bridge: true })
-        .insert(finger, finger.move({ origin: el }), finger.press(), finger.release())
-        .perform(),
-    );
+    await this._act(() => tap(this.client, el));
   }
 
   fill(selector, value) {
@@ -974,10 +936,6 @@ class WebDriverPage {
 
   route(pattern, handler) {
     return this.owner.route(pattern, handler);
-  }
-
-  unroute(pattern) {
-    this.owner.unroute(pattern);
   }
 
   addInitScript(script, arg) {
@@ -1141,10 +1099,6 @@ class WebDriverContext {
       this.client = this.page.client = this.slot.client;
       await this._resize(this.viewport);
     }
-  }
-
-  unroute(pattern) {
-    this.browser.router.removeRoutes(this, pattern);
   }
 
   on(event) {
