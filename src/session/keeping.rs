@@ -216,10 +216,12 @@ pub(super) fn passphrase_submitted(
                 saved_at: None,
                 announce_next: true,
             };
+            // The save bar first: the dialog, closing, gives focus back to its opener only if
+            // that is still there ("Save my answers on this device" is not, once saving is on).
             vec![
+                Effect::RefreshSaveBar,
                 Effect::ShowDialog,
                 Effect::StartSaving { passphrase, draft },
-                Effect::RefreshSaveBar,
             ]
         }
         PassphrasePurpose::Save => {

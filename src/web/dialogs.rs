@@ -44,6 +44,24 @@ impl App {
         }
     }
 
+    /// Gives focus back to the control that opened the dialog. When that control went away
+    /// with what the dialog did ("Save my answers on this device" is hidden once they are
+    /// saved), focus goes to the save bar's status beside it, which says what happened, rather
+    /// than being lost to the page.
+    fn focus_after_dialog(&self, opener: Option<Element>) -> Result<(), JsValue> {
+        let Some(opener) = opener else {
+            return Ok(());
+        };
+        let shown = self.ui.root.contains(Some(&opener)) && opener.closest("[hidden]")?.is_none();
+        if shown {
+            dom::focus(&opener)
+        } else if self.ui.save_bar.element.contains(Some(&opener)) {
+            dom::focus(&self.ui.save_bar.status)
+        } else {
+            Ok(())
+        }
+    }
+
     /// Opens, refreshes or closes the dialog to match the model, moving focus sensibly.
     pub(super) fn show_dialog(&self, model: &Model) -> Result<(), JsValue> {
         let dialog = &self.ui.dialog;
@@ -53,12 +71,8 @@ impl App {
             }
             // A passphrase typed into the dialog must not linger in the page.
             dialog.replace_children_with_node_0();
-            if let Some(opener) = self.dialog_opener.borrow_mut().take() {
-                if self.ui.root.contains(Some(&opener)) {
-                    dom::focus(&opener)?;
-                }
-            }
-            return Ok(());
+            let opener = self.dialog_opener.borrow_mut().take();
+            return self.focus_after_dialog(opener);
         };
         dialog_content(
             &self.ui.dom,

@@ -11,7 +11,8 @@ use crate::view::SaveBar;
 /// The saving status and buttons under every screen.
 pub(crate) struct SaveBarNodes {
     pub(crate) element: Element,
-    status: Element,
+    /// Says whether answers are saved; focused after a dialog whose opener it hid.
+    pub(crate) status: Element,
     save: Element,
     save_here: Element,
     delete: Element,
@@ -22,6 +23,7 @@ pub(crate) struct SaveBarNodes {
 pub(crate) fn save_bar(dom: &Dom) -> Result<SaveBarNodes, JsValue> {
     let element = dom.element("div", "ew-savebar")?;
     let status = dom.text("p", "ew-save-status", "")?;
+    status.set_attribute("tabindex", "-1")?;
     let actions = dom.element("div", "ew-actions ew-actions--save")?;
     let save = dom.button("ew-button ew-button--secondary", "save", "")?;
     let save_here = dom.button("ew-button ew-button--secondary", "save-here", "")?;

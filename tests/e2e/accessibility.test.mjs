@@ -24,7 +24,6 @@ import {
   builtInQuestionnaire,
   closeDialog,
   CRYPTO_WAIT_MS,
-  needs,
   openPage,
   poll,
   TEST_TIMEOUT,
@@ -37,8 +36,8 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
-/** The colour schemes checked: both, unless the engine cannot ask for dark (harness.mjs). */
-const SCHEMES = ["light", "dark"].filter((scheme) => !needs(`${scheme} colour scheme`).skip);
+/** The colour schemes checked, in every engine. */
+const SCHEMES = ["light", "dark"];
 
 const STORAGE_KEY = "ending-well:draft:ending-therapy";
 const PASSPHRASE = "quiet river in the morning";

@@ -5,11 +5,19 @@
 // of tests/e2e/webdriver-page.mjs.
 import { spawn } from "node:child_process";
 import { createServer, connect } from "node:net";
+import { fileURLToPath } from "node:url";
 import { Builder } from "selenium-webdriver";
 import { Pointer } from "selenium-webdriver/lib/input.js";
 import { CHROMIUM, LAUNCH_ARGS, sleep } from "../../scripts/browser.mjs";
 
-/** Each engine: how its driver starts on `port`, and the capabilities of its sessions. */
+/** GTK's settings for MiniBrowser: a toolbar that lets the window narrow to a phone's width. */
+const MINIBROWSER_CONFIG = fileURLToPath(new URL("./minibrowser", import.meta.url));
+
+/**
+ * Each engine: how its driver starts on `port` (a command, its arguments and what it adds to the
+ * environment), and the capabilities of its sessions for a context's `options` (what
+ * sessionOptions in webdriver-page.mjs makes of them).
+ */
 export const ENGINES = {
   Chromium: {
     driver: (port) => ["chromedriver", [`--port=${port}`]],
@@ -30,12 +38,17 @@ export const ENGINES = {
     }),
   },
   WebKit: {
-    driver: (port) => ["xvfb-run", ["-a", "WebKitWebDriver", `--port=${port}`]],
-    capabilities: () => ({
+    driver: (port) => [
+      "xvfb-run",
+      ["-a", "WebKitWebDriver", `--port=${port}`],
+      { XDG_CONFIG_HOME: MINIBROWSER_CONFIG },
+    ],
+    // `args`: MiniBrowser's own flags, such as --dark-mode.
+    capabilities: ({ args = [] } = {}) => ({
       browserName: "MiniBrowser",
       "webkitgtk:browserOptions": {
         binary: "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
-        args: ["--automation"],
+        args: ["--automation", ...args],
       },
     }),
   },
@@ -87,8 +100,12 @@ export async function startDriver(name) {
   // A port found free can be taken again before the driver binds it: then another port.
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
-    const [command, args] = driver(port);
-    child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
+    const [command, args, env = {}] = driver(port);
+    child = spawn(command, args, {
+      stdio: ["ignore", "ignore", "pipe"],
+      detached: true,
+      env: { ...process.env, ...env },
+    });
     const said = [];
     child.stderr.on("data", (chunk) => said.push(chunk));
     try {

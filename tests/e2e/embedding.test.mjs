@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { needs, openPage, useHarness } from "./harness.mjs";
+import { openPage, useHarness } from "./harness.mjs";
 
 const EXAMPLES = fileURLToPath(new URL("../../www/examples/", import.meta.url));
 const BUILT_IN = "Reflecting on the end of your therapy";
@@ -220,35 +220,31 @@ describe("Embedding examples", () => {
     ["light", "rgb(91, 42, 134)", "rgb(255, 255, 255)"],
     ["dark", "rgb(210, 180, 242)", "rgb(42, 18, 64)"],
   ]) {
-    it(
-      `theme.html colours the widget's primary button with the theme (${scheme} scheme)`,
-      needs(`${scheme} colour scheme`),
-      async (t) => {
-        const { page, done } = await openExample(t, "theme.html", { colorScheme: scheme });
-        const host = widget(page);
-        assert.equal(await firstHeading(host), BUILT_IN);
-        const start = host.locator("[data-ew-action=start]");
-        // The widget's stylesheet loads inside the shadow root; wait until it applies.
-        await page.waitForFunction((accent) => {
-          const button = document
-            .querySelector("ending-well")
-            .shadowRoot.querySelector("[data-ew-action=start]");
-          return getComputedStyle(button).backgroundColor === accent;
-        }, accent);
-        const style = await start.evaluate((button) => {
-          const computed = getComputedStyle(button);
-          return {
-            background: computed.backgroundColor,
-            color: computed.color,
-            font: computed.fontFamily,
-          };
-        });
-        assert.equal(style.background, accent);
-        assert.equal(style.color, text);
-        assert.match(style.font, /^Georgia/);
-        await done();
-      },
-    );
+    it(`theme.html colours the widget's primary button with the theme (${scheme} scheme)`, async (t) => {
+      const { page, done } = await openExample(t, "theme.html", { colorScheme: scheme });
+      const host = widget(page);
+      assert.equal(await firstHeading(host), BUILT_IN);
+      const start = host.locator("[data-ew-action=start]");
+      // The widget's stylesheet loads inside the shadow root; wait until it applies.
+      await page.waitForFunction((accent) => {
+        const button = document
+          .querySelector("ending-well")
+          .shadowRoot.querySelector("[data-ew-action=start]");
+        return getComputedStyle(button).backgroundColor === accent;
+      }, accent);
+      const style = await start.evaluate((button) => {
+        const computed = getComputedStyle(button);
+        return {
+          background: computed.backgroundColor,
+          color: computed.color,
+          font: computed.fontFamily,
+        };
+      });
+      assert.equal(style.background, accent);
+      assert.equal(style.color, text);
+      assert.match(style.font, /^Georgia/);
+      await done();
+    });
   }
 
   it("two-widgets.html keeps two widgets apart: their own ids and their own answers", async (t) => {

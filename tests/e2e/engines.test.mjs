@@ -14,8 +14,8 @@
 //     cookies, Cache Storage, service workers), since the client did not choose to save;
 //   - quick exit, tapped with WebDriver's touch pointer, leaves for the clinic's neutral address,
 //     and what the client wrote is not on the page left behind;
-//   - in a window as narrow as the engine allows (360 CSS px; WebKitGTK's MiniBrowser keeps
-//     its window wider), the introduction, a section, the review and the summary do not scroll
+//   - in a window as narrow as the engine allows (360 CSS px; headless Firefox keeps its
+//     window at least 500 px wide), the introduction, a section, the review and the summary do not scroll
 //     sideways and every control is at least 24 × 24 CSS px, measured as the layout tests do.
 //
 // The rest of the end-to-end suite runs in Firefox and WebKit through the same client, with a

@@ -560,14 +560,31 @@ describe("Ending Well, layout", () => {
    */
   async function tabThrough(
     page,
-    { includeCurrent = false, max = 120, key = "Tab", measure = "focusStyle" } = {},
+    {
+      includeCurrent = false,
+      max = 120,
+      key = "Tab",
+      measure = "focusStyle",
+      painted = false,
+    } = {},
   ) {
     const stops = [];
     const seen = new Set();
     let entered = false;
     for (let presses = 0; presses <= max; presses++) {
       if (presses > 0 || !includeCurrent) await page.keyboard.press(key);
-      const report = await page.evaluate((measure) => __layout[measure](), measure);
+      // `painted`: measured in the next frame drawn, as a person sees it. WebKit scrolls a text
+      // field that Tab reached into view as it next draws the page (with the caret), not at once;
+      // measured at once, under load, the field was still below the screen.
+      const report = await page.evaluate(
+        ([measure, painted]) =>
+          painted
+            ? new Promise((done) =>
+                requestAnimationFrame(() => requestAnimationFrame(() => done(__layout[measure]()))),
+              )
+            : __layout[measure](),
+        [measure, painted],
+      );
       if (!report.inside) {
         if (entered) return stops;
         continue;
@@ -607,7 +624,7 @@ describe("Ending Well, layout", () => {
   for (const scheme of ["light", "dark"]) {
     it(
       `focus is always visible, 3:1 against its surroundings (2.4.7), ${scheme}`,
-      { timeout: TEST_TIMEOUT, ...needs(`${scheme} colour scheme`) },
+      { timeout: TEST_TIMEOUT },
       async (t) => {
         let lowest = null;
         const { failures, stops } = await focusWalk(
@@ -695,6 +712,7 @@ describe("Ending Well, layout", () => {
             key,
             measure: "obscured",
             includeCurrent: key !== "Tab",
+            painted: true,
           })) {
             if (report.heading) continue;
             stops += 1;

@@ -3,16 +3,13 @@
 // by click and by touch, and even when the widget has stopped or its module could not start.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { needs, openPage, sleep, useHarness } from "./harness.mjs";
+import { needs, openPage, PHONE, sleep, useHarness } from "./harness.mjs";
 import { launchChromium } from "../../scripts/browser.mjs";
 
 const EXIT_URL = "https://www.bbc.co.uk/weather";
 const SECRET = "E2E-private-words";
 
 const harness = useHarness();
-
-/** A phone: touch, a narrow screen, no Shift key to hand. */
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
 /**
  * A page on which the neutral exit address is answered locally: nothing leaves the machine.
@@ -141,7 +138,7 @@ describe("Quick exit from a dialog, by click and by touch", () => {
     for (const dialog of ["support", "save", "delete", "shared", "backup"]) {
       it(
         `leaves from the ${dialog} dialog by its own button, by ${how}`,
-        how === "tap" ? needs("touch") : {},
+        how === "tap" ? needs("narrow window") : {},
         async (t) => {
           const { page, errors } = await demoPage(t, 200, contextOptions);
           if (dialog === "backup") await toSummary(page);
@@ -175,7 +172,7 @@ describe("Quick exit from a dialog, by click and by touch", () => {
     }
   }
 
-  it("leaves by the top bar's button tapped on a phone", needs("touch"), async (t) => {
+  it("leaves by the top bar's button tapped on a phone", needs("narrow window"), async (t) => {
     const { page } = await demoPage(t, 200, PHONE);
     const historyBefore = await page.evaluate(() => history.length);
     await page.tap("ending-well .ew-topbar [data-ew-action=exit]");

@@ -958,12 +958,14 @@ class WebDriverPage {
 /** Capabilities a context's options ask of the engine, or why it cannot. */
 function sessionOptions(engine, options) {
   const prefs = {};
+  const args = [];
   for (const [key, value] of Object.entries(options)) {
     if (key === "viewport" || key === "acceptDownloads") continue;
-    // WebKitGTK shows the light scheme (checked once the session has started).
-    if (engine === "WebKit" && key === "colorScheme" && value === "light") continue;
     if ((key === "hasTouch" || key === "isMobile") && !value) continue;
-    if (engine === "Firefox" && key === "colorScheme") {
+    // MiniBrowser shows the light scheme unless told otherwise (checked once it has started).
+    if (engine === "WebKit" && key === "colorScheme") {
+      if (value === "dark") args.push("--dark-mode");
+    } else if (engine === "Firefox" && key === "colorScheme") {
       prefs["layout.css.prefers-color-scheme.content-override"] = value === "dark" ? 0 : 1;
     } else if (engine === "Firefox" && key === "reducedMotion") {
       prefs["ui.prefersReducedMotion"] = value === "reduce" ? 1 : 0;
@@ -976,7 +978,7 @@ function sessionOptions(engine, options) {
       throw new Unsupported(`a context's ${key} in ${engine}`);
     }
   }
-  return { prefs };
+  return engine === "WebKit" ? { args } : { prefs };
 }
 
 /** Accepts a dialog that is open, such as "Leave this page?"; whether there was one. */
