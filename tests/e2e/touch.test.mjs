@@ -1,5 +1,5 @@
 // Phones and tablets, by touch alone: a whole reflection from the introduction to the summary,
-// every dialog, and quick exit, each done by tapping, on a phone (375 × 667 CSS px) and a tablet
+// every dialog, saving and coming back, another language, and quick exit, each done by tapping, on a phone (375 × 667 CSS px) and a tablet
 // (768 × 1024), in Chromium with touch emulated and in Firefox and WebKit with WebDriver's touch
 // pointer (harness.mjs, PHONE and TABLET). On every screen and dialog the test measures what a
 // person holding the device would notice: nothing scrolls sideways, and every control is at least
@@ -211,10 +211,11 @@ describe("Phones and tablets, by touch alone", () => {
     );
 
     it(
-      `every dialog, and quick exit, by taps, on a ${name}`,
+      `every dialog, coming back, another language and quick exit, by taps, on a ${name}`,
       { timeout: TEST_TIMEOUT, ...marks },
       async (t) => {
-        const { page, errors, problems } = await openTouch(t, device);
+        const { page, errors, prefix, problems } = await openTouch(t, device);
+        const chosen = `${prefix}-q-who-decided-option-therapist-choice`;
         let measured = 0;
 
         // Support, and the shared-device advice: open, read, close.
@@ -227,7 +228,9 @@ describe("Phones and tablets, by touch alone", () => {
           await tapClose(page);
         }
 
-        // Saving: a passphrase typed twice after tapping each box, confirmed by a tap.
+        // Saving an answer: a passphrase typed twice after tapping each box, confirmed by a tap.
+        await tapAction(page, "start");
+        assert.ok(await tapOption(page, chosen));
         await tapOpen(page, "ending-well .ew-savebar [data-ew-action=save]");
         measured += await measure(page, problems, "the save dialog");
         const passphrase = "blue kettle morning";
@@ -244,7 +247,32 @@ describe("Phones and tablets, by touch alone", () => {
           CRYPTO_WAIT_MS,
         );
 
-        // Deleting: the confirmation, cancelled by a tap; then quick exit from inside it.
+        // Coming back: the passphrase tapped in on the welcome-back screen opens the answers.
+        await page.goto(`${harness.origin}/`);
+        await shows(page, "form[data-ew-form=unlock]");
+        measured += await measure(page, problems, "welcome back");
+        await tapAndType(page, "form[data-ew-form=unlock] input[name=passphrase]", passphrase);
+        await tap(page, "ending-well form[data-ew-form=unlock] button[type=submit]");
+        await poll(
+          page,
+          (id) => __ew.$(`#${id}`)?.checked,
+          chosen,
+          "the answer back after unlocking",
+          CRYPTO_WAIT_MS,
+        );
+
+        // Another language, by a tap: the same answer, the section in Spanish.
+        await tap(page, "ending-well nav.ew-languages button[lang=es]");
+        await poll(
+          page,
+          (title) => __ew.$(".ew-screen h2.ew-heading")?.textContent === title,
+          builtInQuestionnaire("es").sections[0].title,
+          "the section in Spanish",
+        );
+        assert.ok(await page.evaluate((id) => __ew.$(`#${id}`).checked, chosen), "still chosen");
+        measured += await measure(page, problems, "a section in Spanish");
+
+        // Deleting (the dialog in Spanish now): the confirmation, cancelled by a tap; then quick exit from inside it.
         await tapOpen(page, "ending-well .ew-savebar [data-ew-action=delete]");
         measured += await measure(page, problems, "the delete dialog");
         await tapClose(page);
@@ -258,8 +286,9 @@ describe("Phones and tablets, by touch alone", () => {
           "quick exit replaced the page",
         );
         console.log(
-          `touch: the support, shared-device, save and delete dialogs and quick exit by taps on ` +
-            `a ${name}: ${measured} controls measured; ${problems.length} problem(s)`,
+          `touch: the support, shared-device, save and delete dialogs, welcome back, Spanish ` +
+            `and quick exit by taps on a ${name}: ${measured} controls measured; ` +
+            `${problems.length} problem(s)`,
         );
         assert.deepEqual(problems, [], "nothing scrolls sideways; every control is 24 × 24");
         assert.deepEqual(errors, [], "no page or console errors");
