@@ -20,7 +20,8 @@ pids=()
 for engine in firefox webkit; do
   paths=()
   for name in "${FILES[@]}"; do paths+=("tests/e2e/$name.test.mjs"); done
-  # Firefox is the slowest to drive: two of its files at a time.
+  # Firefox is the slowest to drive: two of its files at a time. WebKit one: two MiniBrowsers
+  # at once have hung this machine's run (a command that never answered), so it stays at one.
   concurrency=1
   [ "$engine" = firefox ] && concurrency=2
   EW_ENGINE=$engine node --test --test-concurrency=$concurrency --test-reporter=spec "${paths[@]}" \

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
-step() { printf '\n==== %s\n' "$*"; }
+step() { printf '\n==== %s (at %d s)\n' "$*" "$SECONDS"; }
 
 step "format"
 cargo fmt --check
@@ -29,6 +29,8 @@ bash scripts/test-webkit.sh
 step "release build"
 bash scripts/build.sh
 step "end-to-end tests: Chromium"
-node --test --test-reporter=spec tests/e2e/
+# Two files at a time: a third of the time on this 2-core machine kind, every test still alone in
+# its own browser context.
+node --test --test-concurrency=2 --test-reporter=spec tests/e2e/
 step "end-to-end tests: Firefox and WebKit, side by side"
 bash scripts/test-engines.sh
