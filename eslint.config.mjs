@@ -8,7 +8,7 @@ import globals from "globals";
  * What the init scripts of the tests, the benchmark and the screenshots define in the page, for
  * the functions they run there (page.evaluate, addInitScript): scripts/browser.mjs's `__ew`,
  * the harness's `__draftKey`, layout.test.mjs's `__layout`, and bench/run.mjs's `__$`, `__$$`
- * and `__time`.
+ * `__time` and `__clicks`.
  */
 const IN_PAGE = {
   __ew: "readonly",
@@ -17,6 +17,7 @@ const IN_PAGE = {
   __$: "readonly",
   __$$: "readonly",
   __time: "readonly",
+  __clicks: "readonly",
   // tests/e2e/webdriver-page.mjs: finding elements as Playwright's selectors do.
   __find: "readonly",
   __visible: "readonly",

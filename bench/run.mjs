@@ -12,9 +12,14 @@
 // - first screen: from navigation start to the first screen of the questionnaire being in the
 //   DOM (Ending Well: the introduction's heading, which is its first screen; SurveyJS: the first
 //   question, which is its first screen), seen by a MutationObserver, also inside shadow roots;
-// - click and keypress latency: over a scripted completion of the whole questionnaire, from the
-//   event to the end of the work it causes: the handlers, their microtasks and any rendering the
-//   framework put off with a timer of 0 (measured by a timer queued just after the event);
+// - clicks as a client feels them: over a completion of the whole questionnaire, each option and
+//   scale point clicked with the browser's own mouse input, timed from the click event's own
+//   timestamp (when the browser took the input) to the first change of the DOM after it (seen by
+//   a MutationObserver, also inside shadow roots) and to the next frame painted after that change
+//   (the first task after that frame's animation-frame callbacks, when it has been drawn);
+// - keypress latency: from a scripted key's events to the end of the work they cause: the
+//   handlers, their microtasks and any rendering the framework put off with a timer of 0
+//   (measured by a timer queued just after the events);
 // - section change: from "next" to the next section's heading in the DOM;
 // - memory at the end, after a forced garbage collection: the JavaScript heap and array buffer
 //   backing stores from the DevTools protocol, plus WebAssembly's memory, which they leave out;
@@ -25,9 +30,14 @@
 //   exit button (as GOV.UK's "Exit this page": on activation an overlay covers the page and the
 //   neutral page is requested) next to the same SurveyJS questionnaire. The neutral address is
 //   answered locally for both, so nothing leaves the machine;
+// - on a phone's terms: the runs above again with the CPU slowed 4 times and a slow mobile
+//   network (Lighthouse's mobile settings: 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up),
+//   through Chromium's DevTools protocol, the files sent gzip-compressed as a web server would;
+//   first screen, the first question after "Start", clicks and memory, as ratios;
 // - at scale, Ending Well alone on generated questionnaires of 100, 1,000 and 5,000 questions:
 //   mounting, the first section, a section change and the memory at the end.
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { launchChromium } from "../scripts/browser.mjs";
@@ -36,14 +46,30 @@ import { builtIn, toSurveyJs } from "./to-surveyjs.mjs";
 import { FILES, KB, ROOT, SURVEY_CORE, payload } from "./payload.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+/** Cold runs of each product on a phone's terms (slower: the CPU runs at a quarter). */
+const PHONE_RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 5);
+
+/**
+ * A mid-range phone on a slow mobile network, as Lighthouse's mobile settings have it: the CPU 4
+ * times slower, 150 ms round trips, 1.6 Mbit/s down and 750 kbit/s up (in bytes per second).
+ */
+const PHONE = {
+  cpu: 4,
+  network: {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  },
+};
 const SURVEY_VERSION = JSON.parse(readFileSync(join(SURVEY_CORE, "package.json"), "utf8")).version;
 
-/** The targets of issue 8, as the largest ratio Ending Well / SurveyJS allowed. */
+/** The targets (issues 8 and 19), as the largest ratio Ending Well / SurveyJS allowed. */
 const TARGETS = {
-  "payload, gzip": 1 / 8,
-  "first screen": 1 / 4,
-  "click, median": 1 / 5,
-  "click, p95": 1 / 3,
+  "payload, gzip": 1 / 4,
+  "first screen": 1 / 5,
+  "click to DOM, median": 1 / 5,
+  "click to paint, p95": 1 / 4,
   "memory at the end": 1 / 3,
 };
 
@@ -154,20 +180,31 @@ window.__mounted = performance.now() - start;
 
 const TYPES = { ".js": "text/javascript", ".css": "text/css", ".html": "text/html" };
 
+/** What a file is sent as: gzip-compressed, as a web server would, when the browser accepts it. */
+const compressed = new Map();
+function body(request, headers, content) {
+  if (!/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) return content;
+  headers["Content-Encoding"] = "gzip";
+  if (!compressed.has(content)) compressed.set(content, gzipSync(content, { level: 9 }));
+  return compressed.get(content);
+}
+
 function serve() {
   const files = { ...FILES["ending-well"], ...FILES.surveyjs };
   const server = createServer((request, response) => {
     const path = new URL(request.url, "http://localhost").pathname;
-    const headers = { "Cache-Control": "no-store" };
+    const headers = { "Cache-Control": "no-store", Vary: "Accept-Encoding" };
     if (path.startsWith("/ew/")) headers["Content-Security-Policy"] = POLICY;
     if (PAGES[path]) {
       const type = TYPES[extname(path)] ?? "text/html";
+      const content = body(request, headers, PAGES[path]);
       response.writeHead(200, { ...headers, "Content-Type": `${type}; charset=utf-8` });
-      response.end(PAGES[path]);
+      response.end(content);
     } else if (files[path]) {
       const type = TYPES[extname(path)] ?? "application/octet-stream";
+      const content = body(request, headers, readFileSync(files[path], "utf8"));
       response.writeHead(200, { ...headers, "Content-Type": `${type}; charset=utf-8` });
-      response.end(readFileSync(files[path]));
+      response.end(content);
     } else {
       response.writeHead(404).end();
     }
@@ -208,6 +245,47 @@ function instrument(firstSelector) {
     return null;
   };
   window.__$$ = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
+  /**
+   * Clicks as a client feels them: each trusted click's own timestamp, the first DOM change
+   * after it and the frame painted after that change, in `__clicks`.
+   */
+  window.__clicks = [];
+  addEventListener(
+    "click",
+    (event) => {
+      // A person's click, once: the click a label passes on to its input has the same timestamp.
+      if (event.isTrusted && window.__clicks.at(-1)?.at !== event.timeStamp) {
+        window.__clicks.push({ at: event.timeStamp, dom: null, paint: null });
+      }
+    },
+    true,
+  );
+  const changed = () => {
+    const click = window.__clicks.at(-1);
+    if (!click || click.dom !== null) return;
+    click.dom = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        click.paint = performance.now();
+      };
+      channel.port2.postMessage(null);
+    });
+  };
+  const observeChanges = (root) =>
+    new MutationObserver(changed).observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      characterData: true,
+    });
+  observeChanges(document);
+  const attachForChanges = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const shadow = attachForChanges.call(this, init);
+    observeChanges(shadow);
+    return shadow;
+  };
   /** Time from running `act` to the end of the work it queued (a timer of 0 queued after it). */
   window.__time = (act) =>
     new Promise((done) => {
@@ -330,19 +408,72 @@ async function clickAndWaitForHeading(page, selector) {
 
 const TYPED = "It helped to be heard.";
 
-/** One cold run: load, fill in every section, measure. */
-async function run(browser, origin, product) {
+/**
+ * Clicks an option with the browser's own mouse input, at its middle, and returns the click as
+ * the page timed it: `{ toDom, toPaint }` in ms from the event's timestamp, or null when the
+ * option is not there or the click changed nothing on screen (within a second). A click that
+ * reaches no element (SurveyJS can still be laying out questions as they scroll into view, which
+ * moves the option after it was measured) is measured and tried again, up to three times.
+ */
+async function realClick(page, driver, index, option) {
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const spot = await page.evaluate(
+      ([target, index, option]) => {
+        const element = eval(`(${target})`)(index, option);
+        if (!element) return null;
+        element.scrollIntoView({ block: "center", behavior: "instant" });
+        const box = element.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2, before: __clicks.length };
+      },
+      [String(driver.clickTarget), index, option],
+    );
+    if (!spot) return null;
+    await page.mouse.click(spot.x, spot.y);
+    const click = await page
+      .waitForFunction(
+        (before) => {
+          const click = __clicks[before];
+          if (!click) return null;
+          if (click.paint !== null) return click;
+          return performance.now() - click.at > 1000 ? { ...click, changed: false } : null;
+        },
+        spot.before,
+        { timeout: 2_000, polling: 16 },
+      )
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
+    if (!click) continue;
+    if (click.changed === false || click.dom === null) return null;
+    return { toDom: click.dom - click.at, toPaint: click.paint - click.at };
+  }
+  throw new Error(`three clicks on option ${option} of question ${index} reached nothing`);
+}
+
+/**
+ * One cold run: load, fill in every section, measure. `phone`: on a phone's terms (PHONE), at a
+ * phone's width.
+ */
+async function run(browser, origin, product, phone = false) {
   const driver = DRIVERS[product];
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const viewport = phone ? { width: 390, height: 844 } : { width: 1000, height: 800 };
+  const context = await browser.newContext({ viewport });
   await context.addInitScript(recordWasm);
   await context.addInitScript(instrument, driver.first);
   const page = await context.newPage();
+  if (phone) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpu });
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", PHONE.network);
+  }
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${origin}${driver.path}`, { waitUntil: "load" });
   await page.waitForFunction(() => window.__firstScreen !== undefined, null, { timeout: 30_000 });
   const firstScreen = await page.evaluate(() => window.__firstScreen);
-  await driver.start(page);
+  // Ending Well's first questions come after "Start"; SurveyJS shows them at once.
+  const start = await driver.start(page);
+  const firstQuestion = firstScreen + (start ?? 0);
 
   const clicks = [];
   const keys = [];
@@ -352,15 +483,8 @@ async function run(browser, origin, product) {
     for (const [index, question] of questions.entries()) {
       // Choose the last option (a scale's top point), then for checkboxes another one too.
       for (const option of question.clicks > 0 ? [question.clicks - 1, 0] : []) {
-        const ms = await page.evaluate(
-          async ([target, index, option]) => {
-            const element = eval(`(${target})`)(index, option);
-            if (!element) return null;
-            return __time(() => element.click());
-          },
-          [String(driver.clickTarget), index, option],
-        );
-        if (ms !== null) clicks.push(ms);
+        const timed = await realClick(page, driver, index, option);
+        if (timed) clicks.push(timed);
       }
       if (question.typed) {
         for (const character of TYPED) {
@@ -399,7 +523,7 @@ async function run(browser, origin, product) {
   const memory = await memoryAtTheEnd(context, page);
   await context.close();
   if (errors.length) throw new Error(`${product}: page errors: ${errors.join("; ")}`);
-  return { firstScreen, clicks, keys, sections, ...memory };
+  return { firstScreen, firstQuestion, clicks, keys, sections, ...memory };
 }
 
 const median = (values) => quantile(values, 0.5);
@@ -420,8 +544,25 @@ function summarise(runs) {
   const all = (key) => runs.flatMap((run) => run[key]);
   return {
     firstScreen: stats(runs.map((run) => run.firstScreen)),
-    clickMedian: stats(runs.map((run) => median(run.clicks))),
-    clickP95: stats(runs.map((run) => quantile(run.clicks, 0.95))),
+    firstQuestion: stats(runs.map((run) => run.firstQuestion)),
+    clickDomMedian: stats(runs.map((run) => median(run.clicks.map((c) => c.toDom)))),
+    clickDomP95: stats(
+      runs.map((run) =>
+        quantile(
+          run.clicks.map((c) => c.toDom),
+          0.95,
+        ),
+      ),
+    ),
+    clickPaintMedian: stats(runs.map((run) => median(run.clicks.map((c) => c.toPaint)))),
+    clickPaintP95: stats(
+      runs.map((run) =>
+        quantile(
+          run.clicks.map((c) => c.toPaint),
+          0.95,
+        ),
+      ),
+    ),
     keyMedian: stats(runs.map((run) => median(run.keys))),
     keyP95: stats(runs.map((run) => quantile(run.keys, 0.95))),
     sectionMedian: stats(runs.map((run) => median(run.sections))),
@@ -438,7 +579,11 @@ const MB = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const range = (s, unit) => `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})`;
 
-function table(results) {
+/**
+ * The table of `results` ({ "ending-well", surveyjs }, each with its bytes and summary); `phone`:
+ * the phone's rows only, with targets shown but not applied (the targets are for the desktop run).
+ */
+function table(results, phone = false) {
   const ew = results["ending-well"];
   const sjs = results.surveyjs;
   // A measure's row: both ranges, and the ratio of the medians.
@@ -448,12 +593,18 @@ function table(results) {
     range(sjs.summary[key], unit),
     ew.summary[key].median / sjs.summary[key].median,
   ];
-  const rows = [
+  const bytes = () => [
     ["payload, raw", KB(ew.bytes.raw), KB(sjs.bytes.raw), ew.bytes.raw / sjs.bytes.raw],
     ["payload, gzip", KB(ew.bytes.gzip), KB(sjs.bytes.gzip), ew.bytes.gzip / sjs.bytes.gzip],
+  ];
+  const rows = [
+    ...(phone ? [] : bytes()),
     measured("first screen", "firstScreen", ms),
-    measured("click, median", "clickMedian", ms),
-    measured("click, p95", "clickP95", ms),
+    measured("first question", "firstQuestion", ms),
+    measured("click to DOM, median", "clickDomMedian", ms),
+    measured("click to DOM, p95", "clickDomP95", ms),
+    measured("click to paint, median", "clickPaintMedian", ms),
+    measured("click to paint, p95", "clickPaintP95", ms),
     measured("keypress, median", "keyMedian", ms),
     measured("keypress, p95", "keyP95", ms),
     measured("section change, median", "sectionMedian", ms),
@@ -463,7 +614,7 @@ function table(results) {
     "| Measure | Ending Well | SurveyJS | Ratio | Target | Met |",
     "|---|---|---|---|---|---|",
     ...rows.map(([name, a, b, ratio]) => {
-      const target = TARGETS[name];
+      const target = phone ? undefined : TARGETS[name];
       const met = target === undefined ? "" : ratio <= target ? "yes" : "no";
       return `| ${name} | ${a} | ${b} | ${ratio.toFixed(3)} | ${target === undefined ? "" : `≤ ${target.toFixed(3)}`} | ${met} |`;
     }),
@@ -612,6 +763,19 @@ try {
     process.stderr.write("\n");
     results[product] = { bytes: payload(product), summary: summarise(runs), runs };
   }
+  // On a phone's terms: the two products take turns, run by run.
+  const phoneRuns = { "ending-well": [], surveyjs: [] };
+  for (let index = 0; index < PHONE_RUNS; index += 1) {
+    for (const product of ["ending-well", "surveyjs"]) {
+      phoneRuns[product].push(await run(browser, origin, product, true));
+    }
+    process.stderr.write(`phone: run ${index + 1} of ${PHONE_RUNS}\r`);
+  }
+  process.stderr.write("\n");
+  results.phone = {};
+  for (const [product, runs] of Object.entries(phoneRuns)) {
+    results.phone[product] = { summary: summarise(runs), runs };
+  }
   // The two products take turns, run by run, so that neither gets the quieter moments.
   const exitRuns = {};
   for (let index = 0; index < RUNS; index += 1) {
@@ -668,6 +832,13 @@ console.log(
     `${results.surveyjs.summary.counts.sections} section changes.`,
 );
 console.log(table(results));
+console.log(
+  `\nOn a phone's terms: CPU ${PHONE.cpu}× slower, ${PHONE.network.latency} ms round trips, ` +
+    `${((PHONE.network.downloadThroughput * 8) / 1024 / 1024).toFixed(1)} Mbit/s down, ` +
+    `${((PHONE.network.uploadThroughput * 8) / 1024).toFixed(0)} kbit/s up, 390 × 844 CSS px ` +
+    `(${PHONE_RUNS} cold runs each, taking turns).`,
+);
+console.log(table(results.phone, true));
 for (const product of ["ending-well", "surveyjs"]) {
   console.log(
     `${product}: ` +

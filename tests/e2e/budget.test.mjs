@@ -2,7 +2,7 @@
 // WebAssembly and CSS file the page loads, gzip -9, as `npm run bench` counts it) must stay under
 // the budget. Bytes only: timings are noisy and belong in the benchmark.
 //
-// Issue 8's target is one eighth of SurveyJS's payload, measured here from the same npm packages
+// Issue 19's target is a quarter of SurveyJS's payload (issue 8 asked an eighth), measured here from the same npm packages
 // the benchmark loads. Ending Well is not there (README, "Performance"), so the budget is a
 // ceiling on growth instead: the payload that landed plus about 5%, rounded to 5 KB. It is
 // lowered when the payload comes down; a change that makes the widget bigger than this fails
@@ -21,8 +21,8 @@ import { FILES, KB, payload } from "../../bench/payload.mjs";
 
 /** The most Ending Well may ship, gzip -9, in bytes. */
 export const BUDGET = 220 * 1024;
-/** Issue 8's target, as a share of SurveyJS's payload. */
-const TARGET_SHARE = 1 / 8;
+/** Issue 19's target, as a share of SurveyJS's payload. */
+const TARGET_SHARE = 1 / 4;
 
 describe("Byte budget", () => {
   it(`ships at most ${KB(BUDGET)} gzip`, (t) => {
@@ -33,7 +33,7 @@ describe("Byte budget", () => {
     const lines = ours.files.map((f) => `  ${f.file}: ${KB(f.raw)} raw, ${KB(f.gzip)} gzip`);
     const theirs = Object.values(FILES.surveyjs).every(existsSync) ? payload("surveyjs") : null;
     const target = theirs
-      ? `target ${KB(theirs.gzip * TARGET_SHARE)} (1/8 of SurveyJS's ${KB(theirs.gzip)}); ` +
+      ? `target ${KB(theirs.gzip * TARGET_SHARE)} (1/${1 / TARGET_SHARE} of SurveyJS's ${KB(theirs.gzip)}); ` +
         `Ending Well is ${(ours.gzip / theirs.gzip).toFixed(3)} of it`
       : "SurveyJS is not installed: no target to compare with";
     t.diagnostic(
