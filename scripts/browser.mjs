@@ -166,6 +166,17 @@ export async function act(page, action) {
   );
 }
 
+/** Waits until the save bar says the answers are saved on this device (encryption takes a while). */
+export function waitForSaved(page) {
+  return poll(
+    page,
+    () => /^Saved on this device at /.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+    null,
+    "the answers to be saved",
+    CRYPTO_WAIT_MS,
+  );
+}
+
 /** Clicks `opener` and waits for the dialog to be open, with the form `form` when given. */
 export async function openDialog(page, opener, form = null) {
   await click(page, opener);

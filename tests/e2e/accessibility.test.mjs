@@ -29,6 +29,7 @@ import {
   TEST_TIMEOUT,
   useHarness,
   waitForHeading,
+  waitForSaved,
   widgetPrefix,
 } from "./harness.mjs";
 
@@ -355,13 +356,7 @@ async function walkDemo(page, scheme) {
   await page.fill(`${form} input[name="passphrase"]`, PASSPHRASE);
   await page.fill(`${form} input[name="confirmation"]`, PASSPHRASE);
   await page.click(`${form} button[type="submit"]`);
-  await poll(
-    page,
-    () => /^Saved on this device at /.test(__ew.$(".ew-save-status")?.textContent ?? ""),
-    null,
-    "the answers to be saved",
-    CRYPTO_WAIT_MS,
-  );
+  await waitForSaved(page);
 
   await page.reload({ waitUntil: "load" });
   await waitForHeading(page, RESUME_TITLE);

@@ -25,6 +25,7 @@ export {
   sleep,
   type,
   waitForHeading,
+  waitForSaved,
   WAIT_MS,
 } from "../../scripts/browser.mjs";
 

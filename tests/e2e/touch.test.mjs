@@ -24,6 +24,7 @@ import {
   TABLET,
   TEST_TIMEOUT,
   useHarness,
+  waitForSaved,
   widgetPrefix,
 } from "./harness.mjs";
 import { layoutHelpers } from "./layout-helpers.mjs";
@@ -249,13 +250,7 @@ describe("Phones and tablets, by touch alone", () => {
           assert.equal(typed, passphrase, `the ${field} box holds what was typed`);
         }
         await tap(page, "ending-well dialog button[type=submit]");
-        await poll(
-          page,
-          () => /^Saved on this device at /.test(__ew.$(".ew-save-status")?.textContent ?? ""),
-          null,
-          "the answers to be saved",
-          CRYPTO_WAIT_MS,
-        );
+        await waitForSaved(page);
 
         // Coming back: the passphrase tapped in on the welcome-back screen opens the answers.
         await page.goto(`${harness.origin}/`);
