@@ -916,18 +916,17 @@ class WebDriverPage {
 
   async setInputFiles(selector, files) {
     const el = await this._waitFor(this.locator(selector).one, "attached");
+    // The files stay on disk until the context closes: the browser reads a chosen file when the
+    // page asks for its contents, which can be after the upload itself (Firefox, under load).
     const folder = mkdtempSync(join(tmpdir(), "ew-upload-"));
+    this.owner.uploads.push(folder);
     const paths = [files].flat().map((file) => {
       if (typeof file === "string") return file;
       const path = join(folder, file.name);
       writeFileSync(path, file.buffer);
       return path;
     });
-    try {
-      await this._act(() => el.sendKeys(paths.join("\n")));
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    await this._act(() => el.sendKeys(paths.join("\n")));
   }
 
   async setViewportSize(size) {
@@ -1048,6 +1047,8 @@ class WebDriverContext {
   constructor(browser) {
     this.browser = browser;
     this.pageGiven = false;
+    /** Folders of files given to file inputs, removed when the context closes. */
+    this.uploads = [];
   }
 
   /** Sets the window so that the page's viewport is `width` × `height` CSS pixels. */
@@ -1111,6 +1112,7 @@ class WebDriverContext {
     if (this.closed) return;
     this.closed = true;
     this.page.closed = true;
+    for (const folder of this.uploads.splice(0)) rmSync(folder, { recursive: true, force: true });
     this.browser.router.forget(this);
     this.browser.contexts.delete(this);
     let kept = this.browser.reuse;
