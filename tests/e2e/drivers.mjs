@@ -4,7 +4,10 @@
 // MiniBrowser has no headless mode). Shared by tests/e2e/engines.test.mjs and the WebDriver pages
 // of tests/e2e/webdriver-page.mjs.
 import { spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Builder } from "selenium-webdriver";
 import { Pointer } from "selenium-webdriver/lib/input.js";
@@ -14,9 +17,24 @@ import { CHROMIUM, LAUNCH_ARGS, sleep } from "../../scripts/browser.mjs";
 const MINIBROWSER_CONFIG = fileURLToPath(new URL("./minibrowser", import.meta.url));
 
 /**
- * Each engine: how its driver starts on `port` (a command, its arguments and what it adds to the
- * environment), and the capabilities of its sessions for a context's `options` (what
- * sessionOptions in webdriver-page.mjs makes of them).
+ * The GTK settings folder for a MiniBrowser driver: the one above or, for `reducedMotion`, a
+ * copy of it with GTK's animations turned off, which WebKitGTK reports to pages as
+ * `prefers-reduced-motion: reduce`. Returns the folder and what removes it.
+ */
+function minibrowserConfig({ reducedMotion = false } = {}) {
+  if (!reducedMotion) return { folder: MINIBROWSER_CONFIG, remove: () => {} };
+  const folder = mkdtempSync(join(tmpdir(), "ew-minibrowser-"));
+  mkdirSync(join(folder, "gtk-3.0"));
+  copyFileSync(join(MINIBROWSER_CONFIG, "gtk-3.0", "gtk.css"), join(folder, "gtk-3.0", "gtk.css"));
+  writeFileSync(join(folder, "gtk-3.0", "settings.ini"), "[Settings]\ngtk-enable-animations=0\n");
+  return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/**
+ * Each engine: how its driver starts on `port` for the driver options `options` (a command, its
+ * arguments and what it adds to the environment, and what to clean up when it stops), and the
+ * capabilities of its sessions for a context's `options` (what sessionOptions in
+ * webdriver-page.mjs makes of them).
  */
 export const ENGINES = {
   Chromium: {
@@ -38,11 +56,15 @@ export const ENGINES = {
     }),
   },
   WebKit: {
-    driver: (port) => [
-      "xvfb-run",
-      ["-a", "WebKitWebDriver", `--port=${port}`],
-      { XDG_CONFIG_HOME: MINIBROWSER_CONFIG },
-    ],
+    driver: (port, options) => {
+      const config = minibrowserConfig(options);
+      return [
+        "xvfb-run",
+        ["-a", "WebKitWebDriver", `--port=${port}`],
+        { XDG_CONFIG_HOME: config.folder },
+        config.remove,
+      ];
+    },
     // `args`: MiniBrowser's own flags, such as --dark-mode.
     capabilities: ({ args = [] } = {}) => ({
       browserName: "MiniBrowser",
@@ -89,18 +111,20 @@ function stop(child) {
 }
 
 /**
- * Starts the engine's driver. `session(options, extra)` starts a browser in it, with a fresh
- * profile, and resolves to Selenium's client; `options` go to the engine's capabilities (Firefox's
- * `prefs`) and `extra` is added to them. `stop()` ends the driver.
+ * Starts the engine's driver; `driverOptions` are what every browser it starts shares (WebKit's
+ * `reducedMotion`). `session(options, extra)` starts a browser in it, with a fresh profile, and
+ * resolves to Selenium's client; `options` go to the engine's capabilities (Firefox's `prefs`,
+ * MiniBrowser's `args`) and `extra` is added to them. `stop()` ends the driver.
  */
-export async function startDriver(name) {
+export async function startDriver(name, driverOptions = {}) {
   const { driver, capabilities } = ENGINES[name];
   let port;
   let child;
+  let removeConfig = () => {};
   // A port found free can be taken again before the driver binds it: then another port.
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
-    const [command, args, env = {}] = driver(port);
+    const [command, args, env = {}, cleanUp = () => {}] = driver(port, driverOptions);
     child = spawn(command, args, {
       stdio: ["ignore", "ignore", "pipe"],
       detached: true,
@@ -110,9 +134,11 @@ export async function startDriver(name) {
     child.stderr.on("data", (chunk) => said.push(chunk));
     try {
       await listening(port, child);
+      removeConfig = cleanUp;
       break;
     } catch (error) {
       stop(child);
+      cleanUp();
       if (attempt === 3) {
         throw new Error(`${error.message}: ${Buffer.concat(said)}`, { cause: error });
       }
@@ -124,7 +150,10 @@ export async function startDriver(name) {
         .usingServer(`http://127.0.0.1:${port}`)
         .withCapabilities({ ...capabilities(options), ...extra })
         .build(),
-    stop: () => stop(child),
+    stop: () => {
+      stop(child);
+      removeConfig();
+    },
   };
 }
 

@@ -83,7 +83,6 @@ const LACKS = {
   "Chromium profile": "the test starts Chromium itself, with a profile folder of its own",
   tabs: "the WebDriver pages open one tab per context",
   zoom: "WebDriver cannot set a device scale factor (400% zoom)",
-  "reduced motion": "WebKitGTK's WebDriver cannot ask for reduced motion",
   "forced colours": "WebKitGTK's WebDriver cannot turn on forced colours",
   "closing a tab": "WebDriver closes a tab without the page's beforeunload prompt",
   "errors while leaving":
@@ -114,7 +113,6 @@ const LACKED = {
     "Chromium profile",
     "tabs",
     "zoom",
-    "reduced motion",
     "forced colours",
     "closing a tab",
     "errors while leaving",

@@ -740,32 +740,28 @@ describe("Ending Well, layout", () => {
     },
   );
 
-  it(
-    "nothing moves with prefers-reduced-motion: reduce",
-    { timeout: TEST_TIMEOUT, ...needs("reduced motion") },
-    async (t) => {
-      const { page } = await openDemo(t, {
-        viewport: { width: 1280, height: 800 },
-        reducedMotion: "reduce",
-      });
-      assert.ok(
-        await page.evaluate(() => __layout.media("(prefers-reduced-motion: reduce)")),
-        "prefers-reduced-motion: reduce matches",
-      );
-      const failures = [];
-      let measured = 0;
-      await walkScreens(page, async (screen) => {
-        const result = await page.evaluate(() => __layout.motion());
-        measured += result.measured;
-        for (const line of result.offenders) failures.push(`${screen}: ${line}`);
-      });
-      console.log(
-        `layout: reduced motion: ${measured} elements and pseudo-elements on ${SCREENS.length} ` +
-          `screens (dialogs open) measured; ${failures.length} moving`,
-      );
-      expectNone(failures, "motion under prefers-reduced-motion: reduce");
-    },
-  );
+  it("nothing moves with prefers-reduced-motion: reduce", { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page } = await openDemo(t, {
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: "reduce",
+    });
+    assert.ok(
+      await page.evaluate(() => __layout.media("(prefers-reduced-motion: reduce)")),
+      "prefers-reduced-motion: reduce matches",
+    );
+    const failures = [];
+    let measured = 0;
+    await walkScreens(page, async (screen) => {
+      const result = await page.evaluate(() => __layout.motion());
+      measured += result.measured;
+      for (const line of result.offenders) failures.push(`${screen}: ${line}`);
+    });
+    console.log(
+      `layout: reduced motion: ${measured} elements and pseudo-elements on ${SCREENS.length} ` +
+        `screens (dialogs open) measured; ${failures.length} moving`,
+    );
+    expectNone(failures, "motion under prefers-reduced-motion: reduce");
+  });
 
   it(
     "controls keep their edges, and focus shows, in forced colours",

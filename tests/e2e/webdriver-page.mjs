@@ -958,6 +958,8 @@ class WebDriverPage {
 function sessionOptions(engine, options) {
   const prefs = {};
   const args = [];
+  // What the WebKit driver itself must be started with (drivers.mjs), for every browser it starts.
+  const driver = {};
   for (const [key, value] of Object.entries(options)) {
     if (key === "viewport" || key === "acceptDownloads") continue;
     if ((key === "hasTouch" || key === "isMobile") && !value) continue;
@@ -966,6 +968,8 @@ function sessionOptions(engine, options) {
       if (value === "dark") args.push("--dark-mode");
     } else if (engine === "Firefox" && key === "colorScheme") {
       prefs["layout.css.prefers-color-scheme.content-override"] = value === "dark" ? 0 : 1;
+    } else if (engine === "WebKit" && key === "reducedMotion") {
+      if (value === "reduce") driver.reducedMotion = true;
     } else if (engine === "Firefox" && key === "reducedMotion") {
       prefs["ui.prefersReducedMotion"] = value === "reduce" ? 1 : 0;
     } else if (engine === "Firefox" && key === "forcedColors") {
@@ -977,7 +981,7 @@ function sessionOptions(engine, options) {
       throw new Unsupported(`a context's ${key} in ${engine}`);
     }
   }
-  return engine === "WebKit" ? { args } : { prefs };
+  return engine === "WebKit" ? { args, driver } : { prefs };
 }
 
 /** Accepts a dialog that is open, such as "Leave this page?"; whether there was one. */
@@ -1136,7 +1140,9 @@ class WebDriverContext {
 export async function launchWebDriver(engine, router, proxy) {
   const contexts = new Set();
   // A driver runs one session at a time: one driver for each context open at once.
-  const slots = [{ driver: await startDriver(engine), client: null, kind: null, busy: false }];
+  const slots = [
+    { driver: await startDriver(engine), driverKey: "{}", client: null, kind: null, busy: false },
+  ];
   const browser = {
     engine,
     router,
@@ -1148,19 +1154,29 @@ export async function launchWebDriver(engine, router, proxy) {
     reuse: true,
     /** A driver with a session of `kind` (the options' capabilities), for a new context. */
     async take(kind, mine = null) {
+      const { driver: driverOptions = {}, ...capabilities } = JSON.parse(kind);
+      const driverKey = JSON.stringify(driverOptions);
       let slot =
         mine ??
         slots.find((free) => !free.busy && free.client && free.kind === kind) ??
         slots.find((free) => !free.busy);
       if (!slot) {
-        slot = { driver: await startDriver(engine), client: null, kind: null, busy: false };
+        slot = { driver: null, driverKey: null, client: null, kind: null, busy: false };
         slots.push(slot);
       }
       slot.busy = true;
       slot.used = Boolean(slot.client) && slot.kind === kind;
+      // A driver started with other options (WebKit's reduced motion) is replaced.
+      if (slot.driverKey !== driverKey) {
+        await slot.client?.quit().catch(() => {});
+        slot.client = null;
+        slot.driver?.stop();
+        slot.driver = await startDriver(engine, driverOptions);
+        slot.driverKey = driverKey;
+      }
       if (!slot.client || slot.kind !== kind) {
         await slot.client?.quit().catch(() => {});
-        slot.client = await slot.driver.session(JSON.parse(kind), {
+        slot.client = await slot.driver.session(capabilities, {
           proxy: { proxyType: "manual", httpProxy: proxy, sslProxy: proxy },
           acceptInsecureCerts: true,
           unhandledPromptBehavior: "ignore",
