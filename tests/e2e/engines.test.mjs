@@ -77,25 +77,12 @@ const NARROW = 360;
  * the page with the layout tests' own measures.
  */
 async function layoutProblems(client, screen) {
-  const { width, overflow, targets } = await client.executeScript(
+  const { problems } = await client.executeScript(
     `(${shadowHelpers})(); (${layoutHelpers})();
-     const width = document.documentElement.clientWidth;
-     return {
-       width,
-       overflow: __layout.overflow(width, 0.5).offenders,
-       targets: __layout.targets(),
-     };`,
+     return __layout.smallScreenProblems(arguments[0]);`,
+    screen,
   );
-  return [
-    ...overflow.map((problem) => `${screen} at ${width} px: ${problem}`),
-    ...targets
-      .filter((target) => target.width < 24 - 0.01 || target.height < 24 - 0.01)
-      .map(
-        (target) =>
-          `${screen} at ${width} px: ${target.what} is ` +
-          `${target.width.toFixed(1)}×${target.height.toFixed(1)} px; needs 24×24`,
-      ),
-  ];
+  return problems;
 }
 
 /**

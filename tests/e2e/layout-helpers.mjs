@@ -1,6 +1,7 @@
 // The page-side measures of the layout tests, shared by the tests that drive Chromium through
-// Playwright (layout.test.mjs) and every engine through WebDriver (engines.test.mjs): the
-// function's source runs in the page, after shadowHelpers (scripts/browser.mjs).
+// Playwright (layout.test.mjs), every engine through WebDriver (engines.test.mjs) and the touch
+// test (touch.test.mjs): the function's source runs in the page, after shadowHelpers
+// (scripts/browser.mjs).
 
 /**
  * Runs in every test page before its scripts, after shadowHelpers (scripts/browser.mjs):
@@ -368,8 +369,31 @@ export function layoutHelpers() {
       });
   }
 
+  /**
+   * What a person holding a phone would notice on the screen showing, as sentences naming
+   * `where`: the page scrolling sideways, and controls under 24 × 24 CSS px; and how many
+   * controls were measured.
+   */
+  function smallScreenProblems(where) {
+    const width = document.documentElement.clientWidth;
+    const problems = overflow(width, 0.5).offenders.map((p) => `${where} at ${width} px: ${p}`);
+    const sideways = document.documentElement.scrollWidth - width;
+    if (sideways > 0) problems.push(`${where}: the page scrolls ${sideways} px sideways`);
+    const measured = targets();
+    for (const target of measured) {
+      if (target.width < 24 - 0.01 || target.height < 24 - 0.01) {
+        problems.push(
+          `${where} at ${width} px: ${target.what} is ` +
+            `${target.width.toFixed(1)}×${target.height.toFixed(1)} px; needs 24×24`,
+        );
+      }
+    }
+    return { problems, measured: measured.length };
+  }
+
   window.__layout = {
     overflow,
+    smallScreenProblems,
     clipped,
     addTextSpacing,
     targets,

@@ -14,6 +14,7 @@ import assert from "node:assert/strict";
 import {
   builtInQuestionnaire,
   CRYPTO_WAIT_MS,
+  heading,
   loadDemo,
   needs,
   openPage,
@@ -83,35 +84,14 @@ async function openTouch(t, device) {
  * measured.
  */
 async function measure(page, problems, where) {
-  const { width, overflow, targets } = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    return {
-      width,
-      overflow: __layout.overflow(width, 0.5).offenders,
-      targets: __layout.targets(),
-    };
-  });
-  const sideways = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  if (sideways > 0) problems.push(`${where}: the page scrolls ${sideways} px sideways`);
-  for (const problem of overflow) problems.push(`${where} at ${width} px: ${problem}`);
-  for (const target of targets) {
-    if (target.width < 24 - 0.01 || target.height < 24 - 0.01) {
-      problems.push(
-        `${where}: ${target.what} is ${target.width.toFixed(1)}×${target.height.toFixed(1)} px`,
-      );
-    }
-  }
-  return targets.length;
+  const found = await page.evaluate((where) => __layout.smallScreenProblems(where), where);
+  problems.push(...found.problems);
+  return found.measured;
 }
-
-const headingText = (page) =>
-  page.evaluate(() => __ew.$(".ew-screen h2.ew-heading")?.textContent ?? "");
 
 /** Taps a button of the screen and waits for the next screen. */
 async function tapAction(page, action) {
-  const before = await headingText(page);
+  const before = await heading(page);
   await tap(page, `ending-well .ew-screen [data-ew-action="${action}"]`);
   await poll(
     page,
@@ -119,7 +99,7 @@ async function tapAction(page, action) {
     before,
     `a new screen after tapping "${action}" on "${before}"`,
   );
-  return headingText(page);
+  return heading(page);
 }
 
 /** Taps the words of an option; returns whether its box or circle is now chosen. */
