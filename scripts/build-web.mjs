@@ -32,10 +32,15 @@ const build = (file, options = {}) =>
   });
 
 build("ending-well.css");
-// The loader carries the stylesheet's hash, so the browser refuses a stylesheet changed since.
+// The loader carries the stylesheet's hash, so the browser refuses a stylesheet changed since,
+// and the introduction's words (`ending-well first-screen`, run by scripts/build.sh), so that it
+// can show them before the module has started.
 build("ending-well.js", {
   format: "esm",
-  define: { STYLESHEET_INTEGRITY: JSON.stringify(integrity("ending-well.css")) },
+  define: {
+    STYLESHEET_INTEGRITY: JSON.stringify(integrity("ending-well.css")),
+    FIRST_SCREEN: readFileSync(`${www}pkg/first-screen.json`, "utf8").trim(),
+  },
 });
 
 const files = [

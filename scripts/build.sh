@@ -10,6 +10,8 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 rm -rf www/pkg
 wasm-pack build --release --target web --no-pack --out-dir www/pkg --out-name ending_well
 node scripts/embed-wasm.mjs www/pkg
+# The introduction's words, which the loader shows before the module has started.
+cargo run --quiet --bin ending-well -- first-screen > www/pkg/first-screen.json
 # The loader and the stylesheet, from their commented sources in www/src/, minified into www/.
 node scripts/build-web.mjs
 # wasm-pack writes a .gitignore of "*" into its output, which would also keep the files out of

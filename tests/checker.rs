@@ -254,6 +254,10 @@ fn help_and_usage_errors() {
             "unknown option \"--strict\"",
         ),
         (&["schema", "extra"], "\"schema\" takes nothing after it"),
+        (
+            &["first-screen", "extra"],
+            "\"first-screen\" takes nothing after it",
+        ),
     ] {
         let run = ending_well(args, None);
         assert_eq!(run.code, 2, "{args:?}");
@@ -275,6 +279,26 @@ fn schema_command_prints_the_schema() {
     assert_eq!(printed, questionnaire_schema());
     // Pretty-printed, for people to read.
     assert!(run.out.lines().count() > 100);
+}
+
+#[test]
+fn first_screen_command_prints_the_introduction_in_each_built_in_language() {
+    let run = ending_well(&["first-screen"], None);
+    assert_eq!(run.code, 0, "{}", run.err);
+    let printed: Value = serde_json::from_str(&run.out).expect("the words are JSON");
+    let built_in: Value = serde_json::from_str(BUILT_IN).unwrap();
+    for language in ["en", "es"] {
+        let words = &printed[language];
+        // The questionnaire's own title and introduction, in that language.
+        assert_eq!(words["title"], built_in["title"][language], "{language}");
+        assert_eq!(
+            words["paragraphs"][0], built_in["intro"][0][language],
+            "{language}"
+        );
+        assert_eq!(words["languages"].as_array().unwrap().len(), 2);
+    }
+    assert_eq!(printed["en"]["leavePage"], "Leave this page");
+    assert_eq!(printed["es"]["leavePage"], "Salir de esta página");
 }
 
 /// The schema, compiled once for all the tests.

@@ -14,6 +14,7 @@ use ending_well::format::{catalog, schema};
 use ending_well::languages::interface;
 use ending_well::languages::multilingual::{self, FileKind};
 use ending_well::reading::json;
+use ending_well::view::first_screen::first_screens;
 use ending_well::{QuestionKind, Questionnaire};
 
 /// Every file is fine.
@@ -33,6 +34,9 @@ Usage:
   ending-well schema          Print a JSON Schema of the questionnaire format. Save it with
                               ending-well schema > questionnaire.schema.json and point your
                               editor at it to have files checked as you type.
+  ending-well first-screen    Print the introduction's words in each built-in language, as
+                              JSON: the build writes them into the loader, which shows the
+                              introduction before the WebAssembly module has started.
   ending-well help            Show this help.
 
 Each problem says where it is: sections[0].questions[4].hint is the \"hint\" of the fifth
@@ -77,6 +81,17 @@ fn run(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> io::Res
             Ok(EXIT_OK)
         }
         Some("schema") => usage_error(err, "\"schema\" takes nothing after it"),
+        Some("first-screen") if rest.is_empty() => match first_screens() {
+            Some(screens) => {
+                writeln!(out, "{screens}")?;
+                Ok(EXIT_OK)
+            }
+            None => {
+                writeln!(err, "ending-well: the built-in questionnaire does not read")?;
+                Ok(EXIT_PROBLEMS)
+            }
+        },
+        Some("first-screen") => usage_error(err, "\"first-screen\" takes nothing after it"),
         _ => usage_error(
             err,
             &format!("unknown command \"{}\"", command.to_string_lossy()),

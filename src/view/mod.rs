@@ -3,6 +3,8 @@
 //! answer changes on screen) is made here, where it is tested natively. Uses
 //! [`session`](crate::session) and the layers below it.
 
+/// The introduction's words, for the loader to draw before the module has started.
+pub mod first_screen;
 /// The review screen.
 pub mod review;
 /// The saving status and buttons under every screen.

@@ -225,14 +225,21 @@ export async function openConfigured(page, origin, settings, path = "/configured
   await page.goto(`${origin}${path}`);
 }
 
-/** Waits for the widget's first screen; returns its id prefix ("ew1") from the heading's id. */
+/**
+ * Waits for the widget's first screen; returns its id prefix ("ew1") from the heading's id. The
+ * loader's own first screen, drawn before the module has started, is "ew0"; the widget's count
+ * from 1.
+ */
 export async function widgetPrefix(page) {
   const id = await poll(
     page,
-    () => __ew.$(".ew-screen h2.ew-heading")?.id,
+    () => {
+      const id = __ew.$(".ew-screen h2.ew-heading")?.id;
+      return id === "ew0-heading" ? null : id;
+    },
     null,
     "the widget to mount",
   );
-  assert.match(id, /^ew\d+-heading$/, "the heading has a prefixed id");
+  assert.match(id, /^ew[1-9]\d*-heading$/, "the heading has a prefixed id");
   return id.replace(/-heading$/, "");
 }

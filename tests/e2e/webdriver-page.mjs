@@ -22,7 +22,7 @@ import { join } from "node:path";
 import { createSecureContext, TLSSocket } from "node:tls";
 import { Key, Origin } from "selenium-webdriver";
 import { sleep, WAIT_MS } from "../../scripts/browser.mjs";
-import { scrollIntoView, startDriver, tap } from "./drivers.mjs";
+import { startDriver, tap } from "./drivers.mjs";
 
 /** Something the engine's WebDriver cannot do; the tests that need it are marked. */
 export class Unsupported extends Error {}
@@ -392,9 +392,15 @@ const keyOf = (name) => KEYS[name] ?? name;
 
 /** Whether a WebDriver error is one that waiting may cure. */
 const passing = (error) =>
-  /intercepted|not interactable|stale|not reachable|could not be scrolled|obscured/i.test(
+  /intercepted|not interactable|not reachable|could not be scrolled|obscured/i.test(
     `${error?.name} ${error?.message}`,
   );
+
+/**
+ * Whether the element found is no longer in the page: the page replaced it, as the widget
+ * replaces the loader's first screen. Finding it again cures that.
+ */
+const stale = (error) => /stale/i.test(`${error?.name} ${error?.message}`);
 
 class Keyboard {
   constructor(page) {
@@ -660,6 +666,23 @@ class WebDriverPage {
     return true;
   }
 
+  /**
+   * Finds the element in `state` and runs `action` on it; finds it again if the page replaced
+   * it meanwhile, as Playwright's locators do.
+   */
+  async _onElement(steps, state, timeout, action) {
+    const deadline = Date.now() + (timeout ?? this.timeout);
+    for (;;) {
+      const el = await this._waitFor(steps, state, timeout);
+      try {
+        return await action(el);
+      } catch (error) {
+        if (!stale(error) || Date.now() > deadline) throw error;
+        await sleep(30);
+      }
+    }
+  }
+
   /** Waits for the element to reach `state`; resolves to Selenium's element when it is shown. */
   async _waitFor(steps, state = "visible", timeout = this.timeout) {
     const deadline = Date.now() + timeout;
@@ -678,7 +701,11 @@ class WebDriverPage {
           return ok ? { el: el ?? null } : null;
         },
         [steps, state],
-      );
+      ).catch((error) => {
+        // Replaced between being found and being sent back: look again.
+        if (stale(error)) return null;
+        throw error;
+      });
       if (found) return found.el;
       if (Date.now() > deadline) {
         throw new Error(`waited ${timeout} ms for ${describe(steps)} to be ${state}`);
@@ -688,13 +715,16 @@ class WebDriverPage {
   }
 
   async _click(steps, { clickCount = 1, force = false, timeout } = {}) {
-    const el = await this._waitFor(steps, force ? "attached" : "enabled", timeout);
-    if (clickCount === 2) {
-      // At the element's centre in the viewport: WebKit's driver cannot aim at an element
-      // inside a shadow root.
-      // Once the page has stopped scrolling, as Playwright waits for a stable element.
-      const [x, y] = await this.client.executeAsyncScript(
-        `const [el, done] = arguments;
+    await this._onElement(steps, force ? "attached" : "enabled", timeout, (el) =>
+      this._clickOn(el, clickCount, timeout),
+    );
+  }
+
+  async _clickOn(el, clickCount, timeout) {
+    // Once the element has stopped moving, as Playwright waits for a stable element: a page
+    // still laying itself out (a widget mounting above a link) would take the click elsewhere.
+    const [x, y] = await this.client.executeAsyncScript(
+      `const [el, done] = arguments;
          el.scrollIntoView({ block: "center", behavior: "instant" });
          let last = "";
          const settle = () => {
@@ -707,14 +737,16 @@ class WebDriverPage {
            }
          };
          settle();`,
-        el,
-      );
+      el,
+    );
+    if (clickCount === 2) {
+      // At the element's centre in the viewport: WebKit's driver cannot aim at an element
+      // inside a shadow root.
       await this._act(
         () => this.client.actions().move({ x, y, origin: Origin.VIEWPORT }).doubleClick().perform(),
         timeout,
       );
     } else {
-      await scrollIntoView(this.client, el);
       await this._act(() => el.click(), timeout);
     }
   }
@@ -774,7 +806,27 @@ class WebDriverPage {
     await this.owner.close();
   }
 
-  async goto(url) {
+  /**
+   * Opens `url`. With `waitUntil: "commit"`, returns once the new page has started, without
+   * waiting for its load event (which a request the test holds back would delay).
+   */
+  async goto(url, { waitUntil = "load" } = {}) {
+    if (waitUntil === "commit") {
+      const matches = urlMatcher(url);
+      await this.client.executeScript("location.href = arguments[0]", url);
+      const deadline = Date.now() + this.timeout;
+      for (;;) {
+        // Once the new page is parsed: the test's init scripts, at its top, have run.
+        const here = await this._inPage(() =>
+          document.readyState === "loading" ? null : location.href,
+        ).catch(() => null);
+        if (here && matches(here)) break;
+        if (Date.now() > deadline) throw new Error(`waited for ${url} to open`);
+        await sleep(30);
+      }
+      this.address = url;
+      return null;
+    }
     await this.client.get(url);
     this.address = await this.client.getCurrentUrl();
     await this._settle();
@@ -878,8 +930,9 @@ class WebDriverPage {
 
   /** A finger's tap: WebDriver's touch pointer on the element's centre. */
   async tap(selector) {
-    const el = await this._waitFor(this.locator(selector).one, "visible");
-    await this._act(() => tap(this.client, el));
+    await this._onElement(this.locator(selector).one, "visible", undefined, (el) =>
+      this._act(() => tap(this.client, el)),
+    );
   }
 
   fill(selector, value) {
@@ -915,7 +968,6 @@ class WebDriverPage {
   }
 
   async setInputFiles(selector, files) {
-    const el = await this._waitFor(this.locator(selector).one, "attached");
     // The files stay on disk until the context closes: the browser reads a chosen file when the
     // page asks for its contents, which can be after the upload itself (Firefox, under load).
     const folder = mkdtempSync(join(tmpdir(), "ew-upload-"));
@@ -926,7 +978,9 @@ class WebDriverPage {
       writeFileSync(path, file.buffer);
       return path;
     });
-    await this._act(() => el.sendKeys(paths.join("\n")));
+    await this._onElement(this.locator(selector).one, "attached", undefined, (el) =>
+      this._act(() => el.sendKeys(paths.join("\n"))),
+    );
   }
 
   async setViewportSize(size) {

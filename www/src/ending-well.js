@@ -14,10 +14,13 @@
 // leave ("Leave this page" clicked or tapped, or Shift pressed three times), this loader looks for
 // that mark and leaves by itself when it is missing: if the module could not start, or the widget
 // has stopped after a failure, even halfway through leaving.
-import { initSync, mount as mountInto } from "./pkg/ending_well.js";
-import { wasmModule } from "./pkg/ending_well_bytes.js";
+//
+// The introduction does not wait for the module either. While the module downloads and compiles,
+// this loader draws the widget's first screen itself, from the words the build wrote into it
+// (`ending-well first-screen`): the same elements, so nothing moves when the widget takes over
+// in place. A click or the focus on that screen carries over to the widget.
 
-/* global STYLESHEET_INTEGRITY */
+/* global STYLESHEET_INTEGRITY, FIRST_SCREEN */
 const STYLESHEET = new URL("./ending-well.css", import.meta.url).href;
 
 /**
@@ -41,13 +44,51 @@ preload.href = STYLESHEET;
 preload.integrity = STYLESHEET_HASH;
 document.head.append(preload);
 
-/** Whether the module started; if not (a policy without 'wasm-unsafe-eval', say), why. */
-let started = true;
-try {
-  initSync({ module: await wasmModule() });
-} catch (error) {
-  started = false;
-  console.error("Ending Well could not start:", error);
+/**
+ * The widget's `mount`, once the module has started; `null` if it could not (a policy without
+ * 'wasm-unsafe-eval', say). Imported here rather than above, so that the loader runs, and draws
+ * the introduction, while the module is still on its way.
+ */
+const module = Promise.all([import("./pkg/ending_well.js"), import("./pkg/ending_well_bytes.js")])
+  .then(async ([glue, bytes]) => {
+    glue.initSync({ module: await bytes.wasmModule() });
+    return glue.mount;
+  })
+  .catch((error) => {
+    console.error("Ending Well could not start:", error);
+    return null;
+  });
+
+/** Whether the module has started, or failed to: then the widget is built at once. */
+let moduleReady = false;
+module.then(() => {
+  moduleReady = true;
+});
+
+/**
+ * The introduction's words in each built-in language (src/view/first_screen.rs), written in by
+ * the build; none in the unbuilt source, which then waits for the module as before.
+ */
+const FIRST_SCREENS = typeof FIRST_SCREEN === "object" ? FIRST_SCREEN : {};
+
+/** Settings that do not change the first screen; with any other, the loader does not draw it. */
+const UNSEEN_AT_FIRST = [
+  "support",
+  "coming_back",
+  "quick_exit",
+  "ask_before_leaving",
+  "spellcheck",
+  "events",
+];
+
+/** The options as an object; `null` when they are not (the widget says why). */
+function parse(options) {
+  try {
+    const value = typeof options === "string" ? JSON.parse(options) : options;
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -55,16 +96,207 @@ try {
  * path on this site); anything else, or nothing, is the neutral default.
  */
 function exitAddress(options) {
-  let url;
-  try {
-    url = (typeof options === "string" ? JSON.parse(options) : options)?.quick_exit?.url;
-  } catch {
-    url = undefined;
-  }
+  const url = parse(options)?.quick_exit?.url;
   // The widget's own rule (src/format/settings.rs): https:// and a plain site name, or a path.
   const safe =
     /^(https:\/\/([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,}|xn--[A-Za-z0-9-]+)(:\d{1,5})?([/?#][^\s"'<>\\]*)?|\/(?!\/)[^\s"'<>\\]*)$/;
   return typeof url === "string" && safe.test(url) ? url : NEUTRAL_PAGE;
+}
+
+/** A language tag's first part, "es" of "es-MX", as the widget compares them. */
+const primary = (tag) => tag.split(/[-_]/)[0].toLowerCase();
+
+/**
+ * The language the widget will choose for `element` among `offered`, by its own rule
+ * (src/languages/tag.rs, `choose`): the `lang` of the element or its ancestors, then the
+ * browser's languages; each matched exactly, then by its first part; English otherwise.
+ */
+function chooseLanguage(element, offered) {
+  const wanted = [];
+  for (let at = element; at; at = at.parentElement) wanted.push(at.getAttribute("lang") ?? "");
+  wanted.push(...(navigator.languages ?? []), navigator.language ?? "");
+  for (const want of wanted.map((tag) => tag.trim()).filter(Boolean)) {
+    const found =
+      offered.find((tag) => tag.toLowerCase() === want.toLowerCase()) ??
+      offered.find((tag) => primary(tag) === primary(want));
+    if (found) return found;
+  }
+  return offered.find((tag) => primary(tag) === "en") ?? offered[0];
+}
+
+/**
+ * What the widget's first screen will be, when the loader can know it for sure: the built-in
+ * questionnaire's introduction, in the language the widget will choose, with no settings that
+ * change it but the clinic's name and whether saving is offered. `null` otherwise: a clinic's own
+ * questionnaire or wording, a saved draft (the widget opens on "welcome back"), storage that
+ * cannot be read, or a page brought back through history (the widget opens on a neutral step).
+ */
+function firstScreenFor(element, options) {
+  const settings = parse(options);
+  const offered = Object.keys(FIRST_SCREENS);
+  if (!settings || offered.length === 0) return null;
+  const seen = Object.keys(settings).filter((key) => !UNSEEN_AT_FIRST.includes(key));
+  const { clinic, saving = true } = settings;
+  if (
+    seen.some((key) => key !== "clinic" && key !== "saving") ||
+    (clinic !== undefined && (typeof clinic !== "string" || clinic.trim() === "")) ||
+    typeof saving !== "boolean" ||
+    performance.getEntriesByType?.("navigation")[0]?.type === "back_forward"
+  ) {
+    return null;
+  }
+  try {
+    for (let index = 0; index < localStorage.length; index += 1) {
+      if (localStorage.key(index)?.startsWith("ending-well:draft:")) return null;
+    }
+  } catch {
+    return null;
+  }
+  const language = chooseLanguage(element, offered);
+  return { language, words: FIRST_SCREENS[language], clinic, saving };
+}
+
+/**
+ * The widget's first screen, element for element as the widget builds it (src/web/mount.rs,
+ * top_bar.rs, save_bar.rs, screens/intro.rs), every word set as text. The end-to-end tests
+ * compare the two.
+ */
+function drawFirstScreen({ language, words, clinic, saving }) {
+  const make = (name, className, text) => {
+    const element = document.createElement(name);
+    element.className = className;
+    if (text !== undefined) element.textContent = text;
+    return element;
+  };
+  const button = (className, action, text) => {
+    const element = make("button", className, text);
+    element.type = "button";
+    element.dataset.ewAction = action;
+    return element;
+  };
+  const root = make("div", "ew");
+  root.lang = language;
+  root.dir = words.dir;
+
+  const nav = make("nav", "ew-languages");
+  nav.setAttribute("aria-label", words.languageSwitcher);
+  nav.hidden = words.languages.length < 2;
+  const list = make("ul", "ew-languages-list");
+  words.languages.forEach(({ tag, dir, name }, position) => {
+    let entry;
+    if (tag === language) {
+      entry = make("span", "ew-language ew-language--current", name);
+      entry.setAttribute("aria-current", "true");
+      entry.tabIndex = -1;
+    } else {
+      entry = button("ew-link-button ew-language", "language", name);
+      entry.dataset.ewLanguage = String(position);
+    }
+    entry.lang = tag;
+    entry.dir = dir;
+    const item = make("li", "ew-languages-item");
+    item.append(entry);
+    list.append(item);
+  });
+  nav.append(list);
+
+  const bar = make("div", "ew-topbar");
+  const leave = button("ew-exit-button", "exit", words.leavePage);
+  leave.append(make("span", "ew-visually-hidden", words.leavePageHint));
+  bar.append(button("ew-link-button ew-support-link", "support", words.needSupport), leave);
+
+  const status = make("div", "ew-status ew-visually-hidden");
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+
+  const section = make("section", "ew-intro");
+  section.setAttribute("aria-labelledby", "ew0-heading");
+  if (clinic !== undefined) section.append(make("p", "ew-caption ew-clinic-name", clinic));
+  const heading = make("h2", "ew-heading", words.title);
+  heading.id = "ew0-heading";
+  heading.tabIndex = -1;
+  const actions = make("div", "ew-actions");
+  actions.append(button("ew-button", "start", words.start));
+  const field = make("div", "ew-field ew-backup");
+  const label = make("label", "ew-label", words.openBackup);
+  label.htmlFor = "ew0-backup-file";
+  const hint = make("p", "ew-hint", words.openBackupHint);
+  hint.id = "ew0-backup-file-hint";
+  const file = make("input", "ew-file");
+  file.type = "file";
+  file.accept = ".json,application/json";
+  file.dataset.ewRole = "backup-file";
+  file.id = "ew0-backup-file";
+  file.setAttribute("aria-describedby", hint.id);
+  field.append(label, hint, file);
+  section.append(
+    heading,
+    ...words.paragraphs.map((paragraph) => make("p", "ew-body", paragraph)),
+    make("p", "ew-meta", words.meta),
+    actions,
+    field,
+  );
+  const screen = make("div", "ew-screen");
+  screen.append(section);
+
+  const saveBar = make("div", "ew-savebar");
+  const saveStatus = make("p", "ew-save-status", words.saveStatus);
+  saveStatus.tabIndex = -1;
+  const saveActions = make("div", "ew-actions ew-actions--save");
+  const save = button("ew-button ew-button--secondary", "save", words.saveOnDevice);
+  save.hidden = !saving;
+  const saveHere = button("ew-button ew-button--secondary", "save-here", words.saveHere);
+  saveHere.hidden = true;
+  saveActions.append(
+    save,
+    saveHere,
+    button("ew-link-button", "delete", words.deleteEverything),
+    button("ew-link-button", "shared-device", words.sharedDevice),
+  );
+  saveBar.append(saveStatus, saveActions);
+
+  root.append(nav, bar, status, screen, saveBar, make("dialog", "ew-dialog"));
+  return root;
+}
+
+/**
+ * How to find `element`'s counterpart in the widget: by its action, its role, or its classes.
+ */
+function counterpart(element) {
+  const { ewAction, ewLanguage, ewRole } = element.dataset;
+  if (ewAction) {
+    const language = ewLanguage === undefined ? "" : `[data-ew-language="${ewLanguage}"]`;
+    return `[data-ew-action="${ewAction}"]${language}`;
+  }
+  if (ewRole) return `[data-ew-role="${ewRole}"]`;
+  return [...element.classList].map((name) => `.${name}`).join("");
+}
+
+/**
+ * Keeps what a client did on the loader's first screen, for the widget that replaces it: the
+ * last button pressed (quick exit is the loader's own to do), a backup file chosen, and where
+ * the focus is. Returns a function that hands them over once the widget is in `container`.
+ */
+function carryOver(shadow, screen, container) {
+  let pressed = null;
+  screen.addEventListener("click", (event) => {
+    const button = event.target.closest?.("[data-ew-action]");
+    if (button && button.dataset.ewAction !== "exit") pressed = counterpart(button);
+  });
+  return () => {
+    const focused = shadow.activeElement;
+    const focus = focused && screen.contains(focused) ? counterpart(focused) : null;
+    const files = screen.querySelector("[data-ew-role=backup-file]")?.files;
+    return () => {
+      if (focus) container.querySelector(focus)?.focus({ preventScroll: true });
+      const input = container.querySelector("[data-ew-role=backup-file]");
+      if (files?.length && input) {
+        input.files = files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      if (pressed) container.querySelector(pressed)?.click();
+    };
+  };
 }
 
 /**
@@ -192,22 +424,39 @@ export function mount(element, options = {}) {
   doNotRecord(element);
   doNotRecord(container);
   const stopListening = leaveWhenAsked(shadow, container, exitAddress(options));
-  // The widget is built once its stylesheet has loaded, so that a client never sees it
-  // unstyled; if the stylesheet cannot load, it is built anyway.
   let widget = null;
   let destroyed = false;
-  const build = () => {
+  /** Hands what the client did on the loader's first screen to the widget, if it was drawn. */
+  let handOver = null;
+  const build = (mountInto) => {
     if (destroyed || widget) return;
+    const carried = handOver?.();
     try {
-      if (!started) throw new Error("the WebAssembly module did not start");
+      if (!mountInto) throw new Error("the WebAssembly module did not start");
       widget = mountInto(container, options);
+      carried?.();
     } catch (error) {
-      if (started) console.error("Ending Well could not mount:", error);
+      if (mountInto) console.error("Ending Well could not mount:", error);
       container.replaceChildren(stoppedPanel(element));
     }
   };
-  stylesheet.addEventListener("load", build, { once: true });
-  stylesheet.addEventListener("error", build, { once: true });
+  // Nothing is shown before the stylesheet has loaded, so that a client never sees the widget
+  // unstyled; if the stylesheet cannot load, the widget is built anyway. The loader draws the
+  // first screen if the module has not started by then.
+  let styled = false;
+  const show = () => {
+    if (styled || destroyed) return;
+    styled = true;
+    const first = moduleReady ? null : firstScreenFor(element, options);
+    if (first) {
+      const screen = drawFirstScreen(first);
+      container.replaceChildren(screen);
+      handOver = carryOver(shadow, screen, container);
+    }
+    module.then(build);
+  };
+  stylesheet.addEventListener("load", show, { once: true });
+  stylesheet.addEventListener("error", show, { once: true });
   return {
     destroy() {
       destroyed = true;

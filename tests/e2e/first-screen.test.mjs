@@ -1,0 +1,204 @@
+// The first screen does not wait for WebAssembly: while the module is still on its way, the
+// loader draws the introduction itself, from the words the build wrote into it. A client can read
+// it, press "Start" or "Need support now?", and leave, before the module has started; then the
+// widget takes over in place, with nothing moved, and what the client did carries over.
+//
+// Each test holds back the module's bytes (pkg/ending_well_bytes.js) until it lets them go, as a
+// slow phone network would, and so opens its page without waiting for the load event, which
+// Firefox and WebKit hold back with them.
+//
+// Run from the repository root: node --test --test-reporter=spec tests/e2e/first-screen.test.mjs
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { locale, openPage, sleep, useHarness } from "./harness.mjs";
+
+const harness = useHarness();
+const EXIT_URL = "https://www.bbc.co.uk/weather";
+
+/**
+ * A fresh page whose module is held back: `release()` lets it load. `init`, if given, runs in the
+ * page before its scripts.
+ */
+async function heldBack(t, init = null) {
+  const opened = await openPage(t, harness.browser);
+  if (init) await opened.context.addInitScript(init);
+  let release;
+  const released = new Promise((done) => {
+    release = done;
+  });
+  await opened.context.route("**/pkg/ending_well_bytes.js", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await opened.context.route(`${EXIT_URL}**`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Weather</h1>" }),
+  );
+  t.after(() => release());
+  return { ...opened, release };
+}
+
+/**
+ * Every element of the widget, in order: its tag, its attributes (ids without the widget's
+ * number), its own text and its box on screen. Two screens with the same list look the same and
+ * read the same to a screen reader.
+ */
+function drawn() {
+  const elements = [];
+  const visit = (element) => {
+    const box = element.getBoundingClientRect();
+    elements.push({
+      tag: element.localName,
+      attributes: [...element.attributes]
+        .map(({ name, value }) => `${name}=${value.replace(/\bew\d+-/g, "ew#-")}`)
+        .sort(),
+      text: [...element.childNodes]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent)
+        .join(""),
+      box: [box.x, box.y, box.width, box.height].map((value) => Math.round(value * 10) / 10),
+    });
+    for (const child of element.children) visit(child);
+  };
+  visit(__ew.$(".ew"));
+  return elements;
+}
+
+/** Waits for the loader's first screen: the introduction, drawn before the module started. */
+async function loaderScreen(page) {
+  await page.waitForFunction(() => __ew.$(".ew-screen #ew0-heading"));
+}
+
+/** Waits for the widget to have taken over (its headings are numbered from 1). */
+async function widgetScreen(page) {
+  await page.waitForFunction(() => /^ew[1-9]\d*-heading$/.test(__ew.$(".ew-screen h2")?.id));
+}
+
+/** Opens a plain page in `language` whose widget is configured by `settings`, as a clinic writes it. */
+async function openPlain(page, language, settings) {
+  const path = `/plain-${language}.html`;
+  await page.route(`${harness.origin}${path}`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><html lang="${language}"><head><title>Reflection</title>
+<script type="module" src="/ending-well.js"></script></head><body>
+<ending-well><script type="application/json">${JSON.stringify(settings)}</script></ending-well>
+</body></html>`,
+    }),
+  );
+  await page.goto(`${harness.origin}${path}`, { waitUntil: "commit" });
+}
+
+describe("The first screen, before the module has started", () => {
+  for (const { name, language, open } of [
+    {
+      name: "the demo",
+      language: "en",
+      open: (page) => page.goto(`${harness.origin}/`, { waitUntil: "commit" }),
+    },
+    {
+      name: "a page in Spanish, with the clinic's name and without saving",
+      language: "es",
+      clinic: "Clínica del Río",
+      open: (page) =>
+        openPlain(page, "es", {
+          clinic: "Clínica del Río",
+          saving: false,
+          quick_exit: { url: EXIT_URL },
+        }),
+    },
+  ]) {
+    it(`is the widget's own, element for element and pixel for pixel: ${name}`, async (t) => {
+      const { page, release, errors } = await heldBack(t);
+      await open(page);
+      await loaderScreen(page);
+      const before = await page.evaluate(drawn);
+      const words = locale(language);
+      const shown = (text) => before.find((element) => element.text === text);
+      assert.ok(shown(words.start), `"${words.start}" is there`);
+      if (language === "es") {
+        assert.ok(shown("Clínica del Río"), "the clinic's name is there");
+        assert.ok(shown(words.save_on_device).attributes.includes("hidden="), "no saving");
+      }
+      release();
+      await widgetScreen(page);
+      assert.deepEqual(await page.evaluate(drawn), before);
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  it("can be left by the button and by Shift three times", async (t) => {
+    for (const how of ["button", "Shift"]) {
+      const { page } = await heldBack(t);
+      await page.goto(`${harness.origin}/`, { waitUntil: "commit" });
+      await loaderScreen(page);
+      if (how === "button") await page.locator("ending-well [data-ew-action=exit]").click();
+      else for (let press = 0; press < 3; press++) await page.keyboard.press("Shift");
+      // The neutral page, answered by the test: the loader left by itself.
+      await page.waitForURL(EXIT_URL);
+    }
+  });
+
+  it('"Start" pressed before the module has started opens the first section once it has', async (t) => {
+    const { page, release } = await heldBack(t);
+    await page.goto(`${harness.origin}/`, { waitUntil: "commit" });
+    await loaderScreen(page);
+    await page.locator("ending-well [data-ew-action=start]").click();
+    // Held as long as a slow phone would: the press is not lost.
+    await sleep(300);
+    release();
+    await page.waitForFunction(
+      () => __ew.$(".ew-screen h2")?.textContent === "How your therapy is ending",
+    );
+    const focused = await page.evaluate(() => __ew.focused()?.textContent);
+    assert.equal(focused, "How your therapy is ending", "focus moves to the section's heading");
+  });
+
+  it('"Need support now?" pressed before the module has started opens the support dialog', async (t) => {
+    const { page, release } = await heldBack(t);
+    await page.goto(`${harness.origin}/`, { waitUntil: "commit" });
+    await loaderScreen(page);
+    await page.locator("ending-well [data-ew-action=support]").click();
+    release();
+    await page.waitForFunction(() => __ew.$("dialog.ew-dialog")?.open);
+  });
+
+  it("keeps the keyboard's place when the widget takes over", async (t) => {
+    const { page, release } = await heldBack(t);
+    await page.goto(`${harness.origin}/`, { waitUntil: "commit" });
+    await loaderScreen(page);
+    await page.locator("ending-well [data-ew-action=start]").focus();
+    release();
+    await widgetScreen(page);
+    const focused = await page.evaluate(() => ({
+      action: __ew.focused()?.dataset.ewAction,
+      widgets: /^ew[1-9]/.test(__ew.$(".ew-screen h2").id),
+    }));
+    assert.deepEqual(focused, { action: "start", widgets: true });
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => __ew.$(".ew-screen h2")?.textContent === "How your therapy is ending",
+    );
+  });
+
+  it("is not drawn when the widget will open on something else: a saved draft", async (t) => {
+    const { page, release } = await heldBack(t, () => {
+      localStorage.setItem("ending-well:draft:ending-therapy", "not a draft");
+    });
+    await page.goto(`${harness.origin}/`, { waitUntil: "commit" });
+    await sleep(500);
+    assert.equal(
+      await page.evaluate(() => __ew.$(".ew-intro") === null),
+      true,
+      "no introduction before the widget",
+    );
+    release();
+    await widgetScreen(page).catch(() => {});
+    await page.waitForFunction(() => __ew.$(".ew-screen h2"));
+    assert.equal(
+      await page.evaluate(() => __ew.$(".ew-intro")),
+      null,
+      "the widget opens elsewhere",
+    );
+  });
+});
