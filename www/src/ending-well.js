@@ -44,26 +44,32 @@ preload.href = STYLESHEET;
 preload.integrity = STYLESHEET_HASH;
 document.head.append(preload);
 
-/**
- * The widget's `mount`, once the module has started; `null` if it could not (a policy without
- * 'wasm-unsafe-eval', say). Imported here rather than above, so that the loader runs, and draws
- * the introduction, while the module is still on its way.
- */
-const module = Promise.all([import("./pkg/ending_well.js"), import("./pkg/ending_well_bytes.js")])
-  .then(async ([glue, bytes]) => {
-    glue.initSync({ module: await bytes.wasmModule() });
-    return glue.mount;
-  })
-  .catch((error) => {
-    console.error("Ending Well could not start:", error);
-    return null;
-  });
-
 /** Whether the module has started, or failed to: then the widget is built at once. */
 let moduleReady = false;
-module.then(() => {
-  moduleReady = true;
-});
+let module = null;
+
+/**
+ * The widget's `mount`, once the module has started; `null` if it could not (a policy without
+ * 'wasm-unsafe-eval', say). Imported here rather than above, and only once a widget has drawn
+ * its first screen: the loader runs, and the introduction shows, before the module's 200 KB
+ * start to share the network and the processor with it; a page with no widget yet loads nothing.
+ */
+function startModule() {
+  module ??= Promise.all([import("./pkg/ending_well.js"), import("./pkg/ending_well_bytes.js")])
+    .then(async ([glue, bytes]) => {
+      glue.initSync({ module: await bytes.wasmModule() });
+      return glue.mount;
+    })
+    .catch((error) => {
+      console.error("Ending Well could not start:", error);
+      return null;
+    })
+    .then((mount) => {
+      moduleReady = true;
+      return mount;
+    });
+  return module;
+}
 
 /**
  * The introduction's words in each built-in language (src/view/first_screen.rs), written in by
@@ -453,7 +459,7 @@ export function mount(element, options = {}) {
       container.replaceChildren(screen);
       handOver = carryOver(shadow, screen, container);
     }
-    module.then(build);
+    startModule().then(build);
   };
   stylesheet.addEventListener("load", show, { once: true });
   stylesheet.addEventListener("error", show, { once: true });
