@@ -17,6 +17,12 @@ export const POLICY = [
   "frame-ancestors 'self'",
 ].join("; ");
 
+/**
+ * The configuration page's policy: the same, and it may frame its preview, a page of its own
+ * folder (`frame-src 'self'`: same origin only).
+ */
+export const CONFIGURE_POLICY = `${POLICY}; frame-src 'self'`;
+
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -66,7 +72,7 @@ export function serve(port = 8080, host = "127.0.0.1", { intercept, html } = {})
       if (html && extname(path) === ".html") body = html(body);
       response.writeHead(200, {
         "Content-Type": TYPES[extname(path)] ?? "application/octet-stream",
-        "Content-Security-Policy": POLICY,
+        "Content-Security-Policy": name.startsWith("/configure/") ? CONFIGURE_POLICY : POLICY,
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 # Every file that drives a browser; the others (the package, the dev server, the byte budget, the
 # documentation's links) involve no engine, and engines.test.mjs drives all three itself.
 FILES=(
-  accessibility careless crypto embedding first-screen hostile-files injection keyboard languages layout leaving
+  accessibility careless configure crypto embedding first-screen hostile-files injection keyboard languages layout leaving
   outputs privacy quick-exit safety third-parties touch
 )
 

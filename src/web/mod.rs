@@ -7,10 +7,12 @@
 //! (`options`), DOM events to messages (`events`), listeners (`listeners`), carrying out effects
 //! (`effects`), and the rooms effects go to: `drafts`, `dialogs`, `quick_exit`, `top_bar`,
 //! `save_bar`, `history`, `files`; the screens in `screens/` and the question kinds in
-//! `questions/`.
+//! `questions/`. `checking` is for the configuration page, not the widget.
 
 /// The state behind a widget, and the loop that handles its messages.
 mod app;
+/// The configuration page's check of a configuration, and the built-in questionnaires.
+mod checking;
 /// Encryption through the browser's Web Crypto.
 mod crypto;
 /// The dialog over the screen.
@@ -52,5 +54,6 @@ mod support;
 /// `lang` and `dir`, the language switcher, the top bar.
 mod top_bar;
 
+pub use checking::{built_in_questionnaire, check};
 pub use failure::show_failure;
 pub use mount::{mount, Widget};

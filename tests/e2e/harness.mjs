@@ -81,6 +81,7 @@ const LACKS = {
   "narrow window": "headless Firefox keeps its window at least 500 CSS px wide",
   locale: "WebKitGTK's WebDriver cannot set the browser's language",
   "Chromium profile": "the test starts Chromium itself, with a profile folder of its own",
+  frames: "the WebDriver page does not enter frames (the configuration page's preview)",
   tabs: "the WebDriver pages open one tab per context",
   zoom: "WebDriver cannot set a device scale factor (400% zoom)",
   "forced colours": "WebKitGTK's WebDriver cannot turn on forced colours",
@@ -103,6 +104,7 @@ const LACKED = {
     "tabs",
     "closing a tab",
     "errors while leaving",
+    "frames",
   ],
   WebKit: [
     "downloads",
@@ -117,6 +119,7 @@ const LACKED = {
     "closing a tab",
     "errors while leaving",
     "staying after a 204",
+    "frames",
   ],
 };
 /**

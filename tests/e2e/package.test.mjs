@@ -219,7 +219,8 @@ describe("Ending Well, the shipped package", () => {
     );
     const paths = packed.files.map((file) => file.path).sort();
     console.log(`package: npm pack has ${paths.length} files, ${packed.size} bytes packed`);
-    // The user-facing docs ship with it; the contributor guide does not.
+    // The user-facing docs ship with it; the contributor guide does not. The configuration page
+    // ships too: clinic staff open it from wherever the widget's files are.
     assert.deepEqual(paths, [
       "LICENSE",
       "README.md",
@@ -231,6 +232,14 @@ describe("Ending Well, the shipped package", () => {
       "docs/privacy.md",
       "ending-well.d.ts",
       "package.json",
+      "www/configure/configure.css",
+      "www/configure/configure.js",
+      "www/configure/index.html",
+      "www/configure/left.html",
+      "www/configure/left.js",
+      "www/configure/preview.html",
+      "www/configure/preview.js",
+      "www/configure/settings.js",
       "www/ending-well.css",
       "www/ending-well.js",
       "www/pkg/ending_well.js",

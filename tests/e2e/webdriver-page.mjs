@@ -503,6 +503,10 @@ class Locator {
     return this.evaluate((el) => el.checked);
   }
 
+  isDisabled() {
+    return this.evaluate((el) => el.disabled === true);
+  }
+
   textContent() {
     return this.evaluate((el) => el.textContent);
   }

@@ -1,0 +1,43 @@
+//! What the configuration page (`www/configure/`) asks of the module: the same check of a
+//! configuration the widget makes when it mounts, as data, so that each problem can be shown
+//! next to the field it belongs to; and the built-in questionnaires, whose sections and
+//! questions the page offers to leave out or reword. Nothing here runs in a client's widget.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use super::options::read_options;
+use crate::format::questionnaire::BUILT_IN_QUESTIONNAIRES;
+use crate::reading::problem::Problem;
+
+/// Checks `options` as `mount` would: returns every problem as `{ path, message, warning }`,
+/// where a path such as `options.support.resources[0].web` says which field it belongs to. A
+/// configuration with a problem shows the problems panel instead of the reflection; one with
+/// only warnings (`warning: true`, such as no support contacts) works.
+#[wasm_bindgen]
+pub fn check(options: JsValue) -> Result<Array, JsValue> {
+    let (problems, warning) = match read_options(&options) {
+        Ok(catalog) => (catalog.settings().warnings(), true),
+        Err(problems) => (problems, false),
+    };
+    let listed = Array::new();
+    for Problem { path, message } in problems {
+        let entry = Object::new();
+        Reflect::set(&entry, &"path".into(), &path.into())?;
+        Reflect::set(&entry, &"message".into(), &message.into())?;
+        Reflect::set(&entry, &"warning".into(), &warning.into())?;
+        listed.push(&entry);
+    }
+    Ok(listed)
+}
+
+/// The built-in questionnaire `name` (`"full"` or `"short"`) as JSON text, with its text in
+/// every language it has; empty for another name.
+#[wasm_bindgen]
+pub fn built_in_questionnaire(name: &str) -> String {
+    BUILT_IN_QUESTIONNAIRES
+        .iter()
+        .find(|(built_in, _)| *built_in == name)
+        .map(|(_, text)| (*text).to_owned())
+        .unwrap_or_default()
+}

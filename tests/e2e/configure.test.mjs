@@ -1,0 +1,243 @@
+// The configuration page (www/configure/), used as a practice manager would: settings made
+// through the form alone, the code it gives pasted into a blank page, errors next to their
+// fields, a settings file read back, and the page itself accessible under the strict policy.
+//
+// Run from the repository root: node --test --test-reporter=spec tests/e2e/configure.test.mjs
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { needs, openPage, useHarness } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const harness = useHarness();
+
+const EXIT_URL = "https://www.example.org/news";
+const REWORDED = {
+  en: "Whose decision was it to finish?",
+  es: "¿De quién fue la decisión de terminar?",
+};
+
+/** Runs before the page's scripts: records policy violations. */
+function recordViolations() {
+  window.__violations = [];
+  document.addEventListener("securitypolicyviolation", (event) => {
+    window.__violations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+  });
+}
+
+/** The configuration page in a fresh profile. */
+async function openConfigure(t, contextOptions = {}) {
+  const opened = await openPage(t, harness.browser, contextOptions);
+  await opened.context.addInitScript(recordViolations);
+  await opened.page.goto(`${harness.origin}/configure/`);
+  await opened.page.getByLabel("Your clinic's name").waitFor();
+  return opened;
+}
+
+/** The code the page gives, as a person would copy it. */
+const code = (page) => page.locator("[data-role=snippet]").textContent();
+
+/** Fills in a whole set-up through the form: nothing typed but words and addresses. */
+async function setUp(page) {
+  await page.getByLabel("Your clinic's name").fill("Riverside Counselling");
+  await page.getByRole("button", { name: "Add a contact" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Riverside duty line");
+  await page.getByLabel("Phone number", { exact: true }).fill("+44 20 7946 0018");
+  await page.getByLabel("Opening hours", { exact: true }).fill("Monday to Friday, 9am to 5pm");
+  await page.getByLabel("Where “Leave this page” goes").fill(EXIT_URL);
+  await page.getByLabel("Include the section “Looking back”").uncheck();
+  const question = page.locator("details[data-question=who-decided]");
+  await question.locator("summary").click();
+  await question.getByLabel("New wording in English").fill(REWORDED.en);
+  await question.getByLabel("New wording in Español").fill(REWORDED.es);
+}
+
+describe("The configuration page", () => {
+  it("builds a set-up through the form alone, whose code works on a blank page", async (t) => {
+    const { page, errors } = await openConfigure(t);
+    await setUp(page);
+    const snippet = await code(page);
+    assert.ok(snippet.includes('"clinic": "Riverside Counselling"'), snippet);
+    assert.equal(await page.getByRole("button", { name: "Copy the code" }).isDisabled(), false);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, []);
+
+    // Pasted into a blank page, as a web developer would, with the files where this server
+    // keeps them (the code says /ending-well/, where the embedding guide puts them).
+    const body = snippet.replace("/ending-well/ending-well.js", "/ending-well.js");
+    await page.route(`${harness.origin}/blank.html`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: "text/html; charset=utf-8",
+        body: `<!doctype html><html lang="en"><head><title>Our clinic</title></head><body>${body}</body></html>`,
+      }),
+    );
+    await page.route(`${EXIT_URL}**`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<h1>News</h1>" }),
+    );
+    await page.goto(`${harness.origin}/blank.html`);
+    const widget = page.locator("ending-well");
+    await widget.locator(".ew-clinic-name").waitFor();
+    assert.equal(await widget.locator(".ew-clinic-name").textContent(), "Riverside Counselling");
+    await widget.locator("[data-ew-action=support]").click();
+    await widget.getByText("Riverside duty line").waitFor();
+    assert.equal(
+      await widget.locator("dialog a[href^='tel:']").first().getAttribute("href"),
+      "tel:+442079460018",
+    );
+    await widget.locator("dialog [data-ew-action=cancel]").click();
+    await widget.locator("[data-ew-action=start]").click();
+    // "Looking back" is left out: ten sections, not eleven.
+    await widget.locator("[data-ew-action=next]").waitFor();
+    assert.equal(await widget.locator(".ew-caption").textContent(), "Section 1 of 10");
+    const legends = () => widget.locator(".ew-screen legend").allTextContents();
+    assert.ok((await legends()).includes(REWORDED.en), "the question has the clinic's words");
+    await widget.locator("[data-ew-action=language]").click();
+    // In Spanish, the clinic's Spanish.
+    await page.waitForFunction(
+      (text) => __ew.$$(".ew-screen legend").some((legend) => legend.textContent === text),
+      REWORDED.es,
+    );
+    await widget.locator("[data-ew-action=exit]").first().click();
+    await page.waitForURL(EXIT_URL);
+  });
+
+  it(
+    "previews the real widget with the settings, at a phone's width when asked",
+    needs("frames"),
+    async (t) => {
+      const { page } = await openConfigure(t);
+      const preview = page.frameLocator("iframe[data-role=preview]");
+      await preview.locator(".ew-heading").waitFor();
+      await page.getByLabel("Where “Leave this page” goes").fill(EXIT_URL);
+      await page.getByLabel("Your clinic's name").fill("Riverside Counselling");
+      // The clinic's name in the preview: it has been mounted again with both settings.
+      await preview.locator(".ew-clinic-name").waitFor();
+      assert.equal(await preview.locator(".ew-clinic-name").textContent(), "Riverside Counselling");
+      await page.getByLabel("Show at a phone's width").check();
+      const width = await page
+        .locator("iframe[data-role=preview]")
+        .evaluate((frame) => frame.getBoundingClientRect().width);
+      assert.equal(width, 375);
+      // Quick exit in the preview stops on a page of the preview's own, saying where it would go.
+      await preview.locator("[data-ew-action=exit]").click();
+      await preview.getByText(EXIT_URL).waitFor();
+      assert.equal(
+        await page.getByLabel("Your clinic's name").inputValue(),
+        "Riverside Counselling",
+      );
+      await preview.getByRole("link", { name: "Show the preview again" }).click();
+      await preview.locator(".ew-clinic-name").waitFor();
+    },
+  );
+
+  it("shows a broken value's problem next to its field, and gives no code until it is fixed", async (t) => {
+    const { page } = await openConfigure(t);
+    const field = page.getByLabel("Where “Leave this page” goes");
+    await field.fill("http://neutral.example.org");
+    const group = page.locator(".form-group--error");
+    await group.waitFor();
+    const message = await group.locator(".error-message").textContent();
+    assert.match(message, /https:\/\//, "the message says what an address must be");
+    assert.equal(await field.getAttribute("aria-invalid"), "true");
+    const describedBy = await field.getAttribute("aria-describedby");
+    const messageId = await group.locator(".error-message").getAttribute("id");
+    assert.ok(describedBy.split(" ").includes(messageId), "a screen reader hears the problem");
+    // The summary at the top lists it, with a link to the field.
+    assert.equal(await page.locator(".error-summary li").count(), 1);
+    assert.equal(await page.getByRole("button", { name: "Copy the code" }).isDisabled(), true);
+    assert.equal(
+      await page.getByRole("button", { name: "Download the settings file" }).isDisabled(),
+      true,
+    );
+    assert.equal(await page.locator("[data-role=snippet]").isVisible(), false);
+    await field.fill("https://www.bbc.co.uk/weather");
+    await page.locator(".form-group--error").waitFor({ state: "detached" });
+    assert.equal(await page.getByRole("button", { name: "Copy the code" }).isDisabled(), false);
+  });
+
+  it("reads pasted settings back into the same form", async (t) => {
+    const { page } = await openConfigure(t);
+    await setUp(page);
+    const before = await code(page);
+    await page.reload();
+    await page.getByLabel("Your clinic's name").waitFor();
+    assert.equal(await page.getByLabel("Your clinic's name").inputValue(), "");
+    await page.getByLabel("Or paste settings").fill(before);
+    await page.getByRole("button", { name: "Use these settings" }).click();
+    await page.getByText("Read the pasted settings.").waitFor();
+    assert.equal(await code(page), before);
+    assert.equal(await page.getByLabel("Your clinic's name").inputValue(), "Riverside Counselling");
+    assert.equal(
+      await page.getByLabel("Name", { exact: true }).inputValue(),
+      "Riverside duty line",
+    );
+    assert.equal(await page.getByLabel("Include the section “Looking back”").isChecked(), false);
+    const question = page.locator("details[data-question=who-decided]");
+    assert.equal(await question.getByLabel("New wording in Español").inputValue(), REWORDED.es);
+  });
+
+  it(
+    "saves the settings as a file that reopens into the same form",
+    needs("downloads"),
+    async (t) => {
+      const { page } = await openConfigure(t, { acceptDownloads: true });
+      await setUp(page);
+      const before = await code(page);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download the settings file" }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), "ending-well-settings.json");
+      const buffer = readFileSync(await download.path());
+      assert.ok(JSON.parse(buffer.toString("utf8")).clinic, "the file holds the settings");
+      await page.reload();
+      await page.getByLabel("Open a settings file").setInputFiles({
+        name: download.suggestedFilename(),
+        mimeType: "application/json",
+        buffer,
+      });
+      await page.getByText("Read ending-well-settings.json.").waitFor();
+      assert.equal(await code(page), before);
+    },
+  );
+
+  it("says it could not read a file that holds no settings, and keeps the form", async (t) => {
+    const { page } = await openConfigure(t);
+    await page.getByLabel("Your clinic's name").fill("Riverside Counselling");
+    await page.getByLabel("Or paste settings").fill("this is not a settings file");
+    await page.getByRole("button", { name: "Use these settings" }).click();
+    await page.getByText("could not be read").waitFor();
+    assert.equal(await page.getByLabel("Your clinic's name").inputValue(), "Riverside Counselling");
+  });
+
+  for (const scheme of ["light", "dark"]) {
+    it(`has no accessibility violations (axe-core), ${scheme}, with a problem showing`, async (t) => {
+      const { page } = await openConfigure(t, { colorScheme: scheme });
+      await page.getByRole("button", { name: "Add a contact" }).click();
+      await page.getByLabel("Web address", { exact: true }).fill("http://bad.example.org");
+      await page.locator(".error-summary").waitFor();
+      await page.locator("details[data-question=who-decided] summary").click();
+      await page.evaluate(AXE_SOURCE);
+      const violations = await page.evaluate(async () => {
+        const results = await window.axe.run(document, {
+          runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+          iframes: false,
+        });
+        return results.violations.map(({ id, nodes }) => `${id}: ${nodes[0].html}`);
+      });
+      assert.deepEqual(violations, []);
+    });
+  }
+
+  it("fits a 320 px screen with no sideways scrolling", needs("narrow window"), async (t) => {
+    const { page } = await openConfigure(t, { viewport: { width: 320, height: 640 } });
+    await page.getByRole("button", { name: "Add a contact" }).click();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(overflow, 0);
+  });
+});

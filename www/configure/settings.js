@@ -1,0 +1,230 @@
+// The configuration page's settings, apart from the page: what the form holds, the widget's
+// options written from it and read back into it, and the code for a clinic's web page. No DOM
+// here, so tests/e2e/configure-settings.test.mjs checks the mapping in Node.
+
+/** The languages the built-in questionnaires have, with their names in themselves. */
+export const LANGUAGES = [
+  { tag: "en", name: "English" },
+  { tag: "es", name: "Español" },
+];
+
+/** Quick exit's address when the clinic chooses none (GOV.UK's choice). */
+export const NEUTRAL_PAGE = "https://www.bbc.co.uk/weather";
+
+/** The fields of a contact, in the order the widget shows them. */
+export const CONTACT_FIELDS = [
+  { key: "name", label: "Name", hint: "Who they are, such as “Riverside duty line”." },
+  { key: "phone", label: "Phone number", type: "tel" },
+  { key: "text", label: "Number to text", type: "tel" },
+  { key: "web", label: "Web address", type: "url", hint: "Starting with https://" },
+  { key: "email", label: "Email address", type: "email" },
+  { key: "hours", label: "Opening hours", hint: "Such as “Monday to Friday, 9am to 5pm”." },
+  { key: "note", label: "Note", hint: "Such as “Free, 24 hours”." },
+];
+
+/** The settings the form edits; any other in an opened file is kept as it is. */
+const EDITED = [
+  "built_in",
+  "clinic",
+  "support",
+  "coming_back",
+  "quick_exit",
+  "saving",
+  "ask_before_leaving",
+  "spellcheck",
+  "languages",
+  "changes",
+];
+
+/** The parts of `changes` the form edits; any other is kept as it is. */
+const EDITED_CHANGES = ["hide_sections", "hide_questions", "reword"];
+
+/** What the form holds at first: the widget's defaults. */
+export function defaults() {
+  return {
+    built_in: "full",
+    clinic: "",
+    support: { intro: "", resources: [] },
+    coming_back: { intro: "", resources: [] },
+    quick_exit: { url: "", delete_draft: false },
+    saving: true,
+    ask_before_leaving: false,
+    spellcheck: false,
+    languages: LANGUAGES.map(({ tag }) => tag),
+    hide_sections: [],
+    hide_questions: [],
+    reword: {},
+    kept: {},
+    keptChanges: {},
+  };
+}
+
+/** A contact with nothing in it yet. */
+export const emptyContact = () => Object.fromEntries(CONTACT_FIELDS.map(({ key }) => [key, ""]));
+
+/** A text of a questionnaire in `language`: a plain text, or one of a per-language text. */
+export const inLanguage = (text, language) =>
+  typeof text === "string" ? text : (text?.[language] ?? text?.en ?? "");
+
+/** The question `id` of `questionnaire`. */
+export function findQuestion(questionnaire, id) {
+  for (const section of questionnaire?.sections ?? []) {
+    const question = section.questions.find((question) => question.id === id);
+    if (question) return question;
+  }
+  return undefined;
+}
+
+/**
+ * The widget's options from what the form holds: only what differs from the defaults.
+ * `questionnaires` are the built-in ones by name ("full", "short"), parsed.
+ */
+export function toOptions(settings, questionnaires) {
+  const options = { ...settings.kept };
+  if (settings.built_in !== "full") options.built_in = settings.built_in;
+  if (settings.clinic.trim()) options.clinic = settings.clinic.trim();
+  for (const key of ["support", "coming_back"]) {
+    const { intro, resources } = settings[key];
+    const given = resources
+      .map((contact) =>
+        Object.fromEntries(
+          CONTACT_FIELDS.map(({ key }) => [key, contact[key]?.trim() ?? ""]).filter(
+            ([, value]) => value,
+          ),
+        ),
+      )
+      // A contact just added, with nothing in it yet, is not written (nor a problem).
+      .filter((contact) => Object.keys(contact).length > 0);
+    if (intro.trim() || given.length) {
+      options[key] = {};
+      if (intro.trim()) options[key].intro = intro.trim();
+      if (given.length) options[key].resources = given;
+    }
+  }
+  const { url, delete_draft } = settings.quick_exit;
+  if (url.trim() || delete_draft) {
+    options.quick_exit = {};
+    if (url.trim()) options.quick_exit.url = url.trim();
+    if (delete_draft) options.quick_exit.delete_draft = true;
+  }
+  if (!settings.saving) options.saving = false;
+  if (settings.ask_before_leaving) options.ask_before_leaving = true;
+  if (settings.spellcheck) options.spellcheck = true;
+  if (settings.languages.length !== LANGUAGES.length) options.languages = [...settings.languages];
+  const changes = { ...settings.keptChanges };
+  if (settings.hide_sections.length) changes.hide_sections = [...settings.hide_sections];
+  if (settings.hide_questions.length) changes.hide_questions = [...settings.hide_questions];
+  const questionnaire = questionnaires[settings.built_in];
+  const reword = {};
+  for (const [id, fields] of Object.entries(settings.reword)) {
+    const question = findQuestion(questionnaire, id);
+    const given = {};
+    for (const field of ["text", "hint"]) {
+      const texts = fields[field] ?? {};
+      if (!LANGUAGES.some(({ tag }) => texts[tag]?.trim())) continue;
+      // Each language gets a text: the new one, or the questionnaire's own where none was
+      // given, so that a question reworded in English does not show in English to a Spanish
+      // reader.
+      given[field] = Object.fromEntries(
+        LANGUAGES.map(({ tag }) => [tag, texts[tag]?.trim() || inLanguage(question?.[field], tag)]),
+      );
+    }
+    // The short label in the summary is not edited here: it is kept as it was.
+    if (fields.summary !== undefined) given.summary = fields.summary;
+    if (Object.keys(given).length) reword[id] = given;
+  }
+  if (Object.keys(reword).length) changes.reword = reword;
+  if (Object.keys(changes).length) options.changes = changes;
+  return options;
+}
+
+/**
+ * What the form holds for the widget's `options` (an object): the inverse of `toOptions`.
+ * Settings the form does not edit are kept as they are; `kept` lists their names.
+ */
+export function fromOptions(options, questionnaires) {
+  const settings = defaults();
+  const text = (value) => (typeof value === "string" ? value : "");
+  settings.built_in = options.built_in === "short" ? "short" : "full";
+  settings.clinic = text(options.clinic);
+  for (const key of ["support", "coming_back"]) {
+    settings[key].intro = text(options[key]?.intro);
+    const resources = Array.isArray(options[key]?.resources) ? options[key].resources : [];
+    settings[key].resources = resources.map((contact) =>
+      Object.fromEntries(CONTACT_FIELDS.map(({ key }) => [key, text(contact?.[key])])),
+    );
+  }
+  settings.quick_exit.url = text(options.quick_exit?.url);
+  settings.quick_exit.delete_draft = options.quick_exit?.delete_draft === true;
+  settings.saving = options.saving !== false;
+  settings.ask_before_leaving = options.ask_before_leaving === true;
+  settings.spellcheck = options.spellcheck === true;
+  if (Array.isArray(options.languages)) {
+    settings.languages = LANGUAGES.map(({ tag }) => tag).filter((tag) =>
+      options.languages.includes(tag),
+    );
+  }
+  const changes = options.changes ?? {};
+  const ids = (list) => (Array.isArray(list) ? list.filter((id) => typeof id === "string") : []);
+  settings.hide_sections = ids(changes.hide_sections);
+  settings.hide_questions = ids(changes.hide_questions);
+  const questionnaire = questionnaires[settings.built_in];
+  for (const [id, fields] of Object.entries(changes.reword ?? {})) {
+    const question = findQuestion(questionnaire, id);
+    settings.reword[id] = {};
+    if (fields?.summary !== undefined) settings.reword[id].summary = fields.summary;
+    for (const field of ["text", "hint"]) {
+      const given = fields?.[field];
+      if (given === undefined) continue;
+      settings.reword[id][field] = Object.fromEntries(
+        LANGUAGES.map(({ tag }) => {
+          // Text written once applies to the questionnaire's own language, English.
+          const value = typeof given === "string" ? (tag === "en" ? given : "") : text(given[tag]);
+          // The questionnaire's own text, written out by this page, is not a change.
+          return [tag, value === inLanguage(question?.[field], tag) ? "" : value];
+        }),
+      );
+    }
+  }
+  for (const [key, value] of Object.entries(changes)) {
+    if (!EDITED_CHANGES.includes(key)) settings.keptChanges[key] = value;
+  }
+  for (const [key, value] of Object.entries(options)) {
+    if (!EDITED.includes(key)) settings.kept[key] = value;
+  }
+  return settings;
+}
+
+/** The names of the settings kept as they are, for the person to be told. */
+export const keptNames = (settings) => [
+  ...Object.keys(settings.kept),
+  ...Object.keys(settings.keptChanges).map((key) => `changes.${key}`),
+];
+
+/** The code for the clinic's web page: the loader and the element with the settings. */
+export function snippet(options) {
+  // `</` would end the <script> element early, even inside a JSON string.
+  const json = JSON.stringify(options, null, 2).replaceAll("</", "<\\/");
+  return `<script type="module" src="/ending-well/ending-well.js"></script>
+<ending-well><script type="application/json">
+${json}
+</script></ending-well>
+`;
+}
+
+/**
+ * The settings in `text`: a settings file, or the code of a page (the JSON inside
+ * `<script type="application/json">`). `null` when it holds no settings.
+ */
+export function readSettings(text) {
+  const inScript = text.match(/<script type="application\/json">([\s\S]*?)<\/script>/);
+  let options;
+  try {
+    options = JSON.parse(inScript ? inScript[1] : text);
+  } catch {
+    return null;
+  }
+  return options !== null && typeof options === "object" && !Array.isArray(options)
+    ? options
+    : null;
+}
