@@ -14,6 +14,8 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const harness = useHarness();
 
 const EXIT_URL = "https://www.example.org/news";
+/** Two questions of the first section, left out. */
+const HIDDEN_QUESTIONS = ["how-long-known", "right-time"];
 const REWORDED = {
   en: "Whose decision was it to finish?",
   es: "¿De quién fue la decisión de terminar?",
@@ -48,6 +50,11 @@ async function setUp(page) {
   await page.getByLabel("Opening hours", { exact: true }).fill("Monday to Friday, 9am to 5pm");
   await page.getByLabel("Where “Leave this page” goes").fill(EXIT_URL);
   await page.getByLabel("Include the section “Looking back”").uncheck();
+  for (const id of HIDDEN_QUESTIONS) {
+    const question = page.locator(`details[data-question=${id}]`);
+    await question.locator("summary").click();
+    await question.getByLabel("Include this question").uncheck();
+  }
   const question = page.locator("details[data-question=who-decided]");
   await question.locator("summary").click();
   await question.getByLabel("New wording in English").fill(REWORDED.en);
@@ -59,6 +66,7 @@ describe("The configuration page", () => {
     const { page, errors } = await openConfigure(t);
     await setUp(page);
     const snippet = await code(page);
+
     assert.ok(snippet.includes('"clinic": "Riverside Counselling"'), snippet);
     assert.equal(await page.getByRole("button", { name: "Copy the code" }).isDisabled(), false);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -94,6 +102,21 @@ describe("The configuration page", () => {
     assert.equal(await widget.locator(".ew-caption").textContent(), "Section 1 of 10");
     const legends = () => widget.locator(".ew-screen legend").allTextContents();
     assert.ok((await legends()).includes(REWORDED.en), "the question has the clinic's words");
+    const ids = await widget
+      .locator(".ew-screen [id]")
+      // Shown to the client: a question left out is kept in the page, hidden, as a follow-up is.
+      .evaluateAll((elements) =>
+        elements
+          .filter((element) => !element.closest("[hidden]") && element.getClientRects().length)
+          .map((element) => element.id),
+      );
+    for (const id of HIDDEN_QUESTIONS) {
+      assert.ok(!ids.some((shown) => shown.includes(`-q-${id}`)), `${id} is left out`);
+    }
+    assert.ok(
+      ids.some((shown) => shown.includes("-q-who-decided")),
+      "the others are there",
+    );
     await widget.locator("[data-ew-action=language]").click();
     // In Spanish, the clinic's Spanish.
     await page.waitForFunction(
@@ -203,6 +226,45 @@ describe("The configuration page", () => {
       assert.equal(await code(page), before);
     },
   );
+
+  it("keeps the keyboard's place when contacts are added, moved and removed, and at a problem", async (t) => {
+    const { page } = await openConfigure(t);
+    /** The focused field: its label's words and its value; or a button's words. */
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        const label = element.labels?.[0]?.textContent ?? element.textContent;
+        return {
+          label,
+          value: element.value ?? "",
+          legend: element.closest("fieldset")?.querySelector("legend")?.textContent ?? "",
+        };
+      });
+    await page.getByRole("button", { name: "Add a contact" }).focus();
+    await page.keyboard.press("Enter");
+    assert.deepEqual(await focused(), { label: "Name", value: "", legend: "Contact 1" });
+    await page.keyboard.type("Duty line");
+    await page.getByRole("button", { name: "Add a contact" }).focus();
+    await page.keyboard.press("Enter");
+    assert.deepEqual(await focused(), { label: "Name", value: "", legend: "Contact 2" });
+    await page.keyboard.type("Text line");
+    await page.getByRole("button", { name: "Move up (contact 2)" }).focus();
+    await page.keyboard.press("Enter");
+    assert.deepEqual(await focused(), { label: "Name", value: "Text line", legend: "Contact 1" });
+    await page.getByRole("button", { name: "Remove (contact 1)" }).focus();
+    await page.keyboard.press("Enter");
+    assert.equal((await focused()).label, "Add a contact");
+    assert.equal(await page.getByLabel("Name", { exact: true }).inputValue(), "Duty line");
+    // A problem's link in the summary takes the keyboard to its field.
+    await page.getByLabel("Web address", { exact: true }).fill("http://bad.example.org");
+    await page.locator(".error-summary a").focus();
+    await page.keyboard.press("Enter");
+    assert.deepEqual(await focused(), {
+      label: "Web address",
+      value: "http://bad.example.org",
+      legend: "Contact 1",
+    });
+  });
 
   it("says it could not read a file that holds no settings, and keeps the form", async (t) => {
     const { page } = await openConfigure(t);
