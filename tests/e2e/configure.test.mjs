@@ -58,13 +58,19 @@ async function setUp(page) {
   const question = page.locator("details[data-question=who-decided]");
   await question.locator("summary").click();
   await question.getByLabel("New wording in English").fill(REWORDED.en);
-  await question.getByLabel("New wording in Español").fill(REWORDED.es);
+  await question.getByLabel("New wording in Spanish").fill(REWORDED.es);
 }
 
 describe("The configuration page", () => {
   it("builds a set-up through the form alone, whose code works on a blank page", async (t) => {
     const { page, errors } = await openConfigure(t);
+    // Until there is a contact, the page says what a client would see instead, without blocking.
+    assert.match(
+      await page.locator("[data-role=warnings]").textContent(),
+      /^No support contacts yet: a client who needs support sees general advice/,
+    );
     await setUp(page);
+    assert.equal(await page.locator("[data-role=warnings]").isVisible(), false);
     const snippet = await code(page);
 
     assert.ok(snippet.includes('"clinic": "Riverside Counselling"'), snippet);
@@ -199,7 +205,7 @@ describe("The configuration page", () => {
     );
     assert.equal(await page.getByLabel("Include the section “Looking back”").isChecked(), false);
     const question = page.locator("details[data-question=who-decided]");
-    assert.equal(await question.getByLabel("New wording in Español").inputValue(), REWORDED.es);
+    assert.equal(await question.getByLabel("New wording in Spanish").inputValue(), REWORDED.es);
   });
 
   it(

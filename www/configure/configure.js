@@ -246,13 +246,13 @@ function questionsPart() {
         }),
       );
       for (const field of ["text", "hint"]) {
-        for (const { tag, name } of LANGUAGES) {
+        for (const { tag, english } of LANGUAGES) {
           const current = state.reword[question.id]?.[field]?.[tag] ?? "";
           const original = inLanguage(question[field], tag);
           if (field === "hint" && !original && !current) continue;
           details.append(
             textField({
-              label: `${field === "text" ? "New wording" : "New hint"} in ${name}`,
+              label: `${field === "text" ? "New wording" : "New hint"} in ${english}`,
               hint: original
                 ? `Now: “${original}”. Leave empty to keep it.`
                 : "Leave empty for none.",
@@ -336,6 +336,7 @@ function drawForm() {
       { className: "hint" },
       "Shown by “Need support now?” on every screen, and when a client says they are struggling. Without any, clients see general advice instead.",
     ),
+    make("p", { className: "warning", "data-role": "warnings", hidden: true }),
     textField({
       label: "A few words before the contacts",
       hint: "Such as “You can reach us or these services, any time.”",
@@ -577,7 +578,9 @@ function plainWords(message, field) {
   if (label && /^missing "/.test(message)) {
     return `Enter the ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
   }
-  return message.charAt(0).toUpperCase() + message.slice(1);
+  // The reader speaks of the file; here the person fills in the form.
+  const words = message.replace(/; add them under "support"$/, ": add them below.");
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function showProblems(problems) {
@@ -648,9 +651,15 @@ let timer = 0;
 /** After every change: check, show the problems and the code, and remount the preview. */
 function changed({ now = false } = {}) {
   const options = toOptions(state, questionnaires);
-  const problems = check(JSON.stringify(options)).filter((problem) => !problem.warning);
+  const found = check(JSON.stringify(options));
+  const problems = found.filter((problem) => !problem.warning);
   current = { options, problems };
   showProblems(problems);
+  // What works but a client would miss (no support contacts): said, without blocking anything.
+  const warnings = form.querySelector("[data-role=warnings]");
+  const said = found.filter((problem) => problem.warning).map(({ message }) => plainWords(message));
+  warnings.textContent = said.join(" ");
+  warnings.hidden = said.length === 0;
   form.querySelector("[data-role=snippet]").textContent = snippet(options);
   clearTimeout(timer);
   timer = setTimeout(sendToPreview, now ? 0 : 300);

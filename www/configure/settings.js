@@ -2,10 +2,10 @@
 // options written from it and read back into it, and the code for a clinic's web page. No DOM
 // here, so tests/e2e/configure-settings.test.mjs checks the mapping in Node.
 
-/** The languages the built-in questionnaires have, with their names in themselves. */
+/** The languages the built-in questionnaires have: their names in themselves and in English. */
 export const LANGUAGES = [
-  { tag: "en", name: "English" },
-  { tag: "es", name: "Español" },
+  { tag: "en", name: "English", english: "English" },
+  { tag: "es", name: "Español", english: "Spanish" },
 ];
 
 /** Quick exit's address when the clinic chooses none (GOV.UK's choice). */
