@@ -27,11 +27,20 @@ const QUESTIONNAIRES = {
 /** A form filled in the way a practice manager would. */
 function filled() {
   const settings = defaults();
-  settings.clinic = "Riverside Counselling";
-  settings.support.intro = "You can reach us any time.";
+  settings.clinic = { en: "Riverside Counselling", es: "" };
+  settings.support.intro = { en: "You can reach us any time.", es: "Puedes contactarnos siempre." };
   settings.support.resources = [
-    { ...emptyContact(), name: "Riverside duty line", phone: "+44 20 7946 0018" },
-    { ...emptyContact(), name: "Evening text line", text: "07700 900123", hours: "6pm to 11pm" },
+    {
+      ...emptyContact(),
+      name: { en: "Riverside duty line", es: "" },
+      phone: "+44 20 7946 0018",
+    },
+    {
+      ...emptyContact(),
+      name: { en: "Evening text line", es: "" },
+      text: "07700 900123",
+      hours: { en: "6pm to 11pm", es: "De 18 a 23 h" },
+    },
   ];
   settings.quick_exit = { url: "https://www.example.org/news", delete_draft: true };
   settings.saving = false;
@@ -57,10 +66,14 @@ describe("The configuration page's settings", () => {
     assert.deepEqual(toOptions(filled(), QUESTIONNAIRES), {
       clinic: "Riverside Counselling",
       support: {
-        intro: "You can reach us any time.",
+        intro: { en: "You can reach us any time.", es: "Puedes contactarnos siempre." },
         resources: [
           { name: "Riverside duty line", phone: "+44 20 7946 0018" },
-          { name: "Evening text line", text: "07700 900123", hours: "6pm to 11pm" },
+          {
+            name: "Evening text line",
+            text: "07700 900123",
+            hours: { en: "6pm to 11pm", es: "De 18 a 23 h" },
+          },
         ],
       },
       quick_exit: { url: "https://www.example.org/news", delete_draft: true },

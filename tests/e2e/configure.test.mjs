@@ -14,6 +14,7 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const harness = useHarness();
 
 const EXIT_URL = "https://www.example.org/news";
+const SPANISH_HOURS = "De lunes a viernes, de 9 a 17 h";
 /** Two questions of the first section, left out. */
 const HIDDEN_QUESTIONS = ["how-long-known", "right-time"];
 const REWORDED = {
@@ -34,7 +35,7 @@ async function openConfigure(t, contextOptions = {}) {
   const opened = await openPage(t, harness.browser, contextOptions);
   await opened.context.addInitScript(recordViolations);
   await opened.page.goto(`${harness.origin}/configure/`);
-  await opened.page.getByLabel("Your clinic's name").waitFor();
+  await opened.page.getByLabel("Your clinic's name", { exact: true }).waitFor();
   return opened;
 }
 
@@ -43,11 +44,12 @@ const code = (page) => page.locator("[data-role=snippet]").textContent();
 
 /** Fills in a whole set-up through the form: nothing typed but words and addresses. */
 async function setUp(page) {
-  await page.getByLabel("Your clinic's name").fill("Riverside Counselling");
+  await page.getByLabel("Your clinic's name", { exact: true }).fill("Riverside Counselling");
   await page.getByRole("button", { name: "Add a contact" }).click();
   await page.getByLabel("Name", { exact: true }).fill("Riverside duty line");
   await page.getByLabel("Phone number", { exact: true }).fill("+44 20 7946 0018");
   await page.getByLabel("Opening hours", { exact: true }).fill("Monday to Friday, 9am to 5pm");
+  await page.getByLabel("Opening hours in Spanish").fill(SPANISH_HOURS);
   await page.getByLabel("Where “Leave this page” goes").fill(EXIT_URL);
   await page.getByLabel("Include the section “Looking back”").uncheck();
   for (const id of HIDDEN_QUESTIONS) {
@@ -129,7 +131,10 @@ describe("The configuration page", () => {
       (text) => __ew.$$(".ew-screen legend").some((legend) => legend.textContent === text),
       REWORDED.es,
     );
-    await widget.locator("[data-ew-action=exit]").first().click();
+    // The contact's hours in Spanish, where the clinic gave them.
+    await widget.locator("[data-ew-action=support]").click();
+    await widget.getByText(SPANISH_HOURS).waitFor();
+    await widget.locator("dialog [data-ew-action=exit]").click();
     await page.waitForURL(EXIT_URL);
   });
 
@@ -141,7 +146,7 @@ describe("The configuration page", () => {
       const preview = page.frameLocator("iframe[data-role=preview]");
       await preview.locator(".ew-heading").waitFor();
       await page.getByLabel("Where “Leave this page” goes").fill(EXIT_URL);
-      await page.getByLabel("Your clinic's name").fill("Riverside Counselling");
+      await page.getByLabel("Your clinic's name", { exact: true }).fill("Riverside Counselling");
       // The clinic's name in the preview: it has been mounted again with both settings.
       await preview.locator(".ew-clinic-name").waitFor();
       assert.equal(await preview.locator(".ew-clinic-name").textContent(), "Riverside Counselling");
@@ -154,7 +159,7 @@ describe("The configuration page", () => {
       await preview.locator("[data-ew-action=exit]").click();
       await preview.getByText(EXIT_URL).waitFor();
       assert.equal(
-        await page.getByLabel("Your clinic's name").inputValue(),
+        await page.getByLabel("Your clinic's name", { exact: true }).inputValue(),
         "Riverside Counselling",
       );
       await preview.getByRole("link", { name: "Show the preview again" }).click();
@@ -192,13 +197,16 @@ describe("The configuration page", () => {
     await setUp(page);
     const before = await code(page);
     await page.reload();
-    await page.getByLabel("Your clinic's name").waitFor();
-    assert.equal(await page.getByLabel("Your clinic's name").inputValue(), "");
+    await page.getByLabel("Your clinic's name", { exact: true }).waitFor();
+    assert.equal(await page.getByLabel("Your clinic's name", { exact: true }).inputValue(), "");
     await page.getByLabel("Or paste settings").fill(before);
     await page.getByRole("button", { name: "Use these settings" }).click();
     await page.getByText("Read the pasted settings.").waitFor();
     assert.equal(await code(page), before);
-    assert.equal(await page.getByLabel("Your clinic's name").inputValue(), "Riverside Counselling");
+    assert.equal(
+      await page.getByLabel("Your clinic's name", { exact: true }).inputValue(),
+      "Riverside Counselling",
+    );
     assert.equal(
       await page.getByLabel("Name", { exact: true }).inputValue(),
       "Riverside duty line",
@@ -274,11 +282,14 @@ describe("The configuration page", () => {
 
   it("says it could not read a file that holds no settings, and keeps the form", async (t) => {
     const { page } = await openConfigure(t);
-    await page.getByLabel("Your clinic's name").fill("Riverside Counselling");
+    await page.getByLabel("Your clinic's name", { exact: true }).fill("Riverside Counselling");
     await page.getByLabel("Or paste settings").fill("this is not a settings file");
     await page.getByRole("button", { name: "Use these settings" }).click();
     await page.getByText("could not be read").waitFor();
-    assert.equal(await page.getByLabel("Your clinic's name").inputValue(), "Riverside Counselling");
+    assert.equal(
+      await page.getByLabel("Your clinic's name", { exact: true }).inputValue(),
+      "Riverside Counselling",
+    );
   });
 
   for (const scheme of ["light", "dark"]) {

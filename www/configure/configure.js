@@ -87,6 +87,29 @@ function textField({ label, hint, path, value, onInput, type = "text", multiline
   return group;
 }
 
+/**
+ * Words a client reads, in English and, if the clinic gives it, in Spanish: two fields. Without
+ * the Spanish, Spanish readers see the English.
+ */
+function wordsFields({ label, hint, path, words, multiline = false }) {
+  return LANGUAGES.map(({ tag, english }) =>
+    textField({
+      label: tag === "en" ? label : `${label} in ${english}`,
+      hint:
+        tag === "en"
+          ? hint
+          : `Optional. Leave it empty to show the English to ${english} readers too.`,
+      path: tag === "en" ? path : `${path}.${tag}`,
+      value: words[tag],
+      multiline,
+      lang: tag,
+      onInput: (value) => {
+        words[tag] = value;
+      },
+    }),
+  );
+}
+
 /** A checkbox with its label and an optional hint. */
 function checkbox({ label, hint, path, checked, onChange, context }) {
   const id = uid("check");
@@ -140,15 +163,19 @@ function contactsList(key, what) {
     const set = fieldset(
       `${what} ${index + 1}`,
       path,
-      ...CONTACT_FIELDS.map((field) =>
-        textField({
-          ...field,
-          path: `${path}.${field.key}`,
-          value: contact[field.key],
-          onInput: (value) => {
-            contact[field.key] = value;
-          },
-        }),
+      ...CONTACT_FIELDS.flatMap((field) =>
+        field.translated
+          ? wordsFields({ ...field, path: `${path}.${field.key}`, words: contact[field.key] })
+          : [
+              textField({
+                ...field,
+                path: `${path}.${field.key}`,
+                value: contact[field.key],
+                onInput: (value) => {
+                  contact[field.key] = value;
+                },
+              }),
+            ],
       ),
     );
     const actions = make("div", { className: "button-group" });
@@ -321,14 +348,11 @@ function drawForm() {
       hidden: true,
     }),
     make("h2", {}, "Your clinic"),
-    textField({
+    ...wordsFields({
       label: "Your clinic's name",
       hint: "Shown above the reflection's title and at the top of what clients print.",
       path: "options.clinic",
-      value: state.clinic,
-      onInput: (value) => {
-        state.clinic = value;
-      },
+      words: state.clinic,
     }),
     make("h2", {}, "Support contacts"),
     make(
@@ -337,15 +361,12 @@ function drawForm() {
       "Shown by “Need support now?” on every screen, and when a client says they are struggling. Without any, clients see general advice instead.",
     ),
     make("p", { className: "warning", "data-role": "warnings", hidden: true }),
-    textField({
+    ...wordsFields({
       label: "A few words before the contacts",
       hint: "Such as “You can reach us or these services, any time.”",
       path: "options.support.intro",
-      value: state.support.intro,
+      words: state.support.intro,
       multiline: true,
-      onInput: (value) => {
-        state.support.intro = value;
-      },
     }),
     contactsList("support", "Contact"),
     make("h2", {}, "Coming back after therapy"),
@@ -354,15 +375,12 @@ function drawForm() {
       { className: "hint" },
       "How a client can come back after their last session, for the plan they keep.",
     ),
-    textField({
+    ...wordsFields({
       label: "A few words about coming back",
       hint: "Such as “You can come back within a year without a new referral.”",
       path: "options.coming_back.intro",
-      value: state.coming_back.intro,
+      words: state.coming_back.intro,
       multiline: true,
-      onInput: (value) => {
-        state.coming_back.intro = value;
-      },
     }),
     contactsList("coming_back", "Way back"),
     make("h2", {}, "Leaving quickly"),

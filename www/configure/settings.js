@@ -11,16 +11,57 @@ export const LANGUAGES = [
 /** Quick exit's address when the clinic chooses none (GOV.UK's choice). */
 export const NEUTRAL_PAGE = "https://www.bbc.co.uk/weather";
 
-/** The fields of a contact, in the order the widget shows them. */
+/**
+ * The fields of a contact, in the order the widget shows them. Words (`translated`) may be given
+ * in each language; numbers and addresses are the same in every language.
+ */
 export const CONTACT_FIELDS = [
-  { key: "name", label: "Name", hint: "Who they are, such as “Riverside duty line”." },
+  {
+    key: "name",
+    label: "Name",
+    hint: "Who they are, such as “Riverside duty line”.",
+    translated: true,
+  },
   { key: "phone", label: "Phone number", type: "tel" },
   { key: "text", label: "Number to text", type: "tel" },
   { key: "web", label: "Web address", type: "url", hint: "Starting with https://" },
   { key: "email", label: "Email address", type: "email" },
-  { key: "hours", label: "Opening hours", hint: "Such as “Monday to Friday, 9am to 5pm”." },
-  { key: "note", label: "Note", hint: "Such as “Free, 24 hours”." },
+  {
+    key: "hours",
+    label: "Opening hours",
+    hint: "Such as “Monday to Friday, 9am to 5pm”.",
+    translated: true,
+  },
+  { key: "note", label: "Note", hint: "Such as “Free, 24 hours”.", translated: true },
 ];
+
+/** Words with a version per language, empty at first: `{ en: "", es: "" }`. */
+export const noWords = () => Object.fromEntries(LANGUAGES.map(({ tag }) => [tag, ""]));
+
+/**
+ * Words as the widget reads them: the same text in every language when only the English is
+ * given, one text per language when another is given too; `undefined` when there are none.
+ */
+function writeWords(words) {
+  const given = LANGUAGES.map(({ tag }) => [tag, words[tag]?.trim() ?? ""]).filter(
+    ([, text]) => text,
+  );
+  if (given.length === 0) return undefined;
+  if (given.length === 1 && given[0][0] === "en") return given[0][1];
+  return Object.fromEntries(given);
+}
+
+/** Words read back: a text for every language, or one text per language. */
+function readWords(value) {
+  if (typeof value === "string") return { ...noWords(), en: value };
+  const words = noWords();
+  if (value !== null && typeof value === "object") {
+    for (const tag of Object.keys(words)) {
+      if (typeof value[tag] === "string") words[tag] = value[tag];
+    }
+  }
+  return words;
+}
 
 /** The settings the form edits; any other in an opened file is kept as it is. */
 const EDITED = [
@@ -43,9 +84,9 @@ const EDITED_CHANGES = ["hide_sections", "hide_questions", "reword"];
 export function defaults() {
   return {
     built_in: "full",
-    clinic: "",
-    support: { intro: "", resources: [] },
-    coming_back: { intro: "", resources: [] },
+    clinic: noWords(),
+    support: { intro: noWords(), resources: [] },
+    coming_back: { intro: noWords(), resources: [] },
     quick_exit: { url: "", delete_draft: false },
     saving: true,
     ask_before_leaving: false,
@@ -60,7 +101,10 @@ export function defaults() {
 }
 
 /** A contact with nothing in it yet. */
-export const emptyContact = () => Object.fromEntries(CONTACT_FIELDS.map(({ key }) => [key, ""]));
+export const emptyContact = () =>
+  Object.fromEntries(
+    CONTACT_FIELDS.map(({ key, translated }) => [key, translated ? noWords() : ""]),
+  );
 
 /** A text of a questionnaire in `language`: a plain text, or one of a per-language text. */
 export const inLanguage = (text, language) =>
@@ -82,22 +126,25 @@ export function findQuestion(questionnaire, id) {
 export function toOptions(settings, questionnaires) {
   const options = { ...settings.kept };
   if (settings.built_in !== "full") options.built_in = settings.built_in;
-  if (settings.clinic.trim()) options.clinic = settings.clinic.trim();
+  const clinic = writeWords(settings.clinic);
+  if (clinic !== undefined) options.clinic = clinic;
   for (const key of ["support", "coming_back"]) {
-    const { intro, resources } = settings[key];
+    const { resources } = settings[key];
+    const intro = writeWords(settings[key].intro);
     const given = resources
       .map((contact) =>
         Object.fromEntries(
-          CONTACT_FIELDS.map(({ key }) => [key, contact[key]?.trim() ?? ""]).filter(
-            ([, value]) => value,
-          ),
+          CONTACT_FIELDS.map(({ key, translated }) => [
+            key,
+            translated ? writeWords(contact[key]) : contact[key]?.trim() || undefined,
+          ]).filter(([, value]) => value !== undefined),
         ),
       )
       // A contact just added, with nothing in it yet, is not written (nor a problem).
       .filter((contact) => Object.keys(contact).length > 0);
-    if (intro.trim() || given.length) {
+    if (intro !== undefined || given.length) {
       options[key] = {};
-      if (intro.trim()) options[key].intro = intro.trim();
+      if (intro !== undefined) options[key].intro = intro;
       if (given.length) options[key].resources = given;
     }
   }
@@ -146,12 +193,17 @@ export function fromOptions(options, questionnaires) {
   const settings = defaults();
   const text = (value) => (typeof value === "string" ? value : "");
   settings.built_in = options.built_in === "short" ? "short" : "full";
-  settings.clinic = text(options.clinic);
+  settings.clinic = readWords(options.clinic);
   for (const key of ["support", "coming_back"]) {
-    settings[key].intro = text(options[key]?.intro);
+    settings[key].intro = readWords(options[key]?.intro);
     const resources = Array.isArray(options[key]?.resources) ? options[key].resources : [];
     settings[key].resources = resources.map((contact) =>
-      Object.fromEntries(CONTACT_FIELDS.map(({ key }) => [key, text(contact?.[key])])),
+      Object.fromEntries(
+        CONTACT_FIELDS.map(({ key, translated }) => [
+          key,
+          translated ? readWords(contact?.[key]) : text(contact?.[key]),
+        ]),
+      ),
     );
   }
   settings.quick_exit.url = text(options.quick_exit?.url);
