@@ -44,6 +44,7 @@ function filled() {
   ];
   settings.quick_exit = { url: "https://www.example.org/news", delete_draft: true };
   settings.saving = false;
+  settings.events = true;
   settings.hide_sections = ["looking-back"];
   settings.hide_questions = ["goals", "my-choice-feelings"];
   settings.reword = {
@@ -78,6 +79,7 @@ describe("The configuration page's settings", () => {
       },
       quick_exit: { url: "https://www.example.org/news", delete_draft: true },
       saving: false,
+      events: true,
       changes: {
         hide_sections: ["looking-back"],
         hide_questions: ["goals", "my-choice-feelings"],
@@ -120,12 +122,12 @@ describe("The configuration page's settings", () => {
   it("keeps settings the form does not edit, and says which", () => {
     const options = {
       clinic: "Riverside Counselling",
-      events: true,
       interface: { en: { start: "Begin" } },
+      ask: "a setting of a later version",
       changes: { hide_questions: ["goals"], reword: { goals: { summary: "Goals" } } },
     };
     const settings = fromOptions(options, QUESTIONNAIRES);
-    assert.deepEqual(keptNames(settings), ["events", "interface"]);
+    assert.deepEqual(keptNames(settings), ["interface", "ask"]);
     assert.deepEqual(toOptions(settings, QUESTIONNAIRES), options);
   });
 

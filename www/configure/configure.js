@@ -431,6 +431,15 @@ function drawForm() {
         state.spellcheck = checked;
       },
     }),
+    checkbox({
+      label: "Tell the web page where the client is in the reflection",
+      hint: "For your web developer: events with the section and counts, never an answer. Off by default.",
+      path: "options.events",
+      checked: state.events,
+      onChange: (checked) => {
+        state.events = checked;
+      },
+    }),
     make("h2", {}, "Languages"),
     fieldset("Languages offered", "options.languages", ...languages),
     make("h2", {}, "Questions"),

@@ -73,6 +73,7 @@ const EDITED = [
   "saving",
   "ask_before_leaving",
   "spellcheck",
+  "events",
   "languages",
   "changes",
 ];
@@ -91,6 +92,7 @@ export function defaults() {
     saving: true,
     ask_before_leaving: false,
     spellcheck: false,
+    events: false,
     languages: LANGUAGES.map(({ tag }) => tag),
     hide_sections: [],
     hide_questions: [],
@@ -157,6 +159,7 @@ export function toOptions(settings, questionnaires) {
   if (!settings.saving) options.saving = false;
   if (settings.ask_before_leaving) options.ask_before_leaving = true;
   if (settings.spellcheck) options.spellcheck = true;
+  if (settings.events) options.events = true;
   if (settings.languages.length !== LANGUAGES.length) options.languages = [...settings.languages];
   const changes = { ...settings.keptChanges };
   if (settings.hide_sections.length) changes.hide_sections = [...settings.hide_sections];
@@ -211,6 +214,7 @@ export function fromOptions(options, questionnaires) {
   settings.saving = options.saving !== false;
   settings.ask_before_leaving = options.ask_before_leaving === true;
   settings.spellcheck = options.spellcheck === true;
+  settings.events = options.events === true;
   if (Array.isArray(options.languages)) {
     settings.languages = LANGUAGES.map(({ tag }) => tag).filter((tag) =>
       options.languages.includes(tag),
