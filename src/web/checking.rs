@@ -1,13 +1,15 @@
 //! What the configuration page (`www/configure/`) asks of the module: the same check of a
 //! configuration the widget makes when it mounts, as data, so that each problem can be shown
 //! next to the field it belongs to; and the built-in questionnaires, whose sections and
-//! questions the page offers to leave out or reword. Nothing here runs in a client's widget.
+//! questions the page offers to leave out or reword, and the widget's own words, which it offers
+//! to change. Nothing here runs in a client's widget.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::options::read_options;
 use crate::format::questionnaire::BUILT_IN_QUESTIONNAIRES;
+use crate::languages::interface::BUILT_IN;
 use crate::reading::problem::Problem;
 
 /// Checks `options` as `mount` would: returns every problem as `{ path, message, warning }`,
@@ -38,6 +40,17 @@ pub fn built_in_questionnaire(name: &str) -> String {
     BUILT_IN_QUESTIONNAIRES
         .iter()
         .find(|(built_in, _)| *built_in == name)
+        .map(|(_, text)| (*text).to_owned())
+        .unwrap_or_default()
+}
+
+/// The widget's own words in the built-in language `tag` (`"en"` or `"es"`), as JSON text as
+/// `locales/` has them; empty for another tag.
+#[wasm_bindgen]
+pub fn interface_words(tag: &str) -> String {
+    BUILT_IN
+        .iter()
+        .find(|(built_in, _)| *built_in == tag)
         .map(|(_, text)| (*text).to_owned())
         .unwrap_or_default()
 }

@@ -54,6 +54,6 @@ mod support;
 /// `lang` and `dir`, the language switcher, the top bar.
 mod top_bar;
 
-pub use checking::{built_in_questionnaire, check};
+pub use checking::{built_in_questionnaire, check, interface_words};
 pub use failure::show_failure;
 pub use mount::{mount, Widget};

@@ -45,6 +45,7 @@ function filled() {
   settings.quick_exit = { url: "https://www.example.org/news", delete_draft: true };
   settings.saving = false;
   settings.events = true;
+  settings.interface = { en: { start: "Begin" }, es: { start: "Comenzar" } };
   settings.hide_sections = ["looking-back"];
   settings.hide_questions = ["goals", "my-choice-feelings"];
   settings.reword = {
@@ -80,6 +81,7 @@ describe("The configuration page's settings", () => {
       quick_exit: { url: "https://www.example.org/news", delete_draft: true },
       saving: false,
       events: true,
+      interface: { en: { start: "Begin" }, es: { start: "Comenzar" } },
       changes: {
         hide_sections: ["looking-back"],
         hide_questions: ["goals", "my-choice-feelings"],
@@ -113,21 +115,22 @@ describe("The configuration page's settings", () => {
     assert.deepEqual(back.reword["who-decided"].text, { en: "Whose decision was it?", es: "" });
   });
 
-  it("does not write a contact just added, with nothing in it yet", () => {
+  it("does not write a contact just added, nor words emptied again", () => {
     const settings = defaults();
     settings.support.resources = [emptyContact()];
+    settings.interface = { en: { start: "" } };
     assert.deepEqual(toOptions(settings, QUESTIONNAIRES), {});
   });
 
   it("keeps settings the form does not edit, and says which", () => {
     const options = {
       clinic: "Riverside Counselling",
-      interface: { en: { start: "Begin" } },
+      interface: { en: { start: "Begin" }, fr: { start: "Commencer" } },
       ask: "a setting of a later version",
       changes: { hide_questions: ["goals"], reword: { goals: { summary: "Goals" } } },
     };
     const settings = fromOptions(options, QUESTIONNAIRES);
-    assert.deepEqual(keptNames(settings), ["interface", "ask"]);
+    assert.deepEqual(keptNames(settings), ["ask"]);
     assert.deepEqual(toOptions(settings, QUESTIONNAIRES), options);
   });
 

@@ -192,6 +192,33 @@ describe("The configuration page", () => {
     assert.equal(await page.getByRole("button", { name: "Copy the code" }).isDisabled(), false);
   });
 
+  it("changes the reflection's own words, found by what they say, with a problem at its field", async (t) => {
+    const { page } = await openConfigure(t);
+    await page.getByLabel("Find words").fill("start");
+    await page.locator("details[data-key=check_answers]").waitFor({ state: "hidden" });
+    const start = page.locator("details[data-key=start]");
+    assert.equal(await start.isVisible(), true);
+    await start.locator("summary").click();
+    await start.getByLabel("New words in English").fill("Begin");
+    await page.getByLabel("Find words").fill("");
+    const sectionOf = page.locator("details[data-key=section_of]");
+    await sectionOf.locator("summary").click();
+    const field = sectionOf.getByLabel("New words in English");
+    await field.fill("Part {numbr} of {count}");
+    await sectionOf.locator(".form-group--error").waitFor();
+    assert.match(
+      await sectionOf.locator(".form-group--error .error-message").textContent(),
+      /\{numbr\}/,
+    );
+    assert.equal(await field.getAttribute("aria-invalid"), "true");
+    await field.fill("Part {number} of {count}");
+    await sectionOf.locator(".form-group--error").waitFor({ state: "detached" });
+    const options = JSON.parse((await code(page)).split("\n").slice(2, -2).join("\n"));
+    assert.deepEqual(options.interface, {
+      en: { start: "Begin", section_of: "Part {number} of {count}" },
+    });
+  });
+
   it("reads pasted settings back into the same form", async (t) => {
     const { page } = await openConfigure(t);
     await setUp(page);
@@ -285,7 +312,9 @@ describe("The configuration page", () => {
     await page.getByLabel("Your clinic's name", { exact: true }).fill("Riverside Counselling");
     await page.getByLabel("Or paste settings").fill("this is not a settings file");
     await page.getByRole("button", { name: "Use these settings" }).click();
-    await page.getByText("could not be read").waitFor();
+    const error = page.locator("[data-role=read-error]");
+    await error.waitFor();
+    assert.match(await error.textContent(), /^The pasted settings could not be read/);
     assert.equal(
       await page.getByLabel("Your clinic's name", { exact: true }).inputValue(),
       "Riverside Counselling",

@@ -7,6 +7,7 @@ import {
   initSync,
   check,
   built_in_questionnaire as builtInQuestionnaire,
+  interface_words as interfaceWordsIn,
 } from "../pkg/ending_well.js";
 import { wasmModule } from "../pkg/ending_well_bytes.js";
 import {
@@ -24,6 +25,11 @@ import {
 } from "./settings.js";
 
 initSync({ module: await wasmModule() });
+
+/** The widget's own words in each built-in language, by key, parsed. */
+const interfaceWords = Object.fromEntries(
+  LANGUAGES.map(({ tag }) => [tag, JSON.parse(interfaceWordsIn(tag) || "{}")]),
+);
 
 /** The built-in questionnaires, whose sections and questions the form offers, parsed. */
 const questionnaires = {
@@ -450,8 +456,78 @@ function drawForm() {
       "Open a question to leave it out or change its words. Leave a wording empty to keep the reflection's own.",
     ),
     questions,
+    make("h2", {}, "The reflection's own words"),
+    make(
+      "p",
+      { className: "hint" },
+      "Change any of the reflection's own words: its buttons, messages and headings. Words in {curly brackets} are filled in by the reflection: keep them as they are.",
+    ),
+    wordsPart(),
     outputPart(),
   );
+}
+
+/**
+ * The widget's own words, one entry per text, each with a field per language: drawn when the
+ * entry is first opened (there are nearly two hundred), and found by what they say.
+ */
+function wordsPart() {
+  const part = make("div", { className: "words", "data-path": "options.interface" });
+  part.append(make("p", { className: "error-message", hidden: true }));
+  const searchId = uid("find");
+  const find = make("div", { className: "form-group" });
+  const search = make("input", {
+    className: "input",
+    id: searchId,
+    type: "search",
+    autocomplete: "off",
+    spellcheck: "false",
+    "aria-describedby": `${searchId}-hint`,
+  });
+  find.append(
+    make("label", { className: "label", for: searchId }, "Find words"),
+    make("p", { className: "hint", id: `${searchId}-hint` }, "Such as “Start” or “Leave”."),
+    search,
+  );
+  const list = make("div");
+  const texts = Object.entries(interfaceWords.en).filter(([, text]) => typeof text === "string");
+  for (const [key, english] of texts) {
+    const details = make("details", { className: "question", "data-key": key });
+    details.append(make("summary", {}, english));
+    let drawn = false;
+    details.render = () => {
+      if (drawn) return;
+      drawn = true;
+      for (const { tag, english: language } of LANGUAGES) {
+        const given = state.interface[tag]?.[key];
+        details.append(
+          textField({
+            label: `New words in ${language}`,
+            hint: `Now: “${interfaceWords[tag]?.[key] ?? ""}”. Leave empty to keep it.`,
+            path: `options.interface.${tag}.${key}`,
+            value: typeof given === "string" ? given : "",
+            lang: tag,
+            onInput: (value) => {
+              state.interface[tag] ??= {};
+              state.interface[tag][key] = value;
+            },
+          }),
+        );
+      }
+    };
+    details.addEventListener("toggle", () => details.open && details.render());
+    list.append(details);
+  }
+  search.addEventListener("input", () => {
+    const query = search.value.trim().toLowerCase();
+    for (const details of list.children) {
+      const key = details.dataset.key;
+      const said = LANGUAGES.map(({ tag }) => interfaceWords[tag]?.[key] ?? "").join(" ");
+      details.hidden = query !== "" && !said.toLowerCase().includes(query);
+    }
+  });
+  part.append(find, list);
+  return part;
 }
 
 // What the person takes away: the code for the page and the settings file; reading one back.
@@ -568,7 +644,8 @@ function readBack(text, from) {
   const error = form.querySelector("[data-role=read-error]");
   const options = readSettings(text);
   if (!options) {
-    error.textContent = `${from} could not be read: it is not a settings file. Nothing in the form has changed.`;
+    const what = from.charAt(0).toUpperCase() + from.slice(1);
+    error.textContent = `${what} could not be read: it is not a settings file. Nothing in the form has changed.`;
     error.hidden = false;
     return;
   }
@@ -611,6 +688,11 @@ function plainWords(message, field) {
 }
 
 function showProblems(problems) {
+  // A problem with the widget's own words: its entry is drawn, so that it can be shown there.
+  for (const { path } of problems) {
+    const [, key] = path.match(/^options\.interface\.[^.]+\.([^.]+)$/) ?? [];
+    if (key) form.querySelector(`details[data-key="${CSS.escape(key)}"]`)?.render?.();
+  }
   for (const element of form.querySelectorAll("[data-path]")) {
     element.classList.remove("form-group--error");
     const message = element.querySelector(":scope > .error-message");

@@ -76,6 +76,7 @@ const EDITED = [
   "events",
   "languages",
   "changes",
+  "interface",
 ];
 
 /** The parts of `changes` the form edits; any other is kept as it is. */
@@ -97,6 +98,7 @@ export function defaults() {
     hide_sections: [],
     hide_questions: [],
     reword: {},
+    interface: {},
     kept: {},
     keptChanges: {},
   };
@@ -185,6 +187,16 @@ export function toOptions(settings, questionnaires) {
   }
   if (Object.keys(reword).length) changes.reword = reword;
   if (Object.keys(changes).length) options.changes = changes;
+  // The widget's own words, per language: the ones given, and any plural forms or other
+  // languages an opened file had, as they were.
+  const words = {};
+  for (const [tag, entries] of Object.entries(settings.interface)) {
+    const given = Object.entries(entries)
+      .map(([key, value]) => [key, typeof value === "string" ? value.trim() : value])
+      .filter(([, value]) => value !== "");
+    if (given.length) words[tag] = Object.fromEntries(given);
+  }
+  if (Object.keys(words).length) options.interface = words;
   return options;
 }
 
@@ -244,6 +256,15 @@ export function fromOptions(options, questionnaires) {
   }
   for (const [key, value] of Object.entries(changes)) {
     if (!EDITED_CHANGES.includes(key)) settings.keptChanges[key] = value;
+  }
+  const words = options.interface;
+  if (words !== null && typeof words === "object" && !Array.isArray(words)) {
+    for (const [tag, entries] of Object.entries(words)) {
+      if (entries !== null && typeof entries === "object") settings.interface[tag] = { ...entries };
+    }
+  } else if (words !== undefined) {
+    // Not words by language: kept as it was, for the check to say what is wrong.
+    settings.kept.interface = words;
   }
   for (const [key, value] of Object.entries(options)) {
     if (!EDITED.includes(key)) settings.kept[key] = value;
