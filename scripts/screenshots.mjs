@@ -102,8 +102,53 @@ async function tour(page, origin, shoot) {
     CRYPTO_WAIT_MS,
   );
   await page.reload({ waitUntil: "load" });
-  await waitForHeading(page, "Welcome back");
+  await waitForHeading(page, "Answers saved on this device");
   await shoot(9, "welcome-back");
+}
+
+/**
+ * The configuration page, as a practice manager sets up a clinic: the clinic's name, a contact,
+ * the quick-exit address, two questions left out and one reworded in English and Spanish, a
+ * mistake and its message, the code, and the preview at a phone's width. Window-sized shots.
+ */
+async function configureTour(page, origin, shoot) {
+  const window = { dialog: true };
+  await page.goto(`${origin}/configure/`);
+  const clinic = page.getByLabel("Your clinic's name", { exact: true });
+  await clinic.waitFor();
+  await shoot(10, "configure-start", window);
+  await clinic.fill("Riverside Counselling");
+  await page.getByRole("button", { name: "Add a contact" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Riverside duty line");
+  await page.getByLabel("Phone number", { exact: true }).fill("+44 20 7946 0018");
+  await page.getByLabel("Opening hours", { exact: true }).fill("Monday to Friday, 9am to 5pm");
+  await page.getByLabel("Opening hours in Spanish").fill("De lunes a viernes, de 9 a 17 h");
+  await shoot(11, "configure-contact", window);
+  const exit = page.getByLabel("Where “Leave this page” goes");
+  await exit.fill("http://www.bbc.co.uk/news");
+  await page.locator(".form-group--error").first().waitFor();
+  await exit.scrollIntoViewIfNeeded();
+  await shoot(12, "configure-mistake", window);
+  await exit.fill("https://www.bbc.co.uk/news");
+  for (const id of ["how-long-known", "right-time"]) {
+    const question = page.locator(`details[data-question=${id}]`);
+    await question.locator("summary").click();
+    await question.getByLabel("Include this question").uncheck();
+  }
+  const reworded = page.locator("details[data-question=who-decided]");
+  await reworded.locator("summary").click();
+  await reworded.getByLabel("New wording in English").fill("Whose decision was it to finish?");
+  await reworded
+    .getByLabel("New wording in Spanish")
+    .fill("¿De quién fue la decisión de terminar?");
+  await reworded.scrollIntoViewIfNeeded();
+  await shoot(13, "configure-questions", window);
+  await page.locator("[data-role=snippet]").scrollIntoViewIfNeeded();
+  await shoot(14, "configure-code", window);
+  await page.getByLabel("Show at a phone's width").check();
+  await page.locator("[data-role=preview]").scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1000);
+  await shoot(15, "configure-preview", window);
 }
 
 async function main() {
@@ -131,7 +176,7 @@ async function main() {
             colorScheme: scheme,
           });
           try {
-            await tour(page, origin, async (number, name, { dialog = false } = {}) => {
+            const shoot = async (number, name, { dialog = false } = {}) => {
               const file = `${viewport.width}-${scheme}-${String(number).padStart(2, "0")}-${name}.png`;
               // Two frames, so that a screen just rendered is painted.
               await page.evaluate(
@@ -145,7 +190,9 @@ async function main() {
                 caret: "hide",
               });
               written.push(file);
-            });
+            };
+            await tour(page, origin, shoot);
+            await configureTour(page, origin, shoot);
             if (errors.length) {
               throw new Error(errors.join("; "));
             }

@@ -14,6 +14,7 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const harness = useHarness();
 
 const EXIT_URL = "https://www.example.org/news";
+const DRAFT = "ending-well:draft:ending-therapy";
 const SPANISH_HOURS = "De lunes a viernes, de 9 a 17 h";
 /** Two questions of the first section, left out. */
 const HIDDEN_QUESTIONS = ["how-long-known", "right-time"];
@@ -142,9 +143,15 @@ describe("The configuration page", () => {
     "previews the real widget with the settings, at a phone's width when asked",
     needs("frames"),
     async (t) => {
-      const { page } = await openConfigure(t);
+      // A client's saved answers on this device, as on a clinic's shared tablet.
+      const { page, context } = await openPage(t, harness.browser);
+      await context.addInitScript((key) => {
+        if (!localStorage.getItem(key)) localStorage.setItem(key, "a client's draft");
+      }, DRAFT);
+      await page.goto(`${harness.origin}/configure/`);
       const preview = page.frameLocator("iframe[data-role=preview]");
-      await preview.locator(".ew-heading").waitFor();
+      // The preview does not see them: it opens on the introduction, not on "welcome back".
+      await preview.locator(".ew-intro .ew-heading").waitFor();
       await page.getByLabel("Where “Leave this page” goes").fill(EXIT_URL);
       await page.getByLabel("Your clinic's name", { exact: true }).fill("Riverside Counselling");
       // The clinic's name in the preview: it has been mounted again with both settings.
@@ -164,6 +171,11 @@ describe("The configuration page", () => {
       );
       await preview.getByRole("link", { name: "Show the preview again" }).click();
       await preview.locator(".ew-clinic-name").waitFor();
+      assert.equal(
+        await page.evaluate((key) => localStorage.getItem(key), DRAFT),
+        "a client's draft",
+        "the client's saved answers are untouched",
+      );
     },
   );
 

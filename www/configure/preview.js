@@ -1,7 +1,30 @@
 // The configuration page's preview: the real widget, mounted with the settings the page sends
 // (postMessage, from the same origin only), and mounted again each time they change. Quick exit
 // stops on left.html here, which says where it would go, instead of leaving for another site.
-import { mount } from "../ending-well.js";
+//
+// The preview never touches what is stored on this device: on a clinic's shared computer or
+// tablet, a client's saved answers may be there, under the same site. The widget here gets a
+// storage of its own that lives in memory, in this page only: it does not see a saved draft,
+// and "Save" or "Delete" in the preview reach nothing else.
+
+/** `localStorage`'s methods over a Map, for this page only. */
+function storageInMemory() {
+  const items = new Map();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (index) => [...items.keys()][index] ?? null,
+    getItem: (key) => (items.has(String(key)) ? items.get(String(key)) : null),
+    setItem: (key, value) => void items.set(String(key), String(value)),
+    removeItem: (key) => void items.delete(String(key)),
+    clear: () => items.clear(),
+  };
+}
+Object.defineProperty(window, "localStorage", { value: storageInMemory(), configurable: true });
+
+// Imported only now, after the storage is in place.
+const { mount } = await import("../ending-well.js");
 
 const host = document.querySelector("[data-role=widget]");
 let widget = null;
