@@ -319,6 +319,22 @@ describe("The configuration page", () => {
     });
   });
 
+  it("keeps the changes the short reflection can take when it is chosen, and says what went", async (t) => {
+    const { page } = await openConfigure(t);
+    await setUp(page);
+    await page.getByLabel("The short reflection").check();
+    // "Looking back" is in both; the two questions left out are not in the short one.
+    await page
+      .getByText("2 changes to questions that this reflection does not have were removed.")
+      .waitFor();
+    const options = JSON.parse((await code(page)).split("\n").slice(2, -2).join("\n"));
+    assert.equal(options.built_in, "short");
+    assert.deepEqual(options.changes.hide_sections, ["looking-back"]);
+    assert.equal(options.changes.hide_questions, undefined);
+    assert.equal(options.changes.reword["who-decided"].text.es, REWORDED.es);
+    assert.equal(await page.locator(".error-summary").isVisible(), false, "nothing to fix");
+  });
+
   it("says it could not read a file that holds no settings, and keeps the form", async (t) => {
     const { page } = await openConfigure(t);
     await page.getByLabel("Your clinic's name", { exact: true }).fill("Riverside Counselling");

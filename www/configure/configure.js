@@ -333,12 +333,33 @@ function drawForm() {
     input.checked = state.built_in === value;
     input.addEventListener("change", () => {
       state.built_in = value;
-      state.hide_sections = [];
-      state.hide_questions = [];
-      state.reword = {};
+      // Changes to sections and questions the other reflection does not have are dropped, and
+      // the person is told how many; the rest stay.
+      const chosen = questionnaires[value];
+      const sections = new Set(chosen.sections.map((section) => section.id));
+      const questionIds = new Set(
+        chosen.sections.flatMap((section) => section.questions.map((question) => question.id)),
+      );
+      const before = state.hide_sections.length + state.hide_questions.length;
+      const reworded = Object.keys(state.reword).length;
+      state.hide_sections = state.hide_sections.filter((id) => sections.has(id));
+      state.hide_questions = state.hide_questions.filter((id) => questionIds.has(id));
+      state.reword = Object.fromEntries(
+        Object.entries(state.reword).filter(([id]) => questionIds.has(id)),
+      );
+      const dropped =
+        before +
+        reworded -
+        state.hide_sections.length -
+        state.hide_questions.length -
+        Object.keys(state.reword).length;
       const questions = form.querySelector("[data-role=questions]");
       questions.replaceChildren(questionsPart());
       changed();
+      form.querySelector("[data-role=status]").textContent =
+        dropped === 0
+          ? ""
+          : `${dropped} ${dropped === 1 ? "change" : "changes"} to questions that this reflection does not have ${dropped === 1 ? "was" : "were"} removed.`;
     });
     item.append(input, make("label", { for: id }, label), make("p", { className: "hint" }, hint));
     builtIn.append(item);
