@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { needs, openPage, useHarness } from "./harness.mjs";
+import { POLICY } from "../../scripts/serve.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -88,6 +89,8 @@ describe("The configuration page", () => {
       route.fulfill({
         status: 200,
         contentType: "text/html; charset=utf-8",
+        // Under the strict policy the widget promises to run under.
+        headers: { "Content-Security-Policy": POLICY },
         body: `<!doctype html><html lang="en"><head><title>Our clinic</title></head><body>${body}</body></html>`,
       }),
     );
@@ -98,6 +101,11 @@ describe("The configuration page", () => {
     const widget = page.locator("ending-well");
     await widget.locator(".ew-clinic-name").waitFor();
     assert.equal(await widget.locator(".ew-clinic-name").textContent(), "Riverside Counselling");
+    assert.deepEqual(
+      await page.evaluate(() => window.__violations),
+      [],
+      "nothing the policy refused",
+    );
     await widget.locator("[data-ew-action=support]").click();
     await widget.getByText("Riverside duty line").waitFor();
     assert.equal(

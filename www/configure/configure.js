@@ -41,6 +41,30 @@ const form = document.querySelector("#settings");
 const preview = document.querySelector("[data-role=preview]");
 const previewFrame = document.querySelector("[data-role=preview-frame]");
 
+/** The settings that are on or off, under "Saving and privacy". */
+const SWITCHES = [
+  {
+    key: "saving",
+    label: "Offer “Save my answers on this device”",
+    hint: "Saved answers are locked with a passphrase the client chooses.",
+  },
+  {
+    key: "ask_before_leaving",
+    label: "Ask before a tab with unsaved answers is closed",
+    hint: "Off by default: the question can hold a client who needs to close the tab quickly.",
+  },
+  {
+    key: "spellcheck",
+    label: "Let the browser check the spelling of answers",
+    hint: "Off by default: some browsers send what is typed to a spelling service.",
+  },
+  {
+    key: "events",
+    label: "Tell the web page where the client is in the reflection",
+    hint: "For your web developer: events with the section and counts, never an answer. Off by default.",
+  },
+];
+
 /** What the form holds (settings.js). */
 let state = defaults();
 
@@ -431,42 +455,17 @@ function drawForm() {
       },
     }),
     make("h2", {}, "Saving and privacy"),
-    checkbox({
-      label: "Offer “Save my answers on this device”",
-      hint: "Saved answers are locked with a passphrase the client chooses.",
-      path: "options.saving",
-      checked: state.saving,
-      onChange: (checked) => {
-        state.saving = checked;
-      },
-    }),
-    checkbox({
-      label: "Ask before a tab with unsaved answers is closed",
-      hint: "Off by default: the question can hold a client who needs to close the tab quickly.",
-      path: "options.ask_before_leaving",
-      checked: state.ask_before_leaving,
-      onChange: (checked) => {
-        state.ask_before_leaving = checked;
-      },
-    }),
-    checkbox({
-      label: "Let the browser check the spelling of answers",
-      hint: "Off by default: some browsers send what is typed to a spelling service.",
-      path: "options.spellcheck",
-      checked: state.spellcheck,
-      onChange: (checked) => {
-        state.spellcheck = checked;
-      },
-    }),
-    checkbox({
-      label: "Tell the web page where the client is in the reflection",
-      hint: "For your web developer: events with the section and counts, never an answer. Off by default.",
-      path: "options.events",
-      checked: state.events,
-      onChange: (checked) => {
-        state.events = checked;
-      },
-    }),
+    ...SWITCHES.map(({ key, label, hint }) =>
+      checkbox({
+        label,
+        hint,
+        path: `options.${key}`,
+        checked: state[key],
+        onChange: (checked) => {
+          state[key] = checked;
+        },
+      }),
+    ),
     make("h2", {}, "Languages"),
     fieldset("Languages offered", "options.languages", ...languages),
     make("h2", {}, "Questions"),
