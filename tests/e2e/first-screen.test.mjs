@@ -181,6 +181,27 @@ describe("The first screen, before the module has started", () => {
     );
   });
 
+  it("gives the widget a file chosen in a picker opened before it took over", async (t) => {
+    const { page, release } = await heldBack(t);
+    await page.goto(`${harness.origin}/`, { waitUntil: "commit" });
+    await loaderScreen(page);
+    // The picker is opened on the loader's screen; the module arrives while it is open.
+    await page.evaluate(() => {
+      window.__picker = __ew.$("[data-ew-role=backup-file]");
+    });
+    release();
+    await widgetScreen(page);
+    await page.evaluate(() => {
+      const chosen = new DataTransfer();
+      chosen.items.add(new File(["x".repeat(6 * 1024 * 1024)], "ending-well-backup.json"));
+      window.__picker.files = chosen.files;
+      window.__picker.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await page.waitForFunction(() =>
+      __ew.$(".ew-status")?.textContent.startsWith("That file is too large"),
+    );
+  });
+
   it("is not drawn when the widget will open on something else: a saved draft", async (t) => {
     const { page, release } = await heldBack(t, () => {
       localStorage.setItem("ending-well:draft:ending-therapy", "not a draft");

@@ -285,6 +285,19 @@ function counterpart(element) {
  */
 function carryOver(shadow, screen, container) {
   let pressed = null;
+  let handedOver = false;
+  const file = screen.querySelector("[data-ew-role=backup-file]");
+  const forward = (files) => {
+    const input = container.querySelector("[data-ew-role=backup-file]");
+    if (!files?.length || !input) return;
+    input.files = files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+  // A file picker opened on this screen can close after the widget has taken over: the file
+  // chosen goes to the widget all the same.
+  file?.addEventListener("change", () => {
+    if (handedOver) forward(file.files);
+  });
   screen.addEventListener("click", (event) => {
     const button = event.target.closest?.("[data-ew-action]");
     if (button && button.dataset.ewAction !== "exit") pressed = counterpart(button);
@@ -292,14 +305,10 @@ function carryOver(shadow, screen, container) {
   return () => {
     const focused = shadow.activeElement;
     const focus = focused && screen.contains(focused) ? counterpart(focused) : null;
-    const files = screen.querySelector("[data-ew-role=backup-file]")?.files;
     return () => {
+      handedOver = true;
       if (focus) container.querySelector(focus)?.focus({ preventScroll: true });
-      const input = container.querySelector("[data-ew-role=backup-file]");
-      if (files?.length && input) {
-        input.files = files;
-        input.dispatchEvent(new Event("change", { bubbles: true }));
-      }
+      forward(file?.files);
       if (pressed) container.querySelector(pressed)?.click();
     };
   };
