@@ -28,6 +28,9 @@ async function demo(t) {
   const opened = await openPage(t, harness.browser);
   await opened.page.goto(`${harness.origin}/`);
   await opened.page.waitForSelector("ending-well [data-ew-action=start]");
+  // The widget itself, not the loader's introduction drawn before the module (ew0): these tests
+  // are about how the widget takes clicks.
+  await opened.page.waitForFunction(() => /^ew[1-9]/.test(__ew.$(".ew-screen h2")?.id ?? ""));
   return opened;
 }
 

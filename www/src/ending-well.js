@@ -49,6 +49,18 @@ let moduleReady = false;
 let module = null;
 
 /**
+ * Whether the page is being left: a module still on its way is then cut off by the browser,
+ * which is not a failure to report.
+ */
+let leavingPage = false;
+window.addEventListener("pagehide", () => {
+  leavingPage = true;
+});
+window.addEventListener("pageshow", () => {
+  leavingPage = false;
+});
+
+/**
  * The widget's `mount`, once the module has started; `null` if it could not (a policy without
  * 'wasm-unsafe-eval', say). Imported here rather than above, and only once a widget has drawn
  * its first screen: the loader runs, and the introduction shows, before the module's 200 KB
@@ -61,7 +73,7 @@ function startModule() {
       return glue.mount;
     })
     .catch((error) => {
-      console.error("Ending Well could not start:", error);
+      if (!leavingPage) console.error("Ending Well could not start:", error);
       return null;
     })
     .then((mount) => {
