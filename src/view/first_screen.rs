@@ -21,10 +21,12 @@ pub fn first_screens() -> Option<Value> {
         )
         .ok()
     };
-    let count = read()?.languages.len();
+    // A model takes its catalogue: the first is read here, each other language's afresh.
+    let mut first = read();
+    let count = first.as_ref()?.languages.len();
     let mut screens = Map::new();
     for index in 0..count {
-        let model = Model::from_catalog(read()?, index)?;
+        let model = Model::from_catalog(first.take().or_else(read)?, index)?;
         let screen = first_screen(&model)?;
         screens.insert(model.texts().language.clone(), screen);
     }

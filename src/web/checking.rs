@@ -37,20 +37,21 @@ pub fn check(options: JsValue) -> Result<Array, JsValue> {
 /// every language it has; empty for another name.
 #[wasm_bindgen]
 pub fn built_in_questionnaire(name: &str) -> String {
-    BUILT_IN_QUESTIONNAIRES
-        .iter()
-        .find(|(built_in, _)| *built_in == name)
-        .map(|(_, text)| (*text).to_owned())
-        .unwrap_or_default()
+    named(&BUILT_IN_QUESTIONNAIRES, name)
 }
 
 /// The widget's own words in the built-in language `tag` (`"en"` or `"es"`), as JSON text as
 /// `locales/` has them; empty for another tag.
 #[wasm_bindgen]
 pub fn interface_words(tag: &str) -> String {
-    BUILT_IN
+    named(&BUILT_IN, tag)
+}
+
+/// The text called `name` among the built-in `texts`; empty when there is none.
+fn named(texts: &[(&str, &str)], name: &str) -> String {
+    texts
         .iter()
-        .find(|(built_in, _)| *built_in == tag)
+        .find(|(built_in, _)| *built_in == name)
         .map(|(_, text)| (*text).to_owned())
         .unwrap_or_default()
 }

@@ -16,6 +16,7 @@ import {
   poll,
   useHarness,
   waitForHeading,
+  waitForWidget,
 } from "./harness.mjs";
 
 const QUESTIONNAIRE = builtInQuestionnaire("en");
@@ -28,9 +29,8 @@ async function demo(t) {
   const opened = await openPage(t, harness.browser);
   await opened.page.goto(`${harness.origin}/`);
   await opened.page.waitForSelector("ending-well [data-ew-action=start]");
-  // The widget itself, not the loader's introduction drawn before the module (ew0): these tests
-  // are about how the widget takes clicks.
-  await opened.page.waitForFunction(() => /^ew[1-9]/.test(__ew.$(".ew-screen h2")?.id ?? ""));
+  // The widget itself, not the loader's introduction: these tests are about how it takes clicks.
+  await waitForWidget(opened.page);
   return opened;
 }
 

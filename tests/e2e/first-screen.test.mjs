@@ -10,7 +10,7 @@
 // Run from the repository root: node --test --test-reporter=spec tests/e2e/first-screen.test.mjs
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { locale, openPage, sleep, useHarness } from "./harness.mjs";
+import { locale, openPage, sleep, useHarness, waitForWidget } from "./harness.mjs";
 
 const harness = useHarness();
 const EXIT_URL = "https://www.bbc.co.uk/weather";
@@ -68,11 +68,6 @@ async function loaderScreen(page) {
   await page.waitForFunction(() => __ew.$(".ew-screen #ew0-heading"));
 }
 
-/** Waits for the widget to have taken over (its headings are numbered from 1). */
-async function widgetScreen(page) {
-  await page.waitForFunction(() => /^ew[1-9]\d*-heading$/.test(__ew.$(".ew-screen h2")?.id));
-}
-
 /** Opens a plain page in `language` whose widget is configured by `settings`, as a clinic writes it. */
 async function openPlain(page, language, settings) {
   const path = `/plain-${language}.html`;
@@ -121,7 +116,7 @@ describe("The first screen, before the module has started", () => {
         assert.ok(shown(words.save_on_device).attributes.includes("hidden="), "no saving");
       }
       release();
-      await widgetScreen(page);
+      await waitForWidget(page);
       assert.deepEqual(await page.evaluate(drawn), before);
       assert.deepEqual(errors, []);
     });
@@ -171,7 +166,7 @@ describe("The first screen, before the module has started", () => {
     await loaderScreen(page);
     await page.locator("ending-well [data-ew-action=start]").focus();
     release();
-    await widgetScreen(page);
+    await waitForWidget(page);
     const focused = await page.evaluate(() => ({
       action: __ew.focused()?.dataset.ewAction,
       widgets: /^ew[1-9]/.test(__ew.$(".ew-screen h2").id),
@@ -192,7 +187,7 @@ describe("The first screen, before the module has started", () => {
       window.__picker = __ew.$("[data-ew-role=backup-file]");
     });
     release();
-    await widgetScreen(page);
+    await waitForWidget(page);
     await page.evaluate(() => {
       const chosen = new DataTransfer();
       chosen.items.add(new File(["x".repeat(6 * 1024 * 1024)], "ending-well-backup.json"));
@@ -216,7 +211,7 @@ describe("The first screen, before the module has started", () => {
       "no introduction before the widget",
     );
     release();
-    await widgetScreen(page).catch(() => {});
+    await waitForWidget(page).catch(() => {});
     await page.waitForFunction(() => __ew.$(".ew-screen h2"));
     assert.equal(
       await page.evaluate(() => __ew.$(".ew-intro")),

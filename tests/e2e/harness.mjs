@@ -229,20 +229,22 @@ export async function openConfigured(page, origin, settings, path = "/configured
 }
 
 /**
- * Waits for the widget's first screen; returns its id prefix ("ew1") from the heading's id. The
- * loader's own first screen, drawn before the module has started, is "ew0"; the widget's count
- * from 1.
+ * Waits for the widget itself, not the loader's introduction drawn before the module has
+ * started: the loader's ids begin "ew0", the widget's count from "ew1".
  */
-export async function widgetPrefix(page) {
-  const id = await poll(
+export async function waitForWidget(page) {
+  await poll(
     page,
-    () => {
-      const id = __ew.$(".ew-screen h2.ew-heading")?.id;
-      return id === "ew0-heading" ? null : id;
-    },
+    () => /^ew[1-9]\d*-/.test(__ew.$(".ew-screen h2.ew-heading")?.id ?? ""),
     null,
     "the widget to mount",
   );
+}
+
+/** Waits for the widget's first screen; returns its id prefix ("ew1") from the heading's id. */
+export async function widgetPrefix(page) {
+  await waitForWidget(page);
+  const id = await page.evaluate(() => __ew.$(".ew-screen h2.ew-heading").id);
   assert.match(id, /^ew[1-9]\d*-heading$/, "the heading has a prefixed id");
   return id.replace(/-heading$/, "");
 }

@@ -86,7 +86,17 @@ function make(name, attributes = {}, text) {
 }
 
 /** A labelled text field, with a hint and a place for its error, GOV.UK's form group. */
-function textField({ label, hint, path, value, onInput, type = "text", multiline = false, lang }) {
+function textField({
+  label,
+  hint,
+  path,
+  value,
+  onInput,
+  type = "text",
+  multiline = false,
+  lang,
+  setting = true,
+}) {
   const id = uid("field");
   const group = make("div", { className: "form-group", "data-path": path });
   group.append(make("label", { className: "label", for: id }, label));
@@ -111,7 +121,8 @@ function textField({ label, hint, path, value, onInput, type = "text", multiline
   input.value = value ?? "";
   input.addEventListener("input", () => {
     onInput(input.value);
-    changed();
+    // Only a setting's field changes the settings: the paste box waits for its button.
+    if (setting) changed();
   });
   group.append(input);
   return group;
@@ -605,10 +616,10 @@ function outputPart() {
   const pasteGroup = textField({
     label: "Or paste settings",
     hint: 'The text between <script type="application/json"> and </script>, or the whole code.',
-    path: "paste",
     value: "",
     multiline: true,
     onInput: () => {},
+    setting: false,
   });
   const paste = pasteGroup.querySelector("textarea");
   part.append(
@@ -707,26 +718,33 @@ function plainWords(message, field) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The fields marked with a problem last time: only they are cleared on the next change. */
+let marked = [];
+
+/** Takes a field's problem away: its message, its mark, and `aria-invalid`. */
+function unmark(field) {
+  field.classList.remove("form-group--error");
+  const message = field.querySelector(":scope > .error-message");
+  if (message) {
+    message.hidden = true;
+    message.textContent = "";
+  }
+  const input = field.querySelector(":scope > input, :scope > textarea");
+  if (input) {
+    input.removeAttribute("aria-invalid");
+    if (input.dataset.hintIds) input.setAttribute("aria-describedby", input.dataset.hintIds);
+    else input.removeAttribute("aria-describedby");
+  }
+}
+
 function showProblems(problems) {
   // A problem with the widget's own words: its entry is drawn, so that it can be shown there.
   for (const { path } of problems) {
     const [, key] = path.match(/^options\.interface\.[^.]+\.([^.]+)$/) ?? [];
     if (key) form.querySelector(`details[data-key="${CSS.escape(key)}"]`)?.render?.();
   }
-  for (const element of form.querySelectorAll("[data-path]")) {
-    element.classList.remove("form-group--error");
-    const message = element.querySelector(":scope > .error-message");
-    if (message) {
-      message.hidden = true;
-      message.textContent = "";
-    }
-    const input = element.querySelector(":scope > input, :scope > textarea");
-    if (input) {
-      input.removeAttribute("aria-invalid");
-      input.setAttribute("aria-describedby", input.dataset.hintIds ?? "");
-      if (!input.getAttribute("aria-describedby")) input.removeAttribute("aria-describedby");
-    }
-  }
+  marked.forEach(unmark);
+  marked = [];
   const summary = form.querySelector("[data-role=summary]");
   summary.replaceChildren();
   summary.hidden = problems.length === 0;
@@ -749,6 +767,7 @@ function showProblems(problems) {
       } else item.textContent = words;
       list.append(item);
       if (!field) continue;
+      marked.push(field);
       field.classList.add("form-group--error");
       field.closest("details")?.setAttribute("open", "");
       const message = field.querySelector(":scope > .error-message");

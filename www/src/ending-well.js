@@ -89,8 +89,13 @@ function startModule() {
  */
 const FIRST_SCREENS = typeof FIRST_SCREEN === "object" ? FIRST_SCREEN : {};
 
-/** Settings that do not change the first screen; with any other, the loader does not draw it. */
-const UNSEEN_AT_FIRST = [
+/**
+ * The settings the loader can draw the first screen with: those that do not change it, and the
+ * clinic's name and saving, which it draws. With any other, it does not draw it.
+ */
+const DRAWN_WITH = [
+  "clinic",
+  "saving",
   "support",
   "coming_back",
   "quick_exit",
@@ -153,10 +158,9 @@ function firstScreenFor(element, options) {
   const settings = parse(options);
   const offered = Object.keys(FIRST_SCREENS);
   if (!settings || offered.length === 0) return null;
-  const seen = Object.keys(settings).filter((key) => !UNSEEN_AT_FIRST.includes(key));
   const { clinic, saving = true } = settings;
   if (
-    seen.some((key) => key !== "clinic" && key !== "saving") ||
+    Object.keys(settings).some((key) => !DRAWN_WITH.includes(key)) ||
     (clinic !== undefined && (typeof clinic !== "string" || clinic.trim() === "")) ||
     typeof saving !== "boolean" ||
     performance.getEntriesByType?.("navigation")[0]?.type === "back_forward"
@@ -469,11 +473,9 @@ export function mount(element, options = {}) {
   };
   // Nothing is shown before the stylesheet has loaded, so that a client never sees the widget
   // unstyled; if the stylesheet cannot load, the widget is built anyway. The loader draws the
-  // first screen if the module has not started by then.
-  let styled = false;
+  // first screen if the module has not started by then. (One of the two events comes, once.)
   const show = () => {
-    if (styled || destroyed) return;
-    styled = true;
+    if (destroyed) return;
     const first = moduleReady ? null : firstScreenFor(element, options);
     if (first) {
       const screen = drawFirstScreen(first);
