@@ -14,7 +14,7 @@ const AREAS = [
     /fmt|flt2dec|zmij|Unexpected|WithDecimalPoint/,
   ],
   ["allocation and collections", /dlmalloc|alloc::|raw_vec|hashbrown|btree|collections/],
-  ["JSON (serde_json, serde-wasm-bindgen)", /serde/],
+  ["JSON (serde_json)", /serde/],
   ["reading questionnaires, settings and languages", /ending_well::(format|reading|languages)/],
   ["the screens, dialogs and events (web/)", /ending_well::web/],
   ["the core: session, answers, reflection", /ending_well::(session|answers|reflection|view)/],

@@ -18,6 +18,9 @@ FILES=(
 # (clinic staff's, at a desk), which Chromium and Firefox run. The widget's own files all run.
 NOT_IN_WEBKIT=(configure)
 
+# Each engine's whole run, in seconds: about four times what it takes on this machine kind.
+LIMIT=1800
+
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 pids=()
@@ -31,13 +34,40 @@ for engine in firefox webkit; do
   # at once have hung this machine's run (a command that never answered), so it stays at one.
   concurrency=1
   [ "$engine" = firefox ] && concurrency=2
-  EW_ENGINE=$engine node --test --test-concurrency=$concurrency --test-reporter=spec "${paths[@]}" \
+  # A driver that stops answering fails its test (tests/e2e/drivers.mjs, ANSWER_MS); should a run
+  # still hang, it is stopped well inside CI's own limit, and what it did is printed below.
+  EW_ENGINE=$engine timeout --kill-after=30 "$LIMIT" \
+    node --test --test-concurrency=$concurrency --test-reporter=spec "${paths[@]}" \
     >"$logs/$engine.log" 2>&1 &
   pids+=($!)
 done
+
+# While they run, a line every two minutes, so that a slow run is seen to be moving: how many
+# tests and groups of tests each engine has passed (✔) and failed (✖) so far.
+count() { grep -c "$1" "$logs/$2.log" || true; }
+(
+  while sleep 120; do
+    printf '  ... %s: Firefox ✔ %s ✖ %s; WebKit ✔ %s ✖ %s\n' \
+      "$(date -u +%H:%M:%S)" "$(count '^ *✔' firefox)" "$(count '^ *✖' firefox)" \
+      "$(count '^ *✔' webkit)" "$(count '^ *✖' webkit)"
+  done
+) &
+ticker=$!
+
 status=0
-for pid in "${pids[@]}"; do wait "$pid" || status=1; done
-for engine in firefox webkit; do
+engines=(firefox webkit)
+for index in "${!pids[@]}"; do
+  code=0
+  wait "${pids[$index]}" || code=$?
+  [ "$code" = 0 ] && continue
+  status=1
+  if [ "$code" = 124 ] || [ "$code" = 137 ]; then
+    printf '%s was stopped after %s s: it had not finished.\n' "${engines[$index]}" "$LIMIT" \
+      >>"$logs/${engines[$index]}.log"
+  fi
+done
+kill "$ticker" 2>/dev/null || true
+for engine in "${engines[@]}"; do
   printf '\n---- end-to-end tests: %s\n' "$engine"
   cat "$logs/$engine.log"
 done

@@ -1,5 +1,5 @@
-//! Reading JSON: text with serde_json, and, in the browser, JavaScript objects with
-//! serde-wasm-bindgen. Both refuse values nested more than [`MAX_NESTING`](crate::reading::limits::MAX_NESTING) levels deep, so a
+//! Reading JSON: text with serde_json, and, in the browser, JavaScript objects value by value
+//! through js-sys. Both refuse values nested more than [`MAX_NESTING`](crate::reading::limits::MAX_NESTING) levels deep, so a
 //! file reads the same wherever it comes from and reading never runs out of stack.
 //!
 //! The browser's own `JSON.parse` was tried for text, to ship no JSON parser: it saved 6.9 KB
@@ -77,32 +77,84 @@ fn check_nesting(value: &Value) -> Result<(), JsonError> {
     Ok(())
 }
 
-/// Converts a JavaScript value to JSON data, after checking, without recursion, that it is
-/// neither too deep nor circular.
+/// Converts a JavaScript value to JSON data: `undefined` becomes `null`, as does a number JSON
+/// cannot hold (`NaN`, `Infinity`). A function, symbol or `BigInt` is refused with where it is;
+/// so is a value nested more than [`MAX_NESTING`] levels deep, which a circular one is.
 #[cfg(target_arch = "wasm32")]
 pub fn from_js(value: &wasm_bindgen::JsValue) -> Result<Value, JsonError> {
-    use wasm_bindgen::{JsCast, JsValue};
-    let mut pending = vec![(value.clone(), 0_usize)];
     let mut seen = 0_usize;
-    while let Some((value, depth)) = pending.pop() {
-        seen += 1;
-        if depth > MAX_NESTING || seen > MAX_VALUES {
-            return Err(JsonError::TooDeep);
-        }
-        let children = if js_sys::Array::is_array(&value) {
-            js_sys::Array::from(&value)
-        } else if value.is_object() {
-            js_sys::Object::values(value.unchecked_ref())
-        } else {
-            continue;
-        };
-        pending.extend(
-            children
-                .iter()
-                .filter(JsValue::is_object)
-                .map(|child| (child, depth + 1)),
-        );
+    convert(value, 0, &mut seen, &mut Vec::new())
+}
+
+/// [`from_js`] for a value at `depth`, whose keys and indices from the top are `path`; `seen`
+/// counts the values so far. Recurses at most [`MAX_NESTING`] levels deep.
+#[cfg(target_arch = "wasm32")]
+fn convert(
+    value: &wasm_bindgen::JsValue,
+    depth: usize,
+    seen: &mut usize,
+    path: &mut Vec<String>,
+) -> Result<Value, JsonError> {
+    use js_sys::{Array, Number, Object};
+    use wasm_bindgen::JsCast;
+    *seen += 1;
+    if depth > MAX_NESTING || *seen > MAX_VALUES {
+        return Err(JsonError::TooDeep);
     }
-    serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|error| JsonError::NotData(error.to_string()))
+    if let Some(text) = value.as_string() {
+        return Ok(Value::String(text));
+    }
+    if let Some(number) = value.as_f64() {
+        // A whole number stays whole, as JSON text would read it.
+        return Ok(if Number::is_safe_integer(value) {
+            Value::from(number as i64)
+        } else {
+            serde_json::Number::from_f64(number).map_or(Value::Null, Value::Number)
+        });
+    }
+    if let Some(flag) = value.as_bool() {
+        return Ok(Value::Bool(flag));
+    }
+    if value.is_null() || value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if value.is_function() || !value.is_object() {
+        let kind = if value.is_function() {
+            "a function"
+        } else if value.is_symbol() {
+            "a symbol"
+        } else {
+            "a BigInt"
+        };
+        let place = if path.is_empty() {
+            String::from("the value")
+        } else {
+            format!("\"{}\"", path.join("."))
+        };
+        return Err(JsonError::NotData(format!(
+            "{place} is {kind}, which is not data"
+        )));
+    }
+    let mut child = |path: &mut Vec<String>, key: String, item: &wasm_bindgen::JsValue| {
+        path.push(key);
+        let converted = convert(item, depth + 1, seen, path);
+        path.pop();
+        converted
+    };
+    if Array::is_array(value) {
+        let items: Array = value.clone().unchecked_into();
+        let mut converted = Vec::with_capacity(items.length() as usize);
+        for (index, item) in items.iter().enumerate() {
+            converted.push(child(path, index.to_string(), &item)?);
+        }
+        return Ok(Value::Array(converted));
+    }
+    let mut fields = serde_json::Map::new();
+    for entry in Object::entries(value.unchecked_ref()).iter() {
+        let entry: Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let item = child(path, key.clone(), &entry.get(1))?;
+        fields.insert(key, item);
+    }
+    Ok(Value::Object(fields))
 }

@@ -263,6 +263,45 @@ fn a_questionnaire_given_as_an_object_is_accepted() {
 }
 
 #[wasm_bindgen_test]
+fn an_object_reads_as_its_json_text_would() {
+    use ending_well::reading::json::{from_js, parse};
+    let text = r#"{"whole": 3, "negative": -40, "fraction": 0.25, "big": 1e300, "yes": true,
+        "none": null, "text": "é \"quoted\"", "list": [1, [2, {"deep": []}], {}]}"#;
+    let object = js_sys::JSON::parse(text).unwrap();
+    assert_eq!(from_js(&object), Ok(parse(text).unwrap()));
+    // The built-in questionnaire, the largest file there is, too.
+    let built_in = ending_well::format::catalog::default_questionnaire_value();
+    let object = js_sys::JSON::parse(&built_in.to_string()).unwrap();
+    assert_eq!(from_js(&object), Ok(built_in));
+    // What JSON text cannot say: nothing, and numbers that are not numbers.
+    let odd = js_sys::Function::new_no_args(
+        "return { gone: undefined, nan: NaN, far: Infinity, list: [undefined] }",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    assert_eq!(
+        from_js(&odd).unwrap().to_string(),
+        r#"{"far":null,"gone":null,"list":[null],"nan":null}"#
+    );
+}
+
+#[wasm_bindgen_test]
+fn options_holding_a_function_say_where_it_is() {
+    let options = js_sys::Function::new_no_args(
+        "return { clinic: 'A', events: { on: [1, () => {}] }, s: Symbol('x') }",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    let host = new_host();
+    let _widget = mount(&host, options).unwrap();
+    assert_eq!(
+        text_of(&host, ".ew-error-list"),
+        "options the options could not be read as JSON data: \"events.on.1\" is a function, \
+         which is not data"
+    );
+}
+
+#[wasm_bindgen_test]
 fn without_options_the_built_in_questionnaire_shows() {
     let host = new_host();
     let _widget = mount(&host, JsValue::UNDEFINED).unwrap();

@@ -101,10 +101,41 @@ async function listening(port, child) {
   throw new Error(`nothing listens on port ${port}`);
 }
 
-/** Stops a driver: its whole process group, so xvfb-run's display goes with it. */
-function stop(child) {
+/**
+ * How long a WebDriver command may go unanswered: longer than any page load or script a test
+ * waits for. A driver that has stopped answering (WebKit's has, on a loaded machine) then fails
+ * the test that met it, with the command's name, and is stopped, instead of holding the whole run
+ * until CI gives up on it with nothing said.
+ */
+const ANSWER_MS = 120_000;
+
+/**
+ * Makes every command of `client` fail if its driver has not answered within `ms`, and then calls
+ * `hung` (which stops the driver, so that the commands still waiting fail too).
+ */
+function answerWithin(client, ms, hung) {
+  const executor = client.getExecutor();
+  const execute = executor.execute.bind(executor);
+  executor.execute = (command) => {
+    let timer;
+    const late = new Promise((_, fail) => {
+      timer = setTimeout(() => {
+        hung();
+        fail(new Error(`the driver did not answer "${command.getName()}" within ${ms / 1000} s`));
+      }, ms);
+    });
+    return Promise.race([execute(command), late]).finally(() => clearTimeout(timer));
+  };
+  return client;
+}
+
+/**
+ * Stops a driver: its whole process group, so xvfb-run's display goes with it. One that has
+ * stopped answering gets SIGKILL.
+ */
+function stop(child, signal = "SIGTERM") {
   try {
-    process.kill(-child.pid);
+    process.kill(-child.pid, signal);
   } catch {
     // Already gone.
   }
@@ -114,7 +145,8 @@ function stop(child) {
  * Starts the engine's driver; `driverOptions` are what every browser it starts shares (WebKit's
  * `reducedMotion`). `session(options, extra)` starts a browser in it, with a fresh profile, and
  * resolves to Selenium's client; `options` go to the engine's capabilities (Firefox's `prefs`,
- * MiniBrowser's `args`) and `extra` is added to them. `stop()` ends the driver.
+ * MiniBrowser's `args`) and `extra` is added to them. `stop()` ends the driver; `alive()` tells
+ * whether it still runs (a driver that stopped answering has been stopped: ANSWER_MS).
  */
 export async function startDriver(name, driverOptions = {}) {
   const { driver, capabilities } = ENGINES[name];
@@ -144,16 +176,32 @@ export async function startDriver(name, driverOptions = {}) {
       }
     }
   }
+  let stopped = false;
+  const end = (signal) => {
+    stopped = true;
+    stop(child, signal);
+    removeConfig();
+  };
+  const hung = () => end("SIGKILL");
   return {
-    session: (options = {}, extra = {}) =>
-      new Builder()
+    session: async (options = {}, extra = {}) => {
+      const client = new Builder()
         .usingServer(`http://127.0.0.1:${port}`)
         .withCapabilities({ ...capabilities(options), ...extra })
-        .build(),
-    stop: () => {
-      stop(child);
-      removeConfig();
+        .build();
+      // The new-session command went before the client could be given a deadline: its own.
+      let timer;
+      const late = new Promise((_, fail) => {
+        timer = setTimeout(() => {
+          hung();
+          fail(new Error(`the driver did not start a session within ${ANSWER_MS / 1000} s`));
+        }, ANSWER_MS);
+      });
+      await Promise.race([client.getSession(), late]).finally(() => clearTimeout(timer));
+      return answerWithin(client, ANSWER_MS, hung);
     },
+    stop: () => end(),
+    alive: () => !stopped && child.exitCode === null,
   };
 }
 

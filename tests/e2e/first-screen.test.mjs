@@ -20,12 +20,15 @@ const EXIT_URL = "https://www.bbc.co.uk/weather";
  * page before its scripts.
  */
 async function heldBack(t, init = null) {
-  const opened = await openPage(t, harness.browser);
-  if (init) await opened.context.addInitScript(init);
   let release;
   const released = new Promise((done) => {
     release = done;
   });
+  // Let go before the context closes (hooks run in the order given), even when the test failed
+  // before it let go itself: a page left with a request held open can keep a driver waiting.
+  t.after(() => release());
+  const opened = await openPage(t, harness.browser);
+  if (init) await opened.context.addInitScript(init);
   await opened.context.route("**/pkg/ending_well_bytes.js", async (route) => {
     await released;
     await route.continue();
@@ -33,7 +36,6 @@ async function heldBack(t, init = null) {
   await opened.context.route(`${EXIT_URL}**`, (route) =>
     route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Weather</h1>" }),
   );
-  t.after(() => release());
   return { ...opened, release };
 }
 

@@ -1224,8 +1224,9 @@ export async function launchWebDriver(engine, router, proxy) {
       }
       slot.busy = true;
       slot.used = Boolean(slot.client) && slot.kind === kind;
-      // A driver started with other options (WebKit's reduced motion) is replaced.
-      if (slot.driverKey !== driverKey) {
+      // A driver started with other options (WebKit's reduced motion) is replaced, and one that
+      // has stopped answering (drivers.mjs, ANSWER_MS).
+      if (slot.driverKey !== driverKey || !slot.driver?.alive()) {
         await slot.client?.quit().catch(() => {});
         slot.client = null;
         slot.driver?.stop();
