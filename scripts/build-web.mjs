@@ -1,6 +1,6 @@
 // Builds the two files of the widget that are not WebAssembly, from their commented sources in
 // www/src/: the stylesheet (ending-well.css) and the loader (ending-well.js), minified into www/,
-// where pages load them. The sources keep their explanations; what a client downloads does not.
+// where pages load them, and minifies the module's glue (www/pkg/ending_well.js). The sources keep their explanations; what a client downloads does not.
 // Then prints the subresource-integrity hash of each file a clinic copies, and writes them to
 // www/pkg/integrity.json: the loader checks the stylesheet against its hash, and a clinic can
 // check the loader and the module against theirs (docs/embedding.md#subresource-integrity).
@@ -41,6 +41,18 @@ build("ending-well.js", {
     STYLESHEET_INTEGRITY: JSON.stringify(integrity("ending-well.css")),
     FIRST_SCREEN: readFileSync(`${www}pkg/first-screen.json`, "utf8").trim(),
   },
+});
+
+// The module's JavaScript glue, written by wasm-bindgen, minified in place: 2.2 KB less gzip.
+buildSync({
+  entryPoints: [`${www}pkg/ending_well.js`],
+  outfile: `${www}pkg/ending_well.js`,
+  allowOverwrite: true,
+  bundle: false,
+  minify: true,
+  format: "esm",
+  legalComments: "none",
+  logLevel: "warning",
 });
 
 const files = [
