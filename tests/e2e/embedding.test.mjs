@@ -385,6 +385,7 @@ describe("Embedding examples", () => {
         })
         .then((handle) => handle.jsonValue());
     const expected = await headingStyle(plain.page);
+    await plain.done();
 
     const { page, done } = await openExample(t, "hostile-css.html");
     // The hostile rules are live on the page itself.
@@ -420,7 +421,6 @@ describe("Embedding examples", () => {
     assert.ok(await field.isVisible(), "text fields are visible");
     await field.fill("Typed on a hostile page");
     assert.equal(await field.inputValue(), "Typed on a hostile page");
-    await plain.done();
     await done();
   });
 

@@ -178,9 +178,19 @@ export function useHarness() {
   return harness;
 }
 
-/** A fresh context (a fresh profile: no storage), closed after the test, and a page that records errors. */
+/** Each test's open context, which its next `openPage` closes. */
+const openContexts = new WeakMap();
+
+/**
+ * A fresh context (a fresh profile: no storage), closed after the test, and a page that records
+ * errors. A test that opens another page is done with the one before, which is closed first: one
+ * browser at a time for each test (two MiniBrowsers at once have left WebKit's driver
+ * unanswering on this machine).
+ */
 export async function openPage(t, browser, contextOptions = {}) {
+  await openContexts.get(t)?.close();
   const opened = await openWidgetPage(browser, contextOptions);
+  openContexts.set(t, opened.context);
   t.after(() => opened.context.close());
   return opened;
 }

@@ -125,12 +125,20 @@ function record(context, page) {
   return seen;
 }
 
-/** A fresh context (its own storage, like a new private window) and a recorded page. */
+/** Each test's open context, which its next `openPage` closes (harness.mjs, `openPage`). */
+const openContexts = new WeakMap();
+
+/**
+ * A fresh context (its own storage, like a new private window) and a recorded page; the test's
+ * context before it is closed first.
+ */
 async function openPage(t, { clipboard = false } = {}) {
+  await openContexts.get(t)?.close();
   const context = await browser.newContext({
     viewport: { width: 1000, height: 800 },
     acceptDownloads: true,
   });
+  openContexts.set(t, context);
   t.after(() => context.close());
   if (clipboard) {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
