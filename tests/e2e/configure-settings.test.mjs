@@ -134,6 +134,17 @@ describe("The configuration page's settings", () => {
     assert.deepEqual(toOptions(settings, QUESTIONNAIRES), options);
   });
 
+  it("keeps a language it cannot offer as it was, until the languages are ticked again", () => {
+    const options = { languages: ["en", "fr"] };
+    const settings = fromOptions(options, QUESTIONNAIRES);
+    assert.deepEqual(settings.languages, ["en"], "English is ticked");
+    assert.deepEqual(keptNames(settings), ["languages"], "and the person is told");
+    assert.deepEqual(toOptions(settings, QUESTIONNAIRES), options, "nothing is lost");
+    // Ticking the languages again (configure.js) replaces the list with what is ticked.
+    delete settings.kept.languages;
+    assert.deepEqual(toOptions(settings, QUESTIONNAIRES), { languages: ["en"] });
+  });
+
   it("writes code for a page that a </script> in a text cannot break, and reads it back", () => {
     const options = { clinic: "Riverside </script><script>alert(1)</script>" };
     const code = snippet(options);

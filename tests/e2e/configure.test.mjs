@@ -343,6 +343,26 @@ describe("The configuration page", () => {
     assert.equal(await page.locator(".error-summary").isVisible(), false, "nothing to fix");
   });
 
+  it("keeps a language it cannot offer, says what is wrong, until the languages are ticked", async (t) => {
+    const { page } = await openConfigure(t);
+    await page.getByLabel("Or paste settings").fill('{"languages": ["en", "fr"]}');
+    await page.getByRole("button", { name: "Use these settings" }).click();
+    await page.getByText("Read the pasted settings.").waitFor();
+    assert.match(
+      await page.locator("[data-role=status]").textContent(),
+      /cannot change \(languages\): they are kept as they are/,
+    );
+    // The widget's own check says what is wrong with it, and there is no code to copy meanwhile.
+    await page.locator(".error-summary").waitFor();
+    assert.match(await page.locator(".error-summary li").first().textContent(), /"fr"/);
+    assert.equal(await page.getByLabel("English", { exact: true }).isChecked(), true);
+    assert.equal(await page.getByLabel("Español", { exact: true }).isChecked(), false);
+    // Ticking the languages replaces the list with what is ticked: both, the default.
+    await page.getByLabel("Español", { exact: true }).check();
+    await page.locator(".error-summary").waitFor({ state: "hidden" });
+    assert.doesNotMatch(await code(page), /languages/);
+  });
+
   it("says it could not read a file that holds no settings, and keeps the form", async (t) => {
     const { page } = await openConfigure(t);
     await page.getByLabel("Your clinic's name", { exact: true }).fill("Riverside Counselling");

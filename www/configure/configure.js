@@ -354,6 +354,7 @@ function drawForm() {
         state.languages = LANGUAGES.map(({ tag }) => tag).filter((each) =>
           each === tag ? offered : state.languages.includes(each),
         );
+        delete state.kept.languages;
       },
     }),
   );

@@ -162,7 +162,9 @@ export function toOptions(settings, questionnaires) {
   if (settings.ask_before_leaving) options.ask_before_leaving = true;
   if (settings.spellcheck) options.spellcheck = true;
   if (settings.events) options.events = true;
-  if (settings.languages.length !== LANGUAGES.length) options.languages = [...settings.languages];
+  if (!settings.kept.languages && settings.languages.length !== LANGUAGES.length) {
+    options.languages = [...settings.languages];
+  }
   const changes = { ...settings.keptChanges };
   if (settings.hide_sections.length) changes.hide_sections = [...settings.hide_sections];
   if (settings.hide_questions.length) changes.hide_questions = [...settings.hide_questions];
@@ -228,9 +230,13 @@ export function fromOptions(options, questionnaires) {
   settings.spellcheck = options.spellcheck === true;
   settings.events = options.events === true;
   if (Array.isArray(options.languages)) {
-    settings.languages = LANGUAGES.map(({ tag }) => tag).filter((tag) =>
-      options.languages.includes(tag),
-    );
+    const known = LANGUAGES.map(({ tag }) => tag);
+    settings.languages = known.filter((tag) => options.languages.includes(tag));
+    // A language the built-in reflections have no text in cannot be ticked here: the list is kept
+    // as it was, for the check to say what is wrong, until the person ticks the languages again.
+    if (options.languages.some((tag) => !known.includes(tag))) {
+      settings.kept.languages = options.languages;
+    }
   }
   const changes = options.changes ?? {};
   const ids = (list) => (Array.isArray(list) ? list.filter((id) => typeof id === "string") : []);
