@@ -66,6 +66,9 @@ for index in "${!pids[@]}"; do
       >>"$logs/${engines[$index]}.log"
   fi
 done
+# The sleep the ticker waits in first (it would otherwise hold this step's output open for up to
+# two minutes), then the ticker.
+pkill -P "$ticker" 2>/dev/null || true
 kill "$ticker" 2>/dev/null || true
 for engine in "${engines[@]}"; do
   printf '\n---- end-to-end tests: %s\n' "$engine"
