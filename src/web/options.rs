@@ -71,7 +71,7 @@ fn read_object(options: &JsValue) -> Result<Value, Vec<Problem>> {
     json::from_js(options).map_err(|error| {
         vec![Problem::new(
             "options",
-            format!("the options could not be read as JSON data: {error}"),
+            format!("could not be read as JSON data: {error}"),
         )]
     })
 }

@@ -296,8 +296,8 @@ fn options_holding_a_function_say_where_it_is() {
     let _widget = mount(&host, options).unwrap();
     assert_eq!(
         text_of(&host, ".ew-error-list"),
-        "options the options could not be read as JSON data: \"events.on.1\" is a function, \
-         which is not data"
+        "options could not be read as JSON data: \"events.on.1\" is a function, which is not \
+         data"
     );
 }
 
