@@ -110,23 +110,18 @@ async function listening(port, child) {
 const ANSWER_MS = 120_000;
 
 /**
- * Makes every command of `client` fail if its driver has not answered within `ms`, and then calls
- * `hung` (which stops the driver, so that the commands still waiting fail too).
+ * `answer`, or, if it has not come within ANSWER_MS, a failure saying what was `awaited`, after
+ * `hung` has been called (which stops the driver, so that the commands still waiting fail too).
  */
-function answerWithin(client, ms, hung) {
-  const executor = client.getExecutor();
-  const execute = executor.execute.bind(executor);
-  executor.execute = (command) => {
-    let timer;
-    const late = new Promise((_, fail) => {
-      timer = setTimeout(() => {
-        hung();
-        fail(new Error(`the driver did not answer "${command.getName()}" within ${ms / 1000} s`));
-      }, ms);
-    });
-    return Promise.race([execute(command), late]).finally(() => clearTimeout(timer));
-  };
-  return client;
+function withinTime(answer, awaited, hung) {
+  let timer;
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(() => {
+      hung();
+      fail(new Error(`the driver did not ${awaited} within ${ANSWER_MS / 1000} s`));
+    }, ANSWER_MS);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -189,16 +184,13 @@ export async function startDriver(name, driverOptions = {}) {
         .usingServer(`http://127.0.0.1:${port}`)
         .withCapabilities({ ...capabilities(options), ...extra })
         .build();
-      // The new-session command went before the client could be given a deadline: its own.
-      let timer;
-      const late = new Promise((_, fail) => {
-        timer = setTimeout(() => {
-          hung();
-          fail(new Error(`the driver did not start a session within ${ANSWER_MS / 1000} s`));
-        }, ANSWER_MS);
-      });
-      await Promise.race([client.getSession(), late]).finally(() => clearTimeout(timer));
-      return answerWithin(client, ANSWER_MS, hung);
+      // The new-session command went before the client's commands could be given a deadline.
+      await withinTime(client.getSession(), "start a session", hung);
+      const executor = client.getExecutor();
+      const execute = executor.execute.bind(executor);
+      executor.execute = (command) =>
+        withinTime(execute(command), `answer "${command.getName()}"`, hung);
+      return client;
     },
     stop: () => end(),
     alive: () => !stopped && child.exitCode === null,

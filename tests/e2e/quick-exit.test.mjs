@@ -3,7 +3,7 @@
 // by click and by touch, and even when the widget has stopped or its module could not start.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { needs, openPage, PHONE, sleep, useHarness } from "./harness.mjs";
+import { needs, openPage, PHONE, sleep, useHarness, waitForWidget } from "./harness.mjs";
 import { launchChromium } from "../../scripts/browser.mjs";
 
 const EXIT_URL = "https://www.bbc.co.uk/weather";
@@ -24,11 +24,13 @@ async function demoPage(t, exitStatus = 200, contextOptions = {}, init = null) {
       : route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Weather</h1>" }),
   );
   const { page } = opened;
+  // The widget itself, not the loader's introduction before it, on each page: a page left while
+  // its module is still arriving is not what these tests are about.
   await page.goto(`${harness.origin}/?before`);
-  await page.waitForSelector("ending-well .ew-heading");
+  await waitForWidget(page);
   await page.goto(`${harness.origin}/`);
-  await page.waitForSelector("ending-well [data-ew-action=start]");
-  await page.click("[data-ew-action=start]");
+  await waitForWidget(page);
+  await page.click("ending-well [data-ew-action=start]");
   await page.click("[data-ew-action=next]");
   await page.click("[data-ew-action=next]");
   await page.fill("ending-well [id$='-q-what-brought-you-input']", SECRET);
@@ -310,8 +312,9 @@ describe("Nothing comes back through the browser's history", () => {
     );
     const { page } = opened;
     await page.goto(`${harness.origin}/?before`);
-    await page.waitForSelector("ending-well .ew-heading");
+    await waitForWidget(page);
     await page.goto(`${harness.origin}/`);
+    await waitForWidget(page);
     await page.click("ending-well [data-ew-action=start]");
     await page.click("ending-well [data-ew-action=next]");
     await page.click("ending-well [data-ew-action=next]");
