@@ -1,6 +1,7 @@
 // Builds the two files of the widget that are not WebAssembly, from their commented sources in
 // www/src/: the stylesheet (ending-well.css) and the loader (ending-well.js), minified into www/,
-// where pages load them, and minifies the module's glue (www/pkg/ending_well.js). The sources keep their explanations; what a client downloads does not.
+// where pages load them, and minifies the module's glue (www/pkg/ending_well.js) in place. The
+// sources keep their explanations; what a client downloads does not.
 // Then prints the subresource-integrity hash of each file a clinic copies, and writes them to
 // www/pkg/integrity.json: the loader checks the stylesheet against its hash, and a clinic can
 // check the loader and the module against theirs (docs/embedding.md#subresource-integrity).
@@ -19,10 +20,12 @@ const integrity = (file) =>
     .update(readFileSync(`${www}${file}`))
     .digest("base64")}`;
 
-const build = (file, options = {}) =>
+/** Minifies `source` into `file` (both under www/); `source` is www/src/'s `file` by default. */
+const build = (file, options = {}, source = `src/${file}`) =>
   buildSync({
-    entryPoints: [`${www}src/${file}`],
+    entryPoints: [`${www}${source}`],
     outfile: `${www}${file}`,
+    allowOverwrite: source === file,
     // One file each, its imports left as they are: the loader imports pkg/ next to itself.
     bundle: false,
     minify: true,
@@ -44,16 +47,7 @@ build("ending-well.js", {
 });
 
 // The module's JavaScript glue, written by wasm-bindgen, minified in place: 2.2 KB less gzip.
-buildSync({
-  entryPoints: [`${www}pkg/ending_well.js`],
-  outfile: `${www}pkg/ending_well.js`,
-  allowOverwrite: true,
-  bundle: false,
-  minify: true,
-  format: "esm",
-  legalComments: "none",
-  logLevel: "warning",
-});
+build("pkg/ending_well.js", { format: "esm" }, "pkg/ending_well.js");
 
 const files = [
   "ending-well.js",

@@ -23,8 +23,9 @@ LIMIT=1800
 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
+engines=(firefox webkit)
 pids=()
-for engine in firefox webkit; do
+for engine in "${engines[@]}"; do
   paths=()
   for name in "${FILES[@]}"; do
     if [ "$engine" = webkit ] && [[ " ${NOT_IN_WEBKIT[*]} " == *" $name "* ]]; then continue; fi
@@ -55,7 +56,6 @@ count() { grep -c "$1" "$logs/$2.log" || true; }
 ticker=$!
 
 status=0
-engines=(firefox webkit)
 for index in "${!pids[@]}"; do
   code=0
   wait "${pids[$index]}" || code=$?

@@ -178,20 +178,32 @@ export function useHarness() {
   return harness;
 }
 
-/** Each test's open context, which its next `openPage` closes. */
+/** Each test's open context, which its next one replaces. */
 const openContexts = new WeakMap();
 
 /**
- * A fresh context (a fresh profile: no storage), closed after the test, and a page that records
- * errors. A test that opens another page is done with the one before, which is closed first: one
- * browser at a time for each test (two MiniBrowsers at once have left WebKit's driver
- * unanswering on this machine).
+ * Closes the context test `t` opened last, if any, before it opens another: one browser at a
+ * time for each test (two MiniBrowsers at once have left WebKit's driver unanswering on this
+ * machine). With `ownedBy`, every way a test opens a context.
+ */
+export async function closeEarlierContext(t) {
+  await openContexts.get(t)?.close();
+}
+
+/** Makes `context` test `t`'s: closed after the test, or when it opens another. */
+export function ownedBy(t, context) {
+  openContexts.set(t, context);
+  t.after(() => context.close());
+}
+
+/**
+ * A fresh context (a fresh profile: no storage), closed after the test or when it opens another,
+ * and a page that records errors.
  */
 export async function openPage(t, browser, contextOptions = {}) {
-  await openContexts.get(t)?.close();
+  await closeEarlierContext(t);
   const opened = await openWidgetPage(browser, contextOptions);
-  openContexts.set(t, opened.context);
-  t.after(() => opened.context.close());
+  ownedBy(t, opened.context);
   return opened;
 }
 

@@ -12,12 +12,14 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  closeEarlierContext,
   CRYPTO_WAIT_MS,
   draftKeyHelper,
   heading,
   launchChromiumProfile,
   loadDemo,
   needs,
+  ownedBy,
   poll,
   shadowHelpers,
   sleep,
@@ -125,21 +127,17 @@ function record(context, page) {
   return seen;
 }
 
-/** Each test's open context, which its next `openPage` closes (harness.mjs, `openPage`). */
-const openContexts = new WeakMap();
-
 /**
  * A fresh context (its own storage, like a new private window) and a recorded page; the test's
- * context before it is closed first.
+ * context before it is closed first (harness.mjs, `closeEarlierContext`).
  */
 async function openPage(t, { clipboard = false } = {}) {
-  await openContexts.get(t)?.close();
+  await closeEarlierContext(t);
   const context = await browser.newContext({
     viewport: { width: 1000, height: 800 },
     acceptDownloads: true,
   });
-  openContexts.set(t, context);
-  t.after(() => context.close());
+  ownedBy(t, context);
   if (clipboard) {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   }

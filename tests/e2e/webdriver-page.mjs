@@ -398,12 +398,8 @@ const passing = (error) =>
 
 /**
  * Whether the element found is no longer in the page: the page replaced it, as the widget
- * replaces the loader's first screen. Finding it again cures that.
- */
-/**
- * Whether `error` says the element went from the page between being found and being used.
- * WebKit's driver sometimes says it as "Could not parse script result", for a script given an
- * element the page has just replaced (the loader's introduction, say, as the widget took over).
+ * replaces the loader's first screen. Finding it again cures that. WebKit's driver sometimes
+ * says so as "Could not parse script result", for a script given an element just replaced.
  */
 const stale = (error) =>
   /stale|could not parse script result/i.test(`${error?.name} ${error?.message}`);

@@ -19,6 +19,7 @@ import {
   fromOptions,
   inLanguage,
   keptNames,
+  offerLanguage,
   readSettings,
   snippet,
   toOptions,
@@ -350,12 +351,7 @@ function drawForm() {
       label: name,
       path: undefined,
       checked: state.languages.includes(tag),
-      onChange: (offered) => {
-        state.languages = LANGUAGES.map(({ tag }) => tag).filter((each) =>
-          each === tag ? offered : state.languages.includes(each),
-        );
-        delete state.kept.languages;
-      },
+      onChange: (offered) => offerLanguage(state, tag, offered),
     }),
   );
   const builtIn = make("div", { className: "radios" });

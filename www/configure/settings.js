@@ -203,6 +203,17 @@ export function toOptions(settings, questionnaires) {
 }
 
 /**
+ * Offers the built-in language `tag`, or not: the list the person ticks replaces a list kept
+ * from an opened file (`fromOptions`).
+ */
+export function offerLanguage(settings, tag, offered) {
+  settings.languages = LANGUAGES.map((language) => language.tag).filter((each) =>
+    each === tag ? offered : settings.languages.includes(each),
+  );
+  delete settings.kept.languages;
+}
+
+/**
  * What the form holds for the widget's `options` (an object): the inverse of `toOptions`.
  * Settings the form does not edit are kept as they are; `kept` lists their names.
  */
