@@ -164,6 +164,32 @@ describe("The first screen, before the module has started", () => {
     await page.waitForFunction(() => __ew.$("dialog.ew-dialog")?.open);
   });
 
+  // A finger or a mouse pressed on the loader's button and lifted once the widget is there: the
+  // browser gives the click to neither button, as they are two elements.
+  for (const { action, shows } of [
+    { action: "save", shows: () => __ew.$("dialog.ew-dialog input[name=passphrase]") !== null },
+    { action: "exit", shows: null },
+  ]) {
+    it(`a press on "${action}" begun before the widget takes over and ended after it still counts`, async (t) => {
+      const { page, release } = await heldBack(t);
+      await page.goto(`${harness.origin}/`, { waitUntil: "commit" });
+      await loaderScreen(page);
+      const { x, y } = await page.evaluate((action) => {
+        const button = __ew.$(`[data-ew-action=${action}]`);
+        button.scrollIntoView({ block: "center" });
+        const box = button.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }, action);
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      release();
+      await waitForWidget(page);
+      await page.mouse.up();
+      if (shows) await page.waitForFunction(shows);
+      else await page.waitForURL(EXIT_URL);
+    });
+  }
+
   it("keeps the keyboard's place when the widget takes over", async (t) => {
     const { page, release } = await heldBack(t);
     await page.goto(`${harness.origin}/`, { waitUntil: "commit" });

@@ -433,6 +433,29 @@ class Keyboard {
 }
 
 /**
+ * Playwright's Mouse, for the moves a test makes by hand: a press held across something the page
+ * does, at a point in the viewport. WebDriver keeps the button's state between actions.
+ */
+class Mouse {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async move(x, y) {
+    const at = { x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT };
+    await this.page._act(() => this.page.client.actions().move(at).perform());
+  }
+
+  async down() {
+    await this.page._act(() => this.page.client.actions().press().perform());
+  }
+
+  async up() {
+    await this.page._act(() => this.page.client.actions().release().perform());
+  }
+}
+
+/**
  * Playwright's Locator: `steps` find the elements, each step within what the one before found:
  * `{ css }`, `{ text, exact }`, `{ label, exact }`, `{ role, name }`, or `{ nth }` to pick one.
  */
@@ -561,6 +584,7 @@ class WebDriverPage {
     this.owner = context;
     this.client = client;
     this.keyboard = new Keyboard(this);
+    this.mouse = new Mouse(this);
     this.timeout = WAIT_MS;
     this.listeners = { pageerror: [], console: [], dialog: [] };
     this.address = "about:blank";

@@ -296,11 +296,13 @@ function counterpart(element) {
 
 /**
  * Keeps what a client did on the loader's first screen, for the widget that replaces it: the
- * last button pressed (quick exit is the loader's own to do), a backup file chosen, and where
- * the focus is. Returns a function that hands them over once the widget is in `container`.
+ * last button pressed (quick exit is the loader's own to do), a press still held, a backup file
+ * chosen, and where the focus is. Returns a function that hands them over once the widget is in
+ * `container`.
  */
 function carryOver(shadow, screen, container) {
   let pressed = null;
+  let held = null;
   let handedOver = false;
   const file = screen.querySelector("[data-ew-role=backup-file]");
   const forward = (files) => {
@@ -314,10 +316,36 @@ function carryOver(shadow, screen, container) {
   file?.addEventListener("change", () => {
     if (handedOver) forward(file.files);
   });
+  screen.addEventListener("pointerdown", (event) => {
+    const button = event.isPrimary ? event.target.closest?.("[data-ew-action]") : null;
+    held = button ? counterpart(button) : null;
+  });
   screen.addEventListener("click", (event) => {
+    held = null;
     const button = event.target.closest?.("[data-ew-action]");
     if (button && button.dataset.ewAction !== "exit") pressed = counterpart(button);
   });
+  // A press begun here and lifted on the widget's own button, in the same place: the browser
+  // clicks neither, as they are two elements, so the widget's button is clicked here.
+  const finish = (selector) => {
+    const lifted = (event) => {
+      container.removeEventListener("pointerup", lifted, true);
+      container.removeEventListener("pointercancel", lifted, true);
+      const button = event.isPrimary ? event.target.closest?.(selector) : null;
+      if (event.type !== "pointerup" || !button) return;
+      let clicked = false;
+      const heard = (click) => {
+        clicked ||= button.contains(click.target);
+      };
+      container.addEventListener("click", heard, true);
+      setTimeout(() => {
+        container.removeEventListener("click", heard, true);
+        if (!clicked && button.isConnected) button.click();
+      });
+    };
+    container.addEventListener("pointerup", lifted, true);
+    container.addEventListener("pointercancel", lifted, true);
+  };
   return () => {
     const focused = shadow.activeElement;
     const focus = focused && screen.contains(focused) ? counterpart(focused) : null;
@@ -326,6 +354,7 @@ function carryOver(shadow, screen, container) {
       if (focus) container.querySelector(focus)?.focus({ preventScroll: true });
       forward(file?.files);
       if (pressed) container.querySelector(pressed)?.click();
+      if (held) finish(held);
     };
   };
 }
