@@ -28,9 +28,5 @@ step "browser tests: WebKit"
 bash scripts/test-webkit.sh
 step "release build"
 bash scripts/build.sh
-step "end-to-end tests: Chromium"
-# Two files at a time: a third of the time on this 2-core machine kind, every test still alone in
-# its own browser context.
-node --test --test-concurrency=2 --test-reporter=spec tests/e2e/
-step "end-to-end tests: Firefox and WebKit, side by side"
+step "end-to-end tests: Chromium and WebKit side by side, then Firefox"
 bash scripts/test-engines.sh
