@@ -10,16 +10,16 @@
 // Run from the repository root: node --test --test-reporter=spec tests/e2e/first-screen.test.mjs
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { locale, openPage, sleep, useHarness, waitForWidget } from "./harness.mjs";
+import { locale, needs, openPage, PHONE, sleep, useHarness, waitForWidget } from "./harness.mjs";
 
 const harness = useHarness();
 const EXIT_URL = "https://www.bbc.co.uk/weather";
 
 /**
  * A fresh page whose module is held back: `release()` lets it load. `init`, if given, runs in the
- * page before its scripts.
+ * page before its scripts; `options` are the context's.
  */
-async function heldBack(t, init = null) {
+async function heldBack(t, init = null, options = {}) {
   let release;
   const released = new Promise((done) => {
     release = done;
@@ -27,7 +27,7 @@ async function heldBack(t, init = null) {
   // Let go before the context closes (hooks run in the order given), even when the test failed
   // before it let go itself: a page left with a request held open can keep a driver waiting.
   t.after(() => release());
-  const opened = await openPage(t, harness.browser);
+  const opened = await openPage(t, harness.browser, options);
   if (init) await opened.context.addInitScript(init);
   await opened.context.route("**/pkg/ending_well_bytes.js", async (route) => {
     await released;
@@ -188,6 +188,52 @@ describe("The first screen, before the module has started", () => {
       if (shows) await page.waitForFunction(shows);
       else await page.waitForURL(EXIT_URL);
     });
+  }
+
+  // The same by touch, where the browser's own tap may come after the touch has ended: the
+  // widget's button is clicked once, not twice.
+  for (const { action, shows } of [
+    { action: "save", shows: () => __ew.$("dialog.ew-dialog input[name=passphrase]") !== null },
+    { action: "exit", shows: null },
+  ]) {
+    it(
+      `a finger on "${action}" as the widget takes over, lifted after, counts once`,
+      needs("touch"),
+      async (t) => {
+        const { page, release } = await heldBack(t, null, PHONE);
+        await page.goto(`${harness.origin}/`, { waitUntil: "commit" });
+        await loaderScreen(page);
+        const { x, y } = await page.evaluate((action) => {
+          const button = __ew.$(`[data-ew-action=${action}]`);
+          button.scrollIntoView({ block: "center" });
+          const box = button.getBoundingClientRect();
+          return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        }, action);
+        // The touch itself, as a phone sends it: down, and up only once the widget is there.
+        const touch = await page.context().newCDPSession(page);
+        const send = (type, touchPoints) =>
+          touch.send("Input.dispatchTouchEvent", { type, touchPoints });
+        await send("touchStart", [{ x, y }]);
+        release();
+        await waitForWidget(page);
+        await page.evaluate(() => {
+          window.__clicks = 0;
+          __ew.$(".ew").addEventListener("click", () => window.__clicks++, true);
+        });
+        await send("touchEnd", []);
+        if (!shows) return page.waitForURL(EXIT_URL);
+        await page.waitForFunction(shows);
+        await sleep(300);
+        assert.deepEqual(
+          await page.evaluate(() => ({
+            clicks: window.__clicks,
+            open: __ew.$("dialog.ew-dialog").open,
+            problems: __ew.$("dialog.ew-dialog .ew-error-summary") !== null,
+          })),
+          { clicks: 1, open: true, problems: false },
+        );
+      },
+    );
   }
 
   it("keeps the keyboard's place when the widget takes over", async (t) => {
