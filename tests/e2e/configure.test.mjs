@@ -160,11 +160,16 @@ describe("The configuration page", () => {
       const preview = page.frameLocator("iframe[data-role=preview]");
       // The preview does not see them: it opens on the introduction, not on "welcome back".
       await preview.locator(".ew-intro .ew-heading").waitFor();
+      const entries = await page.evaluate(() => history.length);
       await page.getByLabel("Where “Leave this page” goes").fill(EXIT_URL);
       await page.getByLabel("Your clinic's name", { exact: true }).fill("Riverside Counselling");
       // The clinic's name in the preview: it has been mounted again with both settings.
       await preview.locator(".ew-clinic-name").waitFor();
       assert.equal(await preview.locator(".ew-clinic-name").textContent(), "Riverside Counselling");
+      // Two screens on in the preview.
+      await preview.locator("[data-ew-action=start]").click();
+      await preview.locator(".ew-screen [data-ew-action=next]").click();
+      await preview.locator(".ew-caption", { hasText: "Section 2 of 11" }).waitFor();
       await page.getByLabel("Show at a phone's width").check();
       const width = await page
         .locator("iframe[data-role=preview]")
@@ -183,6 +188,11 @@ describe("The configuration page", () => {
         await page.evaluate((key) => localStorage.getItem(key), DRAFT),
         "a client's draft",
         "the client's saved answers are untouched",
+      );
+      assert.equal(
+        await page.evaluate(() => history.length),
+        entries,
+        "the preview's screens are not in the page's history: Back leaves the page",
       );
     },
   );

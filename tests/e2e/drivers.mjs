@@ -4,7 +4,15 @@
 // MiniBrowser has no headless mode). Shared by tests/e2e/engines.test.mjs and the WebDriver pages
 // of tests/e2e/webdriver-page.mjs.
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -65,6 +73,8 @@ export const ENGINES = {
         config.remove,
       ];
     },
+    // The browser's process, which the driver starts in its own process group.
+    browser: "MiniBrowser",
     // `args`: MiniBrowser's own flags, such as --dark-mode.
     capabilities: ({ args = [] } = {}) => ({
       browserName: "MiniBrowser",
@@ -110,18 +120,42 @@ async function listening(port, child) {
 const ANSWER_MS = 120_000;
 
 /**
- * `answer`, or, if it has not come within ANSWER_MS, a failure saying what was `awaited`, after
- * `hung` has been called (which stops the driver, so that the commands still waiting fail too).
+ * How long a new session may take: a browser starts in about a second (Firefox in a few), so one
+ * that has not within this has met a driver that will not answer, and a fresh driver is tried.
  */
-function withinTime(answer, awaited, hung) {
+const START_MS = 30_000;
+
+/**
+ * `answer`, or, if it has not come within `ms`, a failure saying what was `awaited`, after `hung`
+ * has been called (which stops the driver, so that the commands still waiting fail too).
+ */
+function withinTime(answer, awaited, hung, ms = ANSWER_MS) {
   let timer;
   const late = new Promise((_, fail) => {
     timer = setTimeout(() => {
       hung();
-      fail(new Error(`the driver did not ${awaited} within ${ANSWER_MS / 1000} s`));
-    }, ANSWER_MS);
+      fail(new Error(`the driver did not ${awaited} within ${ms / 1000} s`));
+    }, ms);
   });
   return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+}
+
+/** How many processes called `name` are in the process group `group`. */
+function processesIn(group, name) {
+  let count = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      // After the command: the state, the parent and the process group.
+      const [, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (command === name && Number(pgrp) === group) count++;
+    } catch {
+      // Gone while being read.
+    }
+  }
+  return count;
 }
 
 /**
@@ -144,7 +178,7 @@ function stop(child, signal = "SIGTERM") {
  * whether it still runs (a driver that stopped answering has been stopped: ANSWER_MS).
  */
 export async function startDriver(name, driverOptions = {}) {
-  const { driver, capabilities } = ENGINES[name];
+  const { driver, capabilities, browser } = ENGINES[name];
   let port;
   let child;
   let removeConfig = () => {};
@@ -180,12 +214,18 @@ export async function startDriver(name, driverOptions = {}) {
   const hung = () => end("SIGKILL");
   return {
     session: async (options = {}, extra = {}) => {
+      // The browser of a session just ended may still be closing: WebKit's driver has hung when
+      // a second MiniBrowser started beside one, so the new one waits (up to 10 s) until it has.
+      for (let waited = 0; browser && waited < 10_000; waited += 100) {
+        if (processesIn(child.pid, browser) === 0) break;
+        await sleep(100);
+      }
       const client = new Builder()
         .usingServer(`http://127.0.0.1:${port}`)
         .withCapabilities({ ...capabilities(options), ...extra })
         .build();
       // The new-session command went before the client's commands could be given a deadline.
-      await withinTime(client.getSession(), "start a session", hung);
+      await withinTime(client.getSession(), "start a session", hung, START_MS);
       const executor = client.getExecutor();
       const execute = executor.execute.bind(executor);
       executor.execute = (command) =>

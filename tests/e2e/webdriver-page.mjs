@@ -1261,11 +1261,23 @@ export async function launchWebDriver(engine, router, proxy) {
       }
       if (!slot.client || slot.kind !== kind) {
         await slot.client?.quit().catch(() => {});
-        slot.client = await slot.driver.session(capabilities, {
+        slot.client = null;
+        const extra = {
           proxy: { proxyType: "manual", httpProxy: proxy, sslProxy: proxy },
           acceptInsecureCerts: true,
           unhandledPromptBehavior: "ignore",
-        });
+        };
+        try {
+          slot.client = await slot.driver.session(capabilities, extra);
+        } catch (error) {
+          // A driver that did not start a browser in time has been stopped (drivers.mjs,
+          // START_MS): once more, with a fresh one. No page has been opened yet, so nothing a
+          // test checks is tried twice.
+          console.log(`${engine}: ${error.message}; starting a fresh driver`);
+          slot.driver.stop();
+          slot.driver = await startDriver(engine, driverOptions);
+          slot.client = await slot.driver.session(capabilities, extra);
+        }
         slot.kind = kind;
       }
       return slot;

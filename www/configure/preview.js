@@ -23,6 +23,13 @@ function storageInMemory() {
 }
 Object.defineProperty(window, "localStorage", { value: storageInMemory(), configurable: true });
 
+// The widget puts each screen in the browser's history, so that Back moves between them. In this
+// frame that history is the configuration page's too, and its Back would step through the
+// preview's screens before leaving the page: here the screens add nothing to it. (Not turned into
+// replaceState: the widget would then count steps back that are not there, and quick exit would
+// go back through the configuration page's own history.)
+history.pushState = () => {};
+
 // Imported only now, after the storage is in place.
 const { mount } = await import("../ending-well.js");
 
