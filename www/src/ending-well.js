@@ -326,22 +326,25 @@ function carryOver(shadow, screen, container) {
     if (button && button.dataset.ewAction !== "exit") pressed = counterpart(button);
   });
   // A press begun here and lifted on the widget's own button, in the same place: the browser
-  // clicks neither, as they are two elements, so the widget's button is clicked here.
+  // clicks neither, as they are two elements, so the widget's button is clicked here, once. A
+  // mouse's click comes in the same task as its release; a finger's tap can come a moment later
+  // (up to 300 ms on a page a phone may zoom), so it is waited for before the loader clicks.
   const finish = (selector) => {
     const lifted = (event) => {
       container.removeEventListener("pointerup", lifted, true);
       container.removeEventListener("pointercancel", lifted, true);
       const button = event.isPrimary ? event.target.closest?.(selector) : null;
       if (event.type !== "pointerup" || !button) return;
-      let clicked = false;
-      const heard = (click) => {
-        clicked ||= button.contains(click.target);
-      };
-      container.addEventListener("click", heard, true);
-      setTimeout(() => {
+      let timer = 0;
+      const click = (clicked) => {
+        clearTimeout(timer);
         container.removeEventListener("click", heard, true);
         if (!clicked && button.isConnected) button.click();
-      });
+      };
+      // The browser's own click: on the button, it is the press; elsewhere, it went astray.
+      const heard = (event) => click(button.contains(event.target));
+      container.addEventListener("click", heard, true);
+      timer = setTimeout(() => click(false), event.pointerType === "touch" ? 400 : 0);
     };
     container.addEventListener("pointerup", lifted, true);
     container.addEventListener("pointercancel", lifted, true);
