@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use common::with_questions;
 use ending_well::format::schema::questionnaire_schema;
+use ending_well::languages::split::{put_back, take_out};
 use ending_well::{Problem, Questionnaire};
 use serde_json::{json, Value};
 
@@ -258,6 +259,19 @@ fn help_and_usage_errors() {
             &["first-screen", "extra"],
             "\"first-screen\" takes nothing after it",
         ),
+        (
+            &["language-pack"],
+            "\"language-pack\" takes one language tag, such as es",
+        ),
+        (
+            &["language-pack", "en"],
+            "\"en\" is not a built-in language shipped apart: English always ships with the \
+             module, and the others are es",
+        ),
+        (
+            &["language-pack", "fr"],
+            "\"fr\" is not a built-in language shipped apart",
+        ),
     ] {
         let run = ending_well(args, None);
         assert_eq!(run.code, 2, "{args:?}");
@@ -299,6 +313,54 @@ fn first_screen_command_prints_the_introduction_in_each_built_in_language() {
     }
     assert_eq!(printed["en"]["leavePage"], "Leave this page");
     assert_eq!(printed["es"]["leavePage"], "Salir de esta página");
+}
+
+#[test]
+fn language_pack_command_prints_the_spanish_that_puts_every_built_in_file_back_together() {
+    let run = ending_well(&["language-pack", "es"], None);
+    assert_eq!(run.code, 0, "{}", run.err);
+    let pack: Value = serde_json::from_str(&run.out).expect("the pack is JSON");
+    assert_eq!(pack["language"], "es");
+    let interface: Value = serde_json::from_str(include_str!("../locales/es.json")).unwrap();
+    assert_eq!(
+        pack["interface"], interface,
+        "the Spanish interface file, whole"
+    );
+    for (name, file) in [
+        ("full", BUILT_IN),
+        (
+            "short",
+            include_str!("../questionnaires/ending-therapy-short.json"),
+        ),
+    ] {
+        let whole: Value = serde_json::from_str(file).unwrap();
+        let mut without = whole.clone();
+        let taken = take_out(&mut without, "es");
+        // Only the title keeps its Spanish, so the file still offers Spanish, and it still reads.
+        assert!(
+            !without.to_string().contains("¿"),
+            "{name}: no Spanish question is left"
+        );
+        assert_eq!(without["title"]["es"], whole["title"]["es"], "{name}");
+        assert_eq!(
+            Questionnaire::from_value(&without).unwrap().languages,
+            ["en", "es"],
+            "{name}"
+        );
+        let texts: Vec<(String, String)> = pack["questionnaires"][name]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|pair| {
+                let at = pair[0].as_str().unwrap().to_owned();
+                (at, pair[1].as_str().unwrap().to_owned())
+            })
+            .collect();
+        assert_eq!(texts, taken, "{name}: the pack holds what was taken out");
+        assert!(texts.len() > 50, "{name}: {} texts", texts.len());
+        assert_eq!(put_back(&mut without, "es", &texts), Vec::<String>::new());
+        assert_eq!(without, whole, "{name}: put back, the file is whole again");
+    }
 }
 
 /// The schema, compiled once for all the tests.

@@ -512,3 +512,42 @@ fn saved_answers_come_back_in_the_language_they_were_written_in() {
         Some(&ending_well::Answer::Text("Hablar sin prisa.".into()))
     );
 }
+
+#[test]
+fn one_language_taken_out_of_a_file_and_put_back() {
+    use ending_well::languages::split::{put_back, take_out};
+    let whole = json!({
+        "title": {"en": "Ending", "es": "Final"},
+        "intro": [{"en": "Hello", "es": "Hola"}, "plain text stays"],
+        "odd/key~": {"text": {"en": "Odd", "es": "Raro"}},
+        "only_spanish": {"es": "Solo"},
+        "not_text": {"en": "A", "es": 2},
+        "options": [{"id": "es", "label": {"en": "Yes", "es": "Sí"}}]
+    });
+    let mut without = whole.clone();
+    let taken = take_out(&mut without, "es");
+    assert_eq!(
+        taken,
+        [
+            ("/intro/0", "Hola"),
+            ("/odd~1key~0/text", "Raro"),
+            ("/options/0/label", "Sí"),
+        ]
+        .map(|(at, text)| (at.to_owned(), text.to_owned()))
+    );
+    // The title keeps its Spanish; what is not a text object in two languages is left alone.
+    assert_eq!(without["title"], whole["title"]);
+    assert_eq!(without["intro"][0], json!({"en": "Hello"}));
+    assert_eq!(without["only_spanish"], whole["only_spanish"]);
+    assert_eq!(without["not_text"], whole["not_text"]);
+    assert_eq!(without["options"][0]["id"], "es");
+    assert!(put_back(&mut without, "es", &taken).is_empty());
+    assert_eq!(without, whole);
+    // Texts for another file: the pointers that lead nowhere are named, nothing else changes.
+    let mut other = json!({"intro": "plain"});
+    assert_eq!(
+        put_back(&mut other, "es", &taken),
+        ["/intro/0", "/odd~1key~0/text", "/options/0/label"]
+    );
+    assert_eq!(other, json!({"intro": "plain"}));
+}

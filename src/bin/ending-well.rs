@@ -10,7 +10,7 @@ use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use ending_well::format::{catalog, schema};
+use ending_well::format::{catalog, pack, schema};
 use ending_well::languages::interface;
 use ending_well::languages::multilingual::{self, FileKind};
 use ending_well::reading::json;
@@ -37,6 +37,11 @@ Usage:
   ending-well first-screen    Print the introduction's words in each built-in language, as
                               JSON: the build writes them into the loader, which shows the
                               introduction before the WebAssembly module has started.
+  ending-well language-pack TAG
+                              Print a built-in language's text (\"es\"): its interface and its
+                              text in each built-in questionnaire, as JSON: for shipping it
+                              apart from the module, so that a client who does not read it
+                              does not download it.
   ending-well help            Show this help.
 
 Each problem says where it is: sections[0].questions[4].hint is the \"hint\" of the fifth
@@ -92,6 +97,29 @@ fn run(args: &[OsString], out: &mut impl Write, err: &mut impl Write) -> io::Res
             }
         },
         Some("first-screen") => usage_error(err, "\"first-screen\" takes nothing after it"),
+        Some("language-pack") => match rest {
+            [tag] => match tag.to_str().and_then(pack::language_pack) {
+                Some(pack) => {
+                    writeln!(out, "{pack}")?;
+                    Ok(EXIT_OK)
+                }
+                None => usage_error(
+                    err,
+                    &format!(
+                        "\"{}\" is not a built-in language shipped apart: English always ships \
+                         with the module, and the others are {}",
+                        tag.to_string_lossy(),
+                        interface::BUILT_IN
+                            .iter()
+                            .map(|(tag, _)| *tag)
+                            .filter(|tag| *tag != "en")
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+            },
+            _ => usage_error(err, "\"language-pack\" takes one language tag, such as es"),
+        },
         _ => usage_error(
             err,
             &format!("unknown command \"{}\"", command.to_string_lossy()),

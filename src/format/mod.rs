@@ -8,6 +8,8 @@
 pub mod catalog;
 /// A clinic's changes to the built-in questionnaire: leave out, reword.
 pub mod changes;
+/// A built-in language shipped apart from the module: its interface text and questionnaire text.
+pub mod pack;
 /// The questionnaire format as validated types.
 pub mod questionnaire;
 /// Reading a questionnaire file.

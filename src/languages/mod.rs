@@ -8,5 +8,7 @@ pub mod interface;
 pub mod multilingual;
 /// Plural forms: the CLDR category of a count in a language.
 pub mod plural;
+/// One language's text taken out of a file and put back, to ship it apart.
+pub mod split;
 /// Language tags: choosing one for the client, its direction, its name in itself.
 pub mod tag;
