@@ -38,6 +38,16 @@ build("ending-well.css");
 // The loader carries the stylesheet's hash, so the browser refuses a stylesheet changed since,
 // and the introduction's words (`ending-well first-screen`, run by scripts/build.sh), so that it
 // can show them before the module has started.
+// The languages that ship apart from the module (`ending-well language-pack`, run by
+// scripts/build.sh): each becomes a module of its own, which the loader imports only for a
+// client who reads that language (its LANGUAGE_MODULES names the same).
+const apart = ["es"];
+for (const tag of apart) {
+  const pack = readFileSync(`${www}pkg/language-${tag}.json`, "utf8").trim();
+  JSON.parse(pack);
+  writeFileSync(`${www}pkg/ending_well_${tag}.js`, `export default ${JSON.stringify(pack)};\n`);
+}
+
 build("ending-well.js", {
   format: "esm",
   define: {
@@ -54,6 +64,7 @@ const files = [
   "ending-well.css",
   "pkg/ending_well.js",
   "pkg/ending_well_bytes.js",
+  ...apart.map((tag) => `pkg/ending_well_${tag}.js`),
 ];
 const hashes = Object.fromEntries(files.map((file) => [file, integrity(file)]));
 writeFileSync(`${www}pkg/integrity.json`, `${JSON.stringify(hashes, null, 2)}\n`);

@@ -8,10 +8,14 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 # --no-pack: no package.json, README or LICENSE of wasm-pack's in www/pkg; the repository's
 # own package.json describes the npm package.
 rm -rf www/pkg
-wasm-pack build --release --target web --no-pack --out-dir www/pkg --out-name ending_well
+# Without the `every-language` feature: the Spanish ships apart (below), for the clients who read it.
+wasm-pack build --release --target web --no-pack --out-dir www/pkg --out-name ending_well \
+  -- --no-default-features
 node scripts/embed-wasm.mjs www/pkg
 # The introduction's words, which the loader shows before the module has started.
 cargo run --quiet --bin ending-well -- first-screen > www/pkg/first-screen.json
+# The Spanish, which build-web.mjs makes into the module pkg/ending_well_es.js.
+cargo run --quiet --bin ending-well -- language-pack es > www/pkg/language-es.json
 # The loader and the stylesheet, from their commented sources in www/src/, minified into www/.
 node scripts/build-web.mjs
 # wasm-pack writes a .gitignore of "*" into its output, which would also keep the files out of

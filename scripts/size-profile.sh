@@ -10,7 +10,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 command -v twiggy >/dev/null || cargo install --locked twiggy
 out=target/size-profile
 rm -rf "$out" && mkdir -p "$out"
-cargo build --release --target wasm32-unknown-unknown --lib --quiet
+cargo build --release --target wasm32-unknown-unknown --lib --no-default-features --quiet
 wasm-bindgen --target web --keep-debug --out-dir "$out" --out-name ending_well \
   target/wasm32-unknown-unknown/release/ending_well.wasm
 # The same wasm-opt flags as the release build (Cargo.toml), with -g to keep the names.

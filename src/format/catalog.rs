@@ -8,6 +8,7 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use super::changes;
+use super::pack;
 use super::questionnaire::{Questionnaire, BUILT_IN_QUESTIONNAIRES, DEFAULT_QUESTIONNAIRE};
 use super::settings::Settings;
 use crate::languages::interface::{language_name, Texts};
@@ -58,15 +59,41 @@ pub fn default_questionnaire_value() -> Value {
 /// one their `built_in` names (the full one without). A wrong `built_in` is the settings' to
 /// report; the full one stands in meanwhile.
 pub fn questionnaire_of(options: &Value) -> Result<Value, Vec<Problem>> {
-    Ok(match options.get("questionnaire") {
-        None | Some(Value::Null) => {
-            let name = options.get("built_in").and_then(Value::as_str);
+    Ok(match built_in_of(options) {
+        Some(name) => {
             let text = BUILT_IN_QUESTIONNAIRES
                 .iter()
-                .find(|(built_in, _)| Some(*built_in) == name)
+                .find(|(built_in, _)| *built_in == name)
                 .map_or(DEFAULT_QUESTIONNAIRE, |(_, text)| text);
-            json::parse(text).unwrap_or(Value::Null)
+            let mut value = json::parse(text).unwrap_or(Value::Null);
+            pack::put_back_added(&mut value, name);
+            value
         }
+        None => questionnaire_given(options)?,
+    })
+}
+
+/// The name of the built-in questionnaire the options ask for, or `None` when they give their
+/// own: "full" unless `built_in` names another.
+pub fn built_in_of(options: &Value) -> Option<&'static str> {
+    match options.get("questionnaire") {
+        None | Some(Value::Null) => {
+            let name = options.get("built_in").and_then(Value::as_str);
+            Some(
+                BUILT_IN_QUESTIONNAIRES
+                    .iter()
+                    .find(|(built_in, _)| Some(*built_in) == name)
+                    .map_or("full", |(built_in, _)| built_in),
+            )
+        }
+        Some(_) => None,
+    }
+}
+
+/// The questionnaire the options give.
+fn questionnaire_given(options: &Value) -> Result<Value, Vec<Problem>> {
+    Ok(match options.get("questionnaire") {
+        None | Some(Value::Null) => Value::Null,
         Some(Value::String(text)) => json::parse_file(text, "questionnaire")?,
         // A copy: taking it out of the options would bring in the map's removal code.
         Some(given) => given.clone(),
@@ -97,6 +124,9 @@ pub struct Catalog {
     pub languages: Vec<Language>,
     /// The version in the questionnaire's own language, read while checking the files.
     own_version: Version,
+    /// The built-in questionnaire's name, when it is one: the text of a language that shipped
+    /// apart is put back into it when that language is read.
+    built_in: Option<&'static str>,
 }
 
 /// Checks the questionnaire and the settings, reading them in the questionnaire's own language,
@@ -173,10 +203,18 @@ pub fn prepare(
         own,
         languages,
         own_version,
+        built_in: None,
     })
 }
 
 impl Catalog {
+    /// The catalogue of the built-in questionnaire `name`, when it is one (see [`built_in_of`]).
+    #[must_use]
+    pub fn with_built_in(mut self, name: Option<&'static str>) -> Self {
+        self.built_in = name;
+        self
+    }
+
     /// The clinic's settings, as read in the questionnaire's own language.
     pub fn settings(&self) -> &Settings {
         &self.own_version.settings
@@ -202,7 +240,14 @@ impl Catalog {
         }
         // The files were checked in `prepare`: read again in another language, they have the
         // same structure, so a problem here cannot happen.
-        let mut questionnaire = Questionnaire::from_value_in(&self.questionnaire, tag).ok()?;
+        let mut questionnaire = match self.built_in {
+            Some(name) => {
+                let mut value = self.questionnaire.clone();
+                pack::put_back_added(&mut value, name);
+                Questionnaire::from_value_in(&value, tag).ok()?
+            }
+            None => Questionnaire::from_value_in(&self.questionnaire, tag).ok()?,
+        };
         let settings = Settings::from_value_in(&self.settings, tag, &self.own).ok()?;
         if !changes::apply(&mut questionnaire, &settings.changes).is_empty() {
             return None;

@@ -5,6 +5,7 @@
 use super::effect::Effect;
 use super::model::Model;
 use crate::format::catalog::Version;
+use crate::format::pack;
 
 /// A language in the language switcher.
 pub(super) fn choose(model: &mut Model, language: usize) -> Vec<Effect> {
@@ -29,9 +30,14 @@ impl Model {
         Some(version)
     }
 
-    /// Shows another language; false when it is the one showing or is not offered.
+    /// Shows another language; false when it is the one showing, is not offered, or shipped
+    /// apart and has not come yet (the loader brings it before it lets the choice through).
     pub(super) fn switch_language(&mut self, language: usize) -> bool {
-        if language == self.language {
+        let waiting = self
+            .languages
+            .get(language)
+            .is_some_and(|offered| pack::waiting(&offered.tag));
+        if language == self.language || waiting {
             return false;
         }
         let Some(version) = self.version(language) else {

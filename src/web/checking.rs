@@ -8,8 +8,10 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::options::read_options;
+use crate::format::pack;
 use crate::format::questionnaire::BUILT_IN_QUESTIONNAIRES;
 use crate::languages::interface::BUILT_IN;
+use crate::reading::json;
 use crate::reading::problem::Problem;
 
 /// Checks `options` as `mount` would: returns every problem as `{ path, message, warning }`,
@@ -33,18 +35,33 @@ pub fn check(options: JsValue) -> Result<Array, JsValue> {
     Ok(listed)
 }
 
+/// Adds a language that shipped apart from the module, from its pack (`pkg/ending_well_es.js`'s
+/// text): the loader gives it before a client is shown the language, and the configuration page
+/// before it reads the built-in texts. Fails with what is wrong with the pack.
+#[wasm_bindgen]
+pub fn add_language(pack: &str) -> Result<String, JsValue> {
+    pack::add(pack).map_err(|message| JsValue::from_str(&message))
+}
+
 /// The built-in questionnaire `name` (`"full"` or `"short"`) as JSON text, with its text in
-/// every language it has; empty for another name.
+/// every language it has (those that shipped apart, once added); empty for another name.
 #[wasm_bindgen]
 pub fn built_in_questionnaire(name: &str) -> String {
-    named(&BUILT_IN_QUESTIONNAIRES, name)
+    let text = named(&BUILT_IN_QUESTIONNAIRES, name);
+    match json::parse(&text) {
+        Ok(mut value) => {
+            pack::put_back_added(&mut value, name);
+            value.to_string()
+        }
+        Err(_) => text,
+    }
 }
 
 /// The widget's own words in the built-in language `tag` (`"en"` or `"es"`), as JSON text as
-/// `locales/` has them; empty for another tag.
+/// `locales/` has them (a language that shipped apart, once added); empty for another tag.
 #[wasm_bindgen]
 pub fn interface_words(tag: &str) -> String {
-    named(&BUILT_IN, tag)
+    pack::interface_text(tag).unwrap_or_else(|| named(&BUILT_IN, tag))
 }
 
 /// The text called `name` among the built-in `texts`; empty when there is none.

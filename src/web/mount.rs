@@ -19,6 +19,7 @@ use super::options::{read_options, wanted_languages};
 use super::save_bar::save_bar;
 use super::screens;
 use super::top_bar::{fill_exit_only, set_language, show_language};
+use crate::format::pack;
 use crate::languages::interface::{Interface, Texts, BUILT_IN};
 use crate::languages::tag::{self, FALLBACK};
 use crate::reading::problem::Problem;
@@ -72,7 +73,12 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Widget, JsValue> {
     let prefix = format!("ew{number}");
 
     let root = dom.element("div", "ew")?;
-    let wanted = wanted_languages(&page_element(element));
+    // A language whose text shipped apart and has not been given is not one a client can be
+    // shown: the loader gives it first when the page or the browser asks for it.
+    let wanted: Vec<String> = wanted_languages(&page_element(element))
+        .into_iter()
+        .filter(|tag| !pack::waiting(tag))
+        .collect();
     // The live region exists before anything is said in it, or screen readers miss the first
     // announcement (NVDA and VoiceOver both ignore regions added with their text).
     let status = dom.element("div", "ew-status ew-visually-hidden")?;

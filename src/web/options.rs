@@ -47,10 +47,10 @@ fn exit_stays_here(url: &str) -> Option<Problem> {
 /// Reads the questionnaire and the settings from the options.
 fn read_files(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
     if options.is_undefined() || options.is_null() {
-        return catalog::prepare(
-            catalog::default_questionnaire_value(),
-            Value::Object(serde_json::Map::new()),
-            "options",
+        let options = Value::Object(serde_json::Map::new());
+        return Ok(
+            catalog::prepare(catalog::questionnaire_of(&options)?, options, "options")?
+                .with_built_in(Some("full")),
         );
     }
     // The text of a `<script type="application/json">` comes as a string: parse it here, so that
@@ -63,7 +63,11 @@ fn read_files(options: &JsValue) -> Result<Catalog, Vec<Problem>> {
     } else {
         read_object(options)?
     };
-    catalog::prepare(catalog::questionnaire_of(&value)?, value, "options")
+    let built_in = catalog::built_in_of(&value);
+    Ok(
+        catalog::prepare(catalog::questionnaire_of(&value)?, value, "options")?
+            .with_built_in(built_in),
+    )
 }
 
 /// Converts options given as a JavaScript object (checked for depth and size first).

@@ -17,14 +17,16 @@
 // On 2026-11-30 it came down to 200 KB (190.8 KB plus 5%): options given as a JavaScript object
 // are read through js-sys instead of serde-wasm-bindgen, which took serde's float formatting out
 // of the module (14.3 KB gzip); the module's bytes are deflated by Zopfli rather than zlib
-// (11.6 KB); and the module's glue is minified (2.2 KB).
+// (11.6 KB); and the module's glue is minified (2.2 KB). Later that day it came down to 195 KB
+// (184.3 KB plus 5%, rounded to 5 KB): the Spanish ships apart, loaded only for a client who reads
+// it (docs/performance.md, "The Spanish text apart").
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { FILES, KB, payload } from "../../bench/payload.mjs";
 
 /** The most Ending Well may ship, gzip -9, in bytes. */
-export const BUDGET = 200 * 1024;
+export const BUDGET = 195 * 1024;
 /** Issue 19's target, as a share of SurveyJS's payload. */
 const TARGET_SHARE = 1 / 4;
 

@@ -221,6 +221,60 @@ async function nextUntil(page, reviewHeading) {
 
 describe("Languages", () => {
   it(
+    "the Spanish is downloaded only for a client who reads it: on choosing it, or at once on a Spanish page",
+    { timeout: TEST_TIMEOUT, ...needs("requests") },
+    async (t) => {
+      const SPANISH = "/pkg/ending_well_es.js";
+      const { page, context, errors } = await openPage(t, harness.browser);
+      const requested = [];
+      context.on("request", (request) => requested.push(new URL(request.url()).pathname));
+      await page.goto(`${harness.origin}/`);
+      assert.equal(await widgetReady(page), QUESTIONNAIRE.en.title);
+      await act(page, "start");
+      assert.ok(!requested.includes(SPANISH), "an English reader never downloads the Spanish");
+      await click(page, "[data-ew-action=language]");
+      await poll(
+        page,
+        (title) => __ew.$(".ew-screen h2")?.textContent === title,
+        QUESTIONNAIRE.es.sections[0].title,
+        "the first section in Spanish",
+      );
+      assert.equal(requested.filter((path) => path === SPANISH).length, 1, "downloaded once");
+      assert.equal(await page.evaluate(() => __ew.focused()?.lang), "es", "focus stays put");
+      // And back, and to Spanish again: nothing more to download.
+      await click(page, "[data-ew-action=language]");
+      await poll(
+        page,
+        (title) => __ew.$(".ew-screen h2")?.textContent === title,
+        QUESTIONNAIRE.en.sections[0].title,
+        "English again",
+      );
+      await click(page, "[data-ew-action=language]");
+      await poll(
+        page,
+        (title) => __ew.$(".ew-screen h2")?.textContent === title,
+        QUESTIONNAIRE.es.sections[0].title,
+        "Spanish again",
+      );
+      assert.equal(requested.filter((path) => path === SPANISH).length, 1);
+
+      // A page in Spanish: downloaded with the module, and the widget is Spanish from the start.
+      requested.length = 0;
+      await page.route(`${harness.origin}/examples/spanish-page.html`, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          body: PLAIN_HTML.replace(/<html lang="en"/, '<html lang="es"'),
+        }),
+      );
+      await page.goto(`${harness.origin}/examples/spanish-page.html`);
+      assert.equal(await widgetReady(page), QUESTIONNAIRE.es.title);
+      assert.ok(requested.includes(SPANISH));
+      assert.deepEqual(errors, []);
+    },
+  );
+
+  it(
     "on the demo page, switching to Spanish half-way keeps every answer, and back again",
     { timeout: TEST_TIMEOUT },
     async (t) => {

@@ -244,6 +244,7 @@ describe("Ending Well, the shipped package", () => {
       "www/ending-well.js",
       "www/pkg/ending_well.js",
       "www/pkg/ending_well_bytes.js",
+      "www/pkg/ending_well_es.js",
     ]);
     const targets = [
       manifest.types,
@@ -263,6 +264,7 @@ describe("Ending Well, the shipped package", () => {
       "ending-well.css",
       "pkg/ending_well.js",
       "pkg/ending_well_bytes.js",
+      "pkg/ending_well_es.js",
     ];
     assert.deepEqual(Object.keys(listed).sort(), [...files].sort());
     for (const file of files) {

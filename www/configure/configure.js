@@ -5,11 +5,13 @@
 // until they are downloaded. Every word from a person is set as text, never as HTML.
 import {
   initSync,
+  add_language as addLanguage,
   check,
   built_in_questionnaire as builtInQuestionnaire,
   interface_words as interfaceWordsIn,
 } from "../pkg/ending_well.js";
 import { wasmModule } from "../pkg/ending_well_bytes.js";
+import spanish from "../pkg/ending_well_es.js";
 import {
   CONTACT_FIELDS,
   LANGUAGES,
@@ -26,6 +28,8 @@ import {
 } from "./settings.js";
 
 initSync({ module: await wasmModule() });
+// The Spanish ships apart from the module; the page offers it, so it takes it at once.
+addLanguage(spanish);
 
 /** The widget's own words in each built-in language, by key, parsed. */
 const interfaceWords = Object.fromEntries(

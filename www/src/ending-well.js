@@ -70,6 +70,7 @@ function startModule() {
   module ??= Promise.all([import("./pkg/ending_well.js"), import("./pkg/ending_well_bytes.js")])
     .then(async ([glue, bytes]) => {
       glue.initSync({ module: await bytes.wasmModule() });
+      addLanguage = glue.add_language;
       return glue.mount;
     })
     .catch((error) => {
@@ -81,6 +82,65 @@ function startModule() {
       return mount;
     });
   return module;
+}
+
+/**
+ * The languages whose text ships apart from the module, written in by the build: each is a
+ * module of its own (pkg/ending_well_es.js), imported only for a client who is to read it, and
+ * given to the module before the widget shows it. Same origin, so allowed by `script-src 'self'`.
+ */
+const LANGUAGE_MODULES = { es: () => import("./pkg/ending_well_es.js") };
+const LANGUAGES_APART = Object.keys(LANGUAGE_MODULES);
+
+/** The module's `add_language`, once it has started. */
+let addLanguage = null;
+
+/** Each language apart asked for so far: the promise of its having been given to the module. */
+const languagesGiven = new Map();
+
+/** The languages apart the module has. */
+const languagesHad = new Set();
+
+/**
+ * Gives the module the language `tag`, which shipped apart: imports its text once, and resolves
+ * once the module has it (after the module has started). Fails if it could not be had.
+ */
+function giveLanguage(tag) {
+  if (!languagesGiven.has(tag)) {
+    const text = LANGUAGE_MODULES[tag]().then((pack) => pack.default);
+    const given = Promise.all([text, startModule()]).then(([pack, mount]) => {
+      if (!mount) throw new Error("the WebAssembly module did not start");
+      addLanguage(pack);
+      languagesHad.add(tag);
+    });
+    // A failure is said once, where it happens; asking again tries again.
+    given.catch(() => languagesGiven.delete(tag));
+    languagesGiven.set(tag, given);
+  }
+  return languagesGiven.get(tag);
+}
+
+/**
+ * Holds back the widget's language switcher while a language that shipped apart is on its way:
+ * the press goes to the widget once the module has the language. Listens before the widget does.
+ */
+function switchWhenGiven(shadow) {
+  shadow.addEventListener(
+    "click",
+    (event) => {
+      const button = event.target.closest?.("[data-ew-action=language]");
+      const tag = button?.lang;
+      if (!tag || !LANGUAGES_APART.includes(tag) || languagesHad.has(tag)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      giveLanguage(tag).then(
+        // The same press, now that the widget can show the language.
+        () => button.isConnected && button.click(),
+        (error) => console.error(`Ending Well could not load the language "${tag}":`, error),
+      );
+    },
+    true,
+  );
 }
 
 /**
@@ -147,6 +207,18 @@ function chooseLanguage(element, offered) {
   return offered.find((tag) => primary(tag) === "en") ?? offered[0];
 }
 
+/** Whether a draft is saved on this device; `null` when storage cannot be read. */
+function draftStored() {
+  try {
+    for (let index = 0; index < localStorage.length; index += 1) {
+      if (localStorage.key(index)?.startsWith("ending-well:draft:")) return true;
+    }
+    return false;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * What the widget's first screen will be, when the loader can know it for sure: the built-in
  * questionnaire's introduction, in the language the widget will choose, with no settings that
@@ -167,13 +239,7 @@ function firstScreenFor(element, options) {
   ) {
     return null;
   }
-  try {
-    for (let index = 0; index < localStorage.length; index += 1) {
-      if (localStorage.key(index)?.startsWith("ending-well:draft:")) return null;
-    }
-  } catch {
-    return null;
-  }
+  if (draftStored() !== false) return null;
   const language = chooseLanguage(element, offered);
   return { language, words: FIRST_SCREENS[language], clinic, saving };
 }
@@ -487,6 +553,7 @@ export function mount(element, options = {}) {
   doNotRecord(element);
   doNotRecord(container);
   const stopListening = leaveWhenAsked(shadow, container, exitAddress(options));
+  switchWhenGiven(shadow);
   let widget = null;
   let destroyed = false;
   /** Hands what the client did on the loader's first screen to the widget, if it was drawn. */
@@ -514,7 +581,18 @@ export function mount(element, options = {}) {
       container.replaceChildren(screen);
       handOver = carryOver(shadow, screen, container);
     }
-    startModule().then(build);
+    // A client who reads a language that shipped apart gets it before the widget is built, so
+    // that nothing shows in English first; so does one with saved answers, which may be in it.
+    const language = chooseLanguage(element, ["en", ...LANGUAGES_APART]);
+    const wanted = draftStored() ? LANGUAGES_APART : [language];
+    const given = wanted
+      .filter((tag) => LANGUAGES_APART.includes(tag))
+      .map((tag) =>
+        giveLanguage(tag).catch((error) => {
+          console.error(`Ending Well could not load the language "${tag}":`, error);
+        }),
+      );
+    Promise.all([startModule(), ...given]).then(([mountInto]) => build(mountInto));
   };
   stylesheet.addEventListener("load", show, { once: true });
   stylesheet.addEventListener("error", show, { once: true });

@@ -3,6 +3,7 @@
 //! English and the shipped English. English is complete by definition; [`check_language`] lists
 //! what another language's file lacks.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -72,6 +73,56 @@ impl Layers<'_> {
     }
 }
 
+/// The languages whose text ships apart from this module (`apart.txt`, written by `build.rs`):
+/// none when it was built with every language, Spanish in the release module.
+pub fn apart() -> impl Iterator<Item = &'static str> {
+    include_str!(concat!(env!("OUT_DIR"), "/apart.txt")).split_whitespace()
+}
+
+thread_local! {
+    /// The interface text of languages that shipped apart, once given (`add_built_in`). Leaked:
+    /// at most one per language, for as long as the page lives, as the compiled-in ones.
+    static ADDED: RefCell<Vec<(&'static str, &'static Entries)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Adds the interface text of `tag`, a language that shipped apart, read from its file's
+/// `value`; returns the problems reading it (none for a file the build wrote).
+pub fn add_built_in(tag: &str, value: &Value) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let entries = read_against(
+        value,
+        "interface",
+        built_in_exactly(FALLBACK),
+        &mut problems,
+    );
+    if problems.is_empty() && !is_added(tag) {
+        let tag: &'static str = Box::leak(tag.to_owned().into_boxed_str());
+        let entries: &'static Entries = Box::leak(Box::new(entries));
+        ADDED.with(|added| added.borrow_mut().push((tag, entries)));
+    }
+    problems
+}
+
+/// Whether the interface text of `tag`, which shipped apart, has been given.
+pub fn is_added(tag: &str) -> bool {
+    added_for(tag).is_some()
+}
+
+fn added_for(tag: &str) -> Option<&'static Entries> {
+    ADDED.with(|added| {
+        let added = added.borrow();
+        added
+            .iter()
+            .find(|(added, _)| added.eq_ignore_ascii_case(tag))
+            .or_else(|| {
+                added
+                    .iter()
+                    .find(|(added, _)| primary(added) == primary(tag))
+            })
+            .map(|(_, entries)| *entries)
+    })
+}
+
 /// The built-in entries of each shipped language, read once.
 fn built_in() -> &'static [(&'static str, Entries)] {
     static BUILT: OnceLock<Vec<(&'static str, Entries)>> = OnceLock::new();
@@ -99,8 +150,12 @@ fn built_in_exactly(tag: &str) -> Option<&'static Entries> {
         .map(|(_, entries)| entries)
 }
 
-/// The built-in entries of `tag`'s language: exact tag, then its primary language.
+/// The built-in entries of `tag`'s language: exact tag, then its primary language; a language
+/// that shipped apart, once given.
 fn built_in_for(tag: &str) -> Option<&'static Entries> {
+    if let Some(entries) = added_for(tag) {
+        return Some(entries);
+    }
     let built = built_in();
     built
         .iter()

@@ -7,6 +7,9 @@ pub mod file;
 /// The typed text of one language, [`Texts`], and the text filled in with numbers and names.
 pub mod texts;
 
-pub use built_in::{built_in_text, check_language, language_name, read_entries, BUILT_IN};
+pub use built_in::{
+    add_built_in, apart, built_in_text, check_language, is_added, language_name, read_entries,
+    BUILT_IN,
+};
 pub use file::missing;
 pub use texts::{fill, Entries, Entry, Interface, Kind, Plural, Texts, KEYS};
