@@ -28,6 +28,7 @@ import {
   act,
   builtInQuestionnaire,
   click,
+  CRYPTO_WAIT_MS,
   heading,
   needs,
   openPage,
@@ -270,6 +271,51 @@ describe("Languages", () => {
       await page.goto(`${harness.origin}/examples/spanish-page.html`);
       assert.equal(await widgetReady(page), QUESTIONNAIRE.es.title);
       assert.ok(requested.includes(SPANISH));
+      assert.deepEqual(errors, []);
+    },
+  );
+
+  it(
+    "answers saved in Spanish come back in Spanish, on a page in English",
+    { timeout: TEST_TIMEOUT },
+    async (t) => {
+      const { page, errors } = await openPage(t, harness.browser);
+      await page.goto(`${harness.origin}/`);
+      assert.equal(await widgetReady(page), QUESTIONNAIRE.en.title);
+      await act(page, "start");
+      await click(page, "[data-ew-action=language]");
+      await poll(
+        page,
+        (title) => __ew.$(".ew-screen h2")?.textContent === title,
+        QUESTIONNAIRE.es.sections[0].title,
+        "the first section in Spanish",
+      );
+      const passphrase = "un río tranquilo por la mañana";
+      await click(page, "[data-ew-action=save]");
+      await type(page, "dialog input[name=passphrase]", passphrase);
+      await type(page, "dialog input[name=confirmation]", passphrase);
+      await click(page, "dialog button[type=submit]");
+      await poll(
+        page,
+        () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+        null,
+        "the first save",
+        CRYPTO_WAIT_MS,
+      );
+      // The next visit: the page is in English, and the Spanish comes with the module, since
+      // answers are saved on the device.
+      await page.reload();
+      await poll(page, () => __ew.$("form[data-ew-form=unlock]") !== null, null, "welcome back");
+      await type(page, "form[data-ew-form=unlock] input[name=passphrase]", passphrase);
+      await click(page, "form[data-ew-form=unlock] button[type=submit]");
+      await poll(
+        page,
+        (title) => __ew.$(".ew-screen h2")?.textContent === title,
+        QUESTIONNAIRE.es.sections[0].title,
+        "the answers back, in Spanish",
+        CRYPTO_WAIT_MS,
+      );
+      assert.deepEqual(await rootLanguage(page), { lang: "es", dir: "ltr" });
       assert.deepEqual(errors, []);
     },
   );
