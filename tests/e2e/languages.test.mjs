@@ -111,6 +111,17 @@ async function widgetReady(page) {
   );
 }
 
+/** Presses the language switcher on the first section and waits for it in `language`. */
+async function switchOnFirstSection(page, language) {
+  await click(page, "[data-ew-action=language]");
+  await poll(
+    page,
+    (title) => __ew.$(".ew-screen h2")?.textContent === title,
+    QUESTIONNAIRE[language].sections[0].title,
+    `the first section in "${language}"`,
+  );
+}
+
 /** `lang` and `dir` of the widget's root. */
 const rootLanguage = (page) =>
   page.evaluate(() => {
@@ -233,30 +244,12 @@ describe("Languages", () => {
       assert.equal(await widgetReady(page), QUESTIONNAIRE.en.title);
       await act(page, "start");
       assert.ok(!requested.includes(SPANISH), "an English reader never downloads the Spanish");
-      await click(page, "[data-ew-action=language]");
-      await poll(
-        page,
-        (title) => __ew.$(".ew-screen h2")?.textContent === title,
-        QUESTIONNAIRE.es.sections[0].title,
-        "the first section in Spanish",
-      );
+      await switchOnFirstSection(page, "es");
       assert.equal(requested.filter((path) => path === SPANISH).length, 1, "downloaded once");
       assert.equal(await page.evaluate(() => __ew.focused()?.lang), "es", "focus stays put");
       // And back, and to Spanish again: nothing more to download.
-      await click(page, "[data-ew-action=language]");
-      await poll(
-        page,
-        (title) => __ew.$(".ew-screen h2")?.textContent === title,
-        QUESTIONNAIRE.en.sections[0].title,
-        "English again",
-      );
-      await click(page, "[data-ew-action=language]");
-      await poll(
-        page,
-        (title) => __ew.$(".ew-screen h2")?.textContent === title,
-        QUESTIONNAIRE.es.sections[0].title,
-        "Spanish again",
-      );
+      await switchOnFirstSection(page, "en");
+      await switchOnFirstSection(page, "es");
       assert.equal(requested.filter((path) => path === SPANISH).length, 1);
 
       // A page in Spanish: downloaded with the module, and the widget is Spanish from the start.
@@ -283,13 +276,7 @@ describe("Languages", () => {
       await page.goto(`${harness.origin}/`);
       assert.equal(await widgetReady(page), QUESTIONNAIRE.en.title);
       await act(page, "start");
-      await click(page, "[data-ew-action=language]");
-      await poll(
-        page,
-        (title) => __ew.$(".ew-screen h2")?.textContent === title,
-        QUESTIONNAIRE.es.sections[0].title,
-        "the first section in Spanish",
-      );
+      await switchOnFirstSection(page, "es");
       const passphrase = "un río tranquilo por la mañana";
       await click(page, "[data-ew-action=save]");
       await type(page, "dialog input[name=passphrase]", passphrase);
