@@ -69,7 +69,11 @@ pub fn questionnaire_of(options: &Value) -> Result<Value, Vec<Problem>> {
             pack::put_back_added(&mut value, name);
             value
         }
-        None => questionnaire_given(options)?,
+        None => match options.get("questionnaire") {
+            Some(Value::String(text)) => json::parse_file(text, "questionnaire")?,
+            // A copy: taking it out of the options would bring in the map's removal code.
+            given => given.cloned().unwrap_or(Value::Null),
+        },
     })
 }
 
@@ -88,16 +92,6 @@ pub fn built_in_of(options: &Value) -> Option<&'static str> {
         }
         Some(_) => None,
     }
-}
-
-/// The questionnaire the options give.
-fn questionnaire_given(options: &Value) -> Result<Value, Vec<Problem>> {
-    Ok(match options.get("questionnaire") {
-        None | Some(Value::Null) => Value::Null,
-        Some(Value::String(text)) => json::parse_file(text, "questionnaire")?,
-        // A copy: taking it out of the options would bring in the map's removal code.
-        Some(given) => given.clone(),
-    })
 }
 
 /// A language offered to the client.
@@ -240,14 +234,13 @@ impl Catalog {
         }
         // The files were checked in `prepare`: read again in another language, they have the
         // same structure, so a problem here cannot happen.
-        let mut questionnaire = match self.built_in {
-            Some(name) => {
-                let mut value = self.questionnaire.clone();
-                pack::put_back_added(&mut value, name);
-                Questionnaire::from_value_in(&value, tag).ok()?
-            }
-            None => Questionnaire::from_value_in(&self.questionnaire, tag).ok()?,
-        };
+        let merged = self.built_in.map(|name| {
+            let mut value = self.questionnaire.clone();
+            pack::put_back_added(&mut value, name);
+            value
+        });
+        let value = merged.as_ref().unwrap_or(&self.questionnaire);
+        let mut questionnaire = Questionnaire::from_value_in(value, tag).ok()?;
         let settings = Settings::from_value_in(&self.settings, tag, &self.own).ok()?;
         if !changes::apply(&mut questionnaire, &settings.changes).is_empty() {
             return None;

@@ -122,25 +122,24 @@ function giveLanguage(tag) {
 
 /**
  * Holds back the widget's language switcher while a language that shipped apart is on its way:
- * the press goes to the widget once the module has the language. Listens before the widget does.
+ * the press goes to the widget once the module has the language. Listens before the widget does;
+ * returns what stops it listening.
  */
 function switchWhenGiven(shadow) {
-  shadow.addEventListener(
-    "click",
-    (event) => {
-      const button = event.target.closest?.("[data-ew-action=language]");
-      const tag = button?.lang;
-      if (!tag || !LANGUAGES_APART.includes(tag) || languagesHad.has(tag)) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      giveLanguage(tag).then(
-        // The same press, now that the widget can show the language.
-        () => button.isConnected && button.click(),
-        (error) => console.error(`Ending Well could not load the language "${tag}":`, error),
-      );
-    },
-    true,
-  );
+  const hold = (event) => {
+    const button = event.target.closest?.("[data-ew-action=language]");
+    const tag = button?.lang;
+    if (!tag || !LANGUAGES_APART.includes(tag) || languagesHad.has(tag)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    giveLanguage(tag).then(
+      // The same press, now that the widget can show the language.
+      () => button.isConnected && button.click(),
+      (error) => console.error(`Ending Well could not load the language "${tag}":`, error),
+    );
+  };
+  shadow.addEventListener("click", hold, true);
+  return () => shadow.removeEventListener("click", hold, true);
 }
 
 /**
@@ -553,7 +552,7 @@ export function mount(element, options = {}) {
   doNotRecord(element);
   doNotRecord(container);
   const stopListening = leaveWhenAsked(shadow, container, exitAddress(options));
-  switchWhenGiven(shadow);
+  const stopHolding = switchWhenGiven(shadow);
   let widget = null;
   let destroyed = false;
   /** Hands what the client did on the loader's first screen to the widget, if it was drawn. */
@@ -600,6 +599,7 @@ export function mount(element, options = {}) {
     destroy() {
       destroyed = true;
       stopListening();
+      stopHolding();
       if (widget) {
         widget.destroy();
         widget.free();

@@ -109,18 +109,15 @@ pub fn is_added(tag: &str) -> bool {
 }
 
 fn added_for(tag: &str) -> Option<&'static Entries> {
-    ADDED.with(|added| {
-        let added = added.borrow();
-        added
-            .iter()
-            .find(|(added, _)| added.eq_ignore_ascii_case(tag))
-            .or_else(|| {
-                added
-                    .iter()
-                    .find(|(added, _)| primary(added) == primary(tag))
-            })
-            .map(|(_, entries)| *entries)
-    })
+    ADDED.with(|added| for_tag(&added.borrow(), tag).copied())
+}
+
+/// What `list` has for `tag`: under the exact tag, then under its primary language.
+fn for_tag<'a, T>(list: &'a [(&str, T)], tag: &str) -> Option<&'a T> {
+    list.iter()
+        .find(|(has, _)| has.eq_ignore_ascii_case(tag))
+        .or_else(|| list.iter().find(|(has, _)| primary(has) == primary(tag)))
+        .map(|(_, value)| value)
 }
 
 /// The built-in entries of each shipped language, read once.
@@ -156,16 +153,7 @@ fn built_in_for(tag: &str) -> Option<&'static Entries> {
     if let Some(entries) = added_for(tag) {
         return Some(entries);
     }
-    let built = built_in();
-    built
-        .iter()
-        .find(|(built, _)| built.eq_ignore_ascii_case(tag))
-        .or_else(|| {
-            built
-                .iter()
-                .find(|(built, _)| primary(built) == primary(tag))
-        })
-        .map(|(_, entries)| entries)
+    for_tag(built_in(), tag)
 }
 
 impl Texts {
