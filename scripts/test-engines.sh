@@ -29,13 +29,15 @@ trap 'rm -rf "$logs"' EXIT
 
 # run NAME ENGINE CONCURRENCY FILE...: one node --test run, its output in $logs/NAME.log and its
 # exit code in $logs/NAME.code. A driver that stops answering fails its test (tests/e2e/drivers.mjs,
-# ANSWER_MS); should a run still hang, it is stopped well inside CI's own limit, and what it did
-# is printed below all the same.
+# ANSWER_MS), a test still going after ten minutes fails (the longest takes under two), and a file
+# whose tests are done ends even if something it started still runs; should a run still hang, it
+# is stopped well inside CI's own limit, and what it did is printed below all the same.
 run() {
   local name=$1 engine=$2 concurrency=$3 code=0
   shift 3
   EW_ENGINE=$engine timeout --kill-after=30 "$LIMIT" \
-    node --test --test-concurrency="$concurrency" --test-reporter=spec "$@" \
+    node --test --test-concurrency="$concurrency" --test-timeout=600000 --test-force-exit \
+    --test-reporter=spec "$@" \
     >"$logs/$name.log" 2>&1 || code=$?
   if [ "$code" = 124 ] || [ "$code" = 137 ]; then
     printf '%s was stopped after %s s: it had not finished.\n' "$name" "$LIMIT" >>"$logs/$name.log"

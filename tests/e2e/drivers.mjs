@@ -8,12 +8,15 @@ import {
   copyFileSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
+  closeSync,
   readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { createServer, connect } from "node:net";
+import { get } from "node:http";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -96,19 +99,39 @@ function freePort() {
   });
 }
 
-/** Resolves once something listens on `port`; fails if `child`, the driver, exits first. */
-async function listening(port, child) {
+/** Whether a WebDriver answers its status on `port`: an answer in JSON with a `value`. */
+function answers(port) {
+  return new Promise((done) => {
+    const request = get({ host: "127.0.0.1", port, path: "/status", timeout: 2000 }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => (body += chunk));
+      response.on("end", () => {
+        try {
+          done(JSON.parse(body).value !== undefined);
+        } catch {
+          done(false);
+        }
+      });
+      response.on("error", () => done(false));
+    });
+    request.on("timeout", () => request.destroy());
+    request.on("error", () => done(false));
+  });
+}
+
+/**
+ * Resolves once the driver `child` answers on `port`; fails if it exits first. A socket that
+ * merely connects is not enough: a connection to a port nothing listens on yet can, rarely, be
+ * the kernel joining it to itself, and a port found free can have been taken by another program.
+ */
+async function ready(port, child) {
   for (let tries = 0; tries < 200; tries++) {
     if (child.exitCode !== null) throw new Error(`the driver exited with ${child.exitCode}`);
-    const open = await new Promise((done) => {
-      const socket = connect(port, "127.0.0.1");
-      socket.once("connect", () => done(socket.end() && true));
-      socket.once("error", () => done(false));
-    });
-    if (open) return;
+    if (await answers(port)) return;
     await sleep(50);
   }
-  throw new Error(`nothing listens on port ${port}`);
+  throw new Error(`no driver answers on port ${port}`);
 }
 
 /**
@@ -140,9 +163,9 @@ function withinTime(answer, awaited, hung, ms = ANSWER_MS) {
   return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
-/** How many processes called `name` are in the process group `group`. */
+/** The processes called `name` in the process group `group`. */
 function processesIn(group, name) {
-  let count = 0;
+  const found = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -150,12 +173,12 @@ function processesIn(group, name) {
       const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       // After the command: the state, the parent and the process group.
       const [, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (command === name && Number(pgrp) === group) count++;
+      if (command === name && Number(pgrp) === group) found.push(Number(entry));
     } catch {
       // Gone while being read.
     }
   }
-  return count;
+  return found;
 }
 
 /**
@@ -171,6 +194,15 @@ function stop(child, signal = "SIGTERM") {
 }
 
 /**
+ * The drivers still running. The test process does not wait for them (they are unreferenced and
+ * write to a file, not a pipe), so when it ends, however it ends, they are stopped with it.
+ */
+const running = new Set();
+process.on("exit", () => {
+  for (const child of running) stop(child, "SIGKILL");
+});
+
+/**
  * Starts the engine's driver; `driverOptions` are what every browser it starts shares (WebKit's
  * `reducedMotion`). `session(options, extra)` starts a browser in it, with a fresh profile, and
  * resolves to Selenium's client; `options` go to the engine's capabilities (Firefox's `prefs`,
@@ -182,26 +214,35 @@ export async function startDriver(name, driverOptions = {}) {
   let port;
   let child;
   let removeConfig = () => {};
+  // What the driver says goes to a file: a pipe would hold the test process open for as long as
+  // anything the driver started still runs.
+  const said = mkdtempSync(join(tmpdir(), "ew-driver-"));
+  const saidFile = join(said, "stderr");
   // A port found free can be taken again before the driver binds it: then another port.
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
     const [command, args, env = {}, cleanUp = () => {}] = driver(port, driverOptions);
+    const stderr = openSync(saidFile, "w");
     child = spawn(command, args, {
-      stdio: ["ignore", "ignore", "pipe"],
+      stdio: ["ignore", "ignore", stderr],
       detached: true,
       env: { ...process.env, ...env },
     });
-    const said = [];
-    child.stderr.on("data", (chunk) => said.push(chunk));
+    closeSync(stderr);
+    child.unref();
+    running.add(child);
     try {
-      await listening(port, child);
+      await ready(port, child);
       removeConfig = cleanUp;
       break;
     } catch (error) {
-      stop(child);
+      stop(child, "SIGKILL");
+      running.delete(child);
       cleanUp();
       if (attempt === 3) {
-        throw new Error(`${error.message}: ${Buffer.concat(said)}`, { cause: error });
+        const message = `${error.message}: ${readFileSync(saidFile, "utf8")}`;
+        rmSync(said, { recursive: true, force: true });
+        throw new Error(message, { cause: error });
       }
     }
   }
@@ -209,21 +250,39 @@ export async function startDriver(name, driverOptions = {}) {
   const end = (signal) => {
     stopped = true;
     stop(child, signal);
+    running.delete(child);
     removeConfig();
+    rmSync(said, { recursive: true, force: true });
   };
   const hung = () => end("SIGKILL");
   return {
     session: async (options = {}, extra = {}) => {
       // The browser of a session just ended may still be closing: WebKit's driver has hung when
-      // a second MiniBrowser started beside one, so the new one waits (up to 10 s) until it has.
-      for (let waited = 0; browser && waited < 10_000; waited += 100) {
-        if (processesIn(child.pid, browser) === 0) break;
+      // a second MiniBrowser started beside one, so the new one waits (up to 10 s) until it has,
+      // and then ends what is left of it, which belongs to a session already quit.
+      for (let waited = 0; browser; waited += 100) {
+        const left = processesIn(child.pid, browser);
+        if (left.length === 0) break;
+        if (waited >= 10_000) {
+          console.log(`${name}: the last session's ${browser} had not closed in 10 s; ending it`);
+          for (const pid of left) {
+            try {
+              process.kill(pid, "SIGKILL");
+            } catch {
+              // Gone meanwhile.
+            }
+          }
+        }
         await sleep(100);
       }
       const client = new Builder()
         .usingServer(`http://127.0.0.1:${port}`)
         .withCapabilities({ ...capabilities(options), ...extra })
         .build();
+      // The client is itself a promise of the session, besides getSession's: a session that
+      // fails (as when a driver that did not start one in time is stopped) is answered below,
+      // not left to fail the test that comes to be running when it does.
+      client.catch(() => {});
       // The new-session command went before the client's commands could be given a deadline.
       await withinTime(client.getSession(), "start a session", hung, START_MS);
       const executor = client.getExecutor();
@@ -235,6 +294,26 @@ export async function startDriver(name, driverOptions = {}) {
     stop: () => end(),
     alive: () => !stopped && child.exitCode === null,
   };
+}
+
+/**
+ * A driver of the engine `name` (with `driverOptions`) and a session in it (`options`, `extra`:
+ * as for `session` above). A driver that does not start a browser in time (START_MS), or stops
+ * answering as it starts, is stopped and a fresh one tried, up to three in all: no page has been
+ * opened yet, so nothing a test checks is tried twice.
+ */
+export async function startSession(name, driverOptions = {}, options = {}, extra = {}) {
+  for (let attempt = 1; ; attempt++) {
+    let driver;
+    try {
+      driver = await startDriver(name, driverOptions);
+      return { driver, client: await driver.session(options, extra) };
+    } catch (error) {
+      driver?.stop();
+      if (attempt === 3) throw error;
+      console.log(`${name}: ${error.message}; starting a fresh driver`);
+    }
+  }
 }
 
 /**
@@ -260,8 +339,7 @@ export async function tap(client, element) {
 
 /** Starts the engine's driver and a session in it; `close()` ends both. */
 export async function openEngine(name) {
-  const driver = await startDriver(name);
-  const client = await driver.session();
+  const { driver, client } = await startSession(name);
   return {
     client,
     async close() {

@@ -22,7 +22,7 @@ import { join } from "node:path";
 import { createSecureContext, TLSSocket } from "node:tls";
 import { Key, Origin } from "selenium-webdriver";
 import { sleep, WAIT_MS } from "../../scripts/browser.mjs";
-import { startDriver, tap } from "./drivers.mjs";
+import { startDriver, startSession, tap } from "./drivers.mjs";
 
 /** Something the engine's WebDriver cannot do; the tests that need it are marked. */
 export class Unsupported extends Error {}
@@ -1256,30 +1256,42 @@ export async function launchWebDriver(engine, router, proxy) {
         await slot.client?.quit().catch(() => {});
         slot.client = null;
         slot.driver?.stop();
-        slot.driver = await startDriver(engine, driverOptions);
-        slot.driverKey = driverKey;
+        slot.driver = null;
       }
-      if (!slot.client || slot.kind !== kind) {
-        await slot.client?.quit().catch(() => {});
-        slot.client = null;
-        const extra = {
-          proxy: { proxyType: "manual", httpProxy: proxy, sslProxy: proxy },
-          acceptInsecureCerts: true,
-          unhandledPromptBehavior: "ignore",
-        };
+      if (slot.client && slot.kind === kind) return slot;
+      await slot.client?.quit().catch(() => {});
+      slot.client = null;
+      const extra = {
+        proxy: { proxyType: "manual", httpProxy: proxy, sslProxy: proxy },
+        acceptInsecureCerts: true,
+        unhandledPromptBehavior: "ignore",
+      };
+      if (slot.driver) {
         try {
           slot.client = await slot.driver.session(capabilities, extra);
         } catch (error) {
           // A driver that did not start a browser in time has been stopped (drivers.mjs,
-          // START_MS): once more, with a fresh one. No page has been opened yet, so nothing a
-          // test checks is tried twice.
+          // START_MS): fresh ones are tried below.
           console.log(`${engine}: ${error.message}; starting a fresh driver`);
           slot.driver.stop();
-          slot.driver = await startDriver(engine, driverOptions);
-          slot.client = await slot.driver.session(capabilities, extra);
+          slot.driver = null;
         }
-        slot.kind = kind;
       }
+      if (!slot.client) {
+        try {
+          ({ driver: slot.driver, client: slot.client } = await startSession(
+            engine,
+            driverOptions,
+            capabilities,
+            extra,
+          ));
+        } catch (error) {
+          slot.busy = false;
+          throw error;
+        }
+        slot.driverKey = driverKey;
+      }
+      slot.kind = kind;
       return slot;
     },
     async newContext(options = {}) {
@@ -1291,10 +1303,13 @@ export async function launchWebDriver(engine, router, proxy) {
       return (await browser.newContext(options)).newPage();
     },
     async close() {
-      await Promise.all([...contexts].map((context) => context.close()));
-      for (const slot of slots) {
-        await slot.client?.quit().catch(() => {});
-        slot.driver.stop();
+      try {
+        await Promise.all([...contexts].map((context) => context.close()));
+      } finally {
+        for (const slot of slots) {
+          await slot.client?.quit().catch(() => {});
+          slot.driver?.stop();
+        }
       }
     },
   };
