@@ -650,23 +650,28 @@ async function scaleRun(browser, origin, count) {
 /**
  * Runs in the page before its scripts: reports the time (since the epoch, as the next page's own
  * clock counts) of each input that may start quick exit, and of the frame that first draws the
- * page covered or hidden (`covered`, a selector, seen by a MutationObserver): the animation
- * frame's callback, after which the frame is drawn in the same task. A navigation that commits
+ * page covered or hidden after one, seen by a MutationObserver: the animation frame's callback,
+ * after which the frame is drawn in the same task. Covered or hidden is `covered` (a selector)
+ * showing, or `shown` (a selector) gone once it had shown: Ending Well's loader, leaving before
+ * the module has started, empties the widget rather than hiding it. A navigation that commits
  * first leaves no such frame.
  */
-function watchQuickExit(covered) {
+function watchQuickExit({ covered, shown }) {
+  let asked = false;
   const report = (what, at) => window.__quickExit?.(what, performance.timeOrigin + at);
-  addEventListener("click", (event) => report("input", event.timeStamp), true);
-  addEventListener(
-    "keyup",
-    (event) => event.key === "Shift" && report("input", event.timeStamp),
-    true,
-  );
-  let seen = false;
+  const input = (event) => {
+    asked = true;
+    report("input", event.timeStamp);
+  };
+  addEventListener("click", input, true);
+  addEventListener("keyup", (event) => event.key === "Shift" && input(event), true);
+  // Each time the page turns covered or hidden (the widget taking over in place is not such a
+  // time: its first screen is replaced within one task), the frame that first draws it.
+  let gone = false;
   const check = () => {
-    if (seen || !window.__$?.(covered)) return;
-    seen = true;
-    requestAnimationFrame(() => report("covered", performance.now()));
+    const now = asked && Boolean(window.__$?.(covered) || !window.__$?.(shown));
+    if (now && !gone) requestAnimationFrame(() => report("covered", performance.now()));
+    gone = now;
   };
   const observe = (root) =>
     new MutationObserver(check).observe(root, { attributes: true, childList: true, subtree: true });
@@ -706,7 +711,7 @@ async function quickExitRun(browser, origin, product, how) {
   const times = { input: [], covered: [] };
   await context.exposeBinding("__quickExit", (_, what, at) => times[what].push(at));
   await context.addInitScript(instrument, exit.ready);
-  await context.addInitScript(watchQuickExit, exit.covered);
+  await context.addInitScript(watchQuickExit, { covered: exit.covered, shown: exit.ready });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -735,9 +740,11 @@ async function quickExitRun(browser, origin, product, how) {
   if (errors.length) throw new Error(`${product}: page errors: ${errors.join("; ")}`);
   const input = times.input.at(-1);
   if (input === undefined) throw new Error(`${product}, ${how}: the input was not seen`);
-  // Gone from the screen: the frame that hid it or, if none came first, the next page.
+  // Gone from the screen: the frame that hid it after the last input or, if none came first,
+  // the next page.
+  const covered = times.covered.find((at) => at >= input) ?? Infinity;
   return {
-    gone: Math.min(times.covered[0] ?? Infinity, painted) - input,
+    gone: Math.min(covered, painted) - input,
     painted: painted - input,
   };
 }

@@ -11,7 +11,15 @@ rm -rf www/pkg
 # Without the `every-language` feature: the Spanish ships apart (below), for the clients who read it.
 wasm-pack build --release --target web --no-pack --out-dir www/pkg --out-name ending_well \
   -- --no-default-features
-node scripts/embed-wasm.mjs www/pkg
+# The small module that unpacks the module's bytes in the page (unpack/), through wasm-opt with
+# the flags of the module's own (Cargo.toml); then the module's bytes, packed, and it, as one
+# JavaScript module.
+cargo rustc --quiet -p ending-well-unpack --release --target wasm32-unknown-unknown --crate-type cdylib
+flags=$(sed -n 's/^wasm-opt = \[\(.*\)\]$/\1/p' Cargo.toml | tr -d '",')
+# shellcheck disable=SC2086
+wasm-opt $flags --strip-debug --strip-producers --strip-target-features \
+  target/wasm32-unknown-unknown/release/ending_well_unpack.wasm -o target/unpack.wasm
+node scripts/embed-wasm.mjs www/pkg target/unpack.wasm
 # The introduction's words, which the loader shows before the module has started.
 cargo run --quiet --bin ending-well -- first-screen > www/pkg/first-screen.json
 # The Spanish, which build-web.mjs makes into the module pkg/ending_well_es.js.

@@ -46,8 +46,11 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   cp package-lock.json "$stamp"
 fi
 
+# Packages from Debian that are missing, installed together below.
+missing=()
+# xz packs the module's bytes for the release (scripts/embed-wasm.mjs).
+command -v xz >/dev/null 2>&1 || missing+=(xz-utils)
 if [ "$mode" = test ]; then
-  missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
@@ -57,13 +60,15 @@ if [ "$mode" = test ]; then
   command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
   # The end-to-end tests' proxy answers https with a throwaway certificate it makes with openssl.
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
-  if [ ${#missing[@]} -gt 0 ]; then
-    say "installing ${missing[*]} from Debian"
-    sudo_cmd=()
-    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-    "${sudo_cmd[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
-  fi
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} from Debian"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+fi
+if [ "$mode" = test ]; then
   if ! command -v geckodriver >/dev/null 2>&1; then
     say "installing geckodriver (a few minutes, once)"
     cargo_install geckodriver

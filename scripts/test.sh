@@ -13,11 +13,12 @@ eslint .
 step "types (ending-well.d.ts against how the docs and the examples use it)"
 tsc -p tests/types
 step "clippy (host)"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p ending-well-unpack --lib --target wasm32-unknown-unknown -- -D warnings
 step "native tests"
-cargo test
+cargo test --workspace
 step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 step "browser tests: Chromium"

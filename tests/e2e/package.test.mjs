@@ -8,7 +8,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 
@@ -194,6 +194,35 @@ describe("Ending Well, the shipped package", () => {
     );
     assert.ok(imports.length > 0, "the module imports the browser APIs it uses");
     assert.deepEqual(wasmViolations(imports), [], "no import mentions a request API");
+  });
+
+  it("ships the module packed, byte for byte, and what unpacks it imports nothing", async () => {
+    const bytes = join(PKG, "ending_well_bytes.js");
+    assert.ok(existsSync(bytes), `${bytes} is missing: run \`bash scripts/build.sh\` first`);
+    // The one other WebAssembly the package runs: the module that unpacks the module's bytes.
+    const instantiate = WebAssembly.instantiate;
+    const instantiated = [];
+    WebAssembly.instantiate = (source, ...rest) => {
+      instantiated.push(new WebAssembly.Module(source));
+      return instantiate(source, ...rest);
+    };
+    let unpacked;
+    try {
+      unpacked = await (await import(pathToFileURL(bytes))).unpacked();
+    } finally {
+      WebAssembly.instantiate = instantiate;
+    }
+    assert.ok(Buffer.from(unpacked).equals(readWithRetry(WASM)), "the module, byte for byte");
+    assert.equal(instantiated.length, 1);
+    assert.deepEqual(
+      WebAssembly.Module.imports(instantiated[0]),
+      [],
+      "the unpacker imports nothing",
+    );
+    console.log(
+      `package: the module's ${readWithRetry(WASM).length} bytes unpacked from ` +
+        `${readWithRetry(bytes).length} of JavaScript, by a module that imports nothing`,
+    );
   });
 
   it("packs for npm exactly the files a clinic needs, and its exports resolve", () => {
