@@ -24,8 +24,9 @@ if (!dir || !unpackerPath) {
 // LZMA's settings: no literal position bits and no position bits suit a module best (byte
 // boundaries mean nothing to its code); 3 bits of the byte before as a literal's context.
 const [lc, lp, pb] = [3, 0, 0];
-// The module's bytes come out 64 KB at a time: each step takes under 20 ms with a phone's processor.
-const STEP = 64 * 1024;
+// The module's bytes come out 16 KB at a time: each step takes a few milliseconds (the first, in
+// WebAssembly's baseline code, the longest), so that input waits for no more than one of them.
+const STEP = 16 * 1024;
 const wasm = readFileSync(join(dir, "ending_well_bg.wasm"));
 const xz = spawnSync(
   "xz",

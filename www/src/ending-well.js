@@ -493,11 +493,11 @@ function stoppedPanel(element) {
 }
 
 /**
- * Quick exit by the loader, for a widget that cannot leave by itself: "Leave this page" clicked
- * or tapped, or Shift pressed on its own three times within five seconds. Returns a function that
- * removes its listeners.
+ * Quick exit by the loader, for a widget that cannot leave by itself, or has not yet taken over
+ * (`mounted()` tells): "Leave this page" clicked or tapped, or Shift pressed on its own three
+ * times within five seconds. Returns a function that removes its listeners.
  */
-function leaveWhenAsked(shadow, container, url) {
+function leaveWhenAsked(shadow, container, url, mounted) {
   const widgetLeaving = () => container.querySelector(".ew[data-ew-leaving]") !== null;
   let left = false;
   const leave = () => {
@@ -522,8 +522,11 @@ function leaveWhenAsked(shadow, container, url) {
     shiftAlone = false;
     const now = Date.now();
     presses = [...presses.filter((then) => now - then < SHIFT_WINDOW_MS), now];
-    // The widget counts the same presses: it has had its turn by the next task.
-    if (presses.length >= 3) setTimeout(() => widgetLeaving() || leave(), 0);
+    if (presses.length < 3) return;
+    // Before the widget has taken over, at once; after, the widget counts the same presses and
+    // has had its turn by the next task.
+    if (mounted()) setTimeout(() => widgetLeaving() || leave(), 0);
+    else leave();
   };
   shadow.addEventListener("click", onClick);
   window.addEventListener("keydown", onKeyDown, true);
@@ -551,9 +554,9 @@ export function mount(element, options = {}) {
   shadow.replaceChildren(stylesheet, container);
   doNotRecord(element);
   doNotRecord(container);
-  const stopListening = leaveWhenAsked(shadow, container, exitAddress(options));
-  const stopHolding = switchWhenGiven(shadow);
   let widget = null;
+  const stopListening = leaveWhenAsked(shadow, container, exitAddress(options), () => !!widget);
+  const stopHolding = switchWhenGiven(shadow);
   let destroyed = false;
   /** Hands what the client did on the loader's first screen to the widget, if it was drawn. */
   let handOver = null;
