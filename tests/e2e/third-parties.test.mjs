@@ -4,7 +4,7 @@
 // downloads happen inside the widget and their addresses go soon after, and typing loads no font.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { needs, openPage, useHarness } from "./harness.mjs";
+import { needs, openPage, useHarness, waitForWidget } from "./harness.mjs";
 
 const harness = useHarness();
 
@@ -28,6 +28,10 @@ async function widgetPage(t, settings = null, head = "") {
     await page.goto(`${harness.origin}/configured.html`);
   }
   await page.waitForSelector("ending-well [data-ew-action=start]");
+  // The widget itself, not the loader's introduction: these tests click and look at once, and a
+  // press on the introduction is carried over to the widget only once it has started
+  // (first-screen.test.mjs).
+  await waitForWidget(page);
   return opened;
 }
 
