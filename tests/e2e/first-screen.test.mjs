@@ -27,7 +27,7 @@ async function heldBack(t, init = null, options = {}) {
   // Let go before the context closes (hooks run in the order given), even when the test failed
   // before it let go itself: a page left with a request held open can keep a driver waiting.
   t.after(() => release());
-  const opened = await openPage(t, harness.browser, options);
+  const opened = await openPage(t, harness.browser, { ...options, holdsRequests: true });
   if (init) await opened.context.addInitScript(init);
   await opened.context.route("**/pkg/ending_well_bytes.js", async (route) => {
     await released;

@@ -202,7 +202,12 @@ export function ownedBy(t, context) {
  */
 export async function openPage(t, browser, contextOptions = {}) {
   await closeEarlierContext(t);
-  const opened = await openWidgetPage(browser, contextOptions);
+  // `holdsRequests: true`: the test holds a request of the page back; a WebDriver must then not
+  // wait for the page's load event before each command (webdriver-page.mjs). Playwright never
+  // does, and takes no such option.
+  const options = { ...contextOptions };
+  if (!browser.engine) delete options.holdsRequests;
+  const opened = await openWidgetPage(browser, options);
   ownedBy(t, opened.context);
   return opened;
 }

@@ -1044,8 +1044,16 @@ function sessionOptions(engine, options) {
   const args = [];
   // What the WebKit driver itself must be started with (drivers.mjs), for every browser it starts.
   const driver = {};
+  // WebDriver's own, for `holdsRequests` (harness.mjs's openPage).
+  const session = {};
   for (const [key, value] of Object.entries(options)) {
     if (key === "viewport" || key === "acceptDownloads") continue;
+    if (key === "holdsRequests") {
+      // WebKit's driver waits for the page's load event before each command, which a request
+      // the test holds back delays: it would wait for the test, and the test for it.
+      if (value) session.pageLoadStrategy = "none";
+      continue;
+    }
     if ((key === "hasTouch" || key === "isMobile") && !value) continue;
     // MiniBrowser shows the light scheme unless told otherwise (checked once it has started).
     if (engine === "WebKit" && key === "colorScheme") {
@@ -1065,7 +1073,7 @@ function sessionOptions(engine, options) {
       throw new Unsupported(`a context's ${key} in ${engine}`);
     }
   }
-  return engine === "WebKit" ? { args, driver } : { prefs };
+  return engine === "WebKit" ? { args, driver, ...session } : { prefs, ...session };
 }
 
 /** Accepts a dialog that is open, such as "Leave this page?"; whether there was one. */
@@ -1238,7 +1246,7 @@ export async function launchWebDriver(engine, router, proxy) {
     reuse: true,
     /** A driver with a session of `kind` (the options' capabilities), for a new context. */
     async take(kind, mine = null) {
-      const { driver: driverOptions = {}, ...capabilities } = JSON.parse(kind);
+      const { driver: driverOptions = {}, pageLoadStrategy, ...capabilities } = JSON.parse(kind);
       const driverKey = JSON.stringify(driverOptions);
       let slot =
         mine ??
@@ -1265,6 +1273,7 @@ export async function launchWebDriver(engine, router, proxy) {
         proxy: { proxyType: "manual", httpProxy: proxy, sslProxy: proxy },
         acceptInsecureCerts: true,
         unhandledPromptBehavior: "ignore",
+        ...(pageLoadStrategy && { pageLoadStrategy }),
       };
       if (slot.driver) {
         try {
