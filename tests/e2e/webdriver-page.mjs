@@ -1050,8 +1050,9 @@ function sessionOptions(engine, options) {
     if (key === "viewport" || key === "acceptDownloads") continue;
     if (key === "holdsRequests") {
       // WebKit's driver waits for the page's load event before each command, which a request
-      // the test holds back delays: it would wait for the test, and the test for it.
-      if (value) session.pageLoadStrategy = "none";
+      // the test holds back delays: it would wait for the test, and the test for it. (Firefox's
+      // does not wait so before a script, and keeps its usual strategy.)
+      if (value && engine === "WebKit") session.pageLoadStrategy = "none";
       continue;
     }
     if ((key === "hasTouch" || key === "isMobile") && !value) continue;
@@ -1147,6 +1148,20 @@ class WebDriverContext {
     this.uploads = [];
   }
 
+  /**
+   * The page's viewport, [width, height] in CSS pixels. A session that does not wait for pages
+   * to load (`holdsRequests`) can ask between two documents and get no answer: then again.
+   */
+  async _innerSize() {
+    for (let tries = 0; ; tries++) {
+      const inner = await this.client.executeScript(
+        "return [window.innerWidth, window.innerHeight]",
+      );
+      if (Array.isArray(inner) || tries === 50) return inner;
+      await sleep(100);
+    }
+  }
+
   /** Sets the window so that the page's viewport is `width` × `height` CSS pixels. */
   async _resize({ width, height }) {
     this.viewport = { width, height };
@@ -1154,14 +1169,12 @@ class WebDriverContext {
     let rect = { width, height };
     for (let attempt = 0; attempt < 3; attempt++) {
       await window.setRect(rect);
-      const inner = await this.client.executeScript(
-        "return [window.innerWidth, window.innerHeight]",
-      );
+      const inner = await this._innerSize();
       if (inner[0] === width && inner[1] === height) return;
       const outer = await window.getRect();
       rect = { width: outer.width + width - inner[0], height: outer.height + height - inner[1] };
     }
-    const inner = await this.client.executeScript("return [window.innerWidth, window.innerHeight]");
+    const inner = await this._innerSize();
     if (inner[0] !== width) {
       throw new Unsupported(
         `a ${width} px wide viewport in ${this.browser.engine}: its narrowest is ${inner[0]} px`,
