@@ -8,6 +8,7 @@ import {
   draftKeyHelper,
   openPage,
   poll,
+  saveWith,
   useHarness,
   waitForHeading,
 } from "./harness.mjs";
@@ -22,21 +23,6 @@ async function demo(t) {
   await opened.page.goto(`${harness.origin}/`);
   await opened.page.waitForSelector("ending-well [data-ew-action=start]");
   return opened;
-}
-
-/** Saves on this device with `passphrase` and waits for the first save. */
-async function saveWith(page, passphrase) {
-  await page.click("ending-well [data-ew-action=save]");
-  await page.fill("ending-well dialog input[name=passphrase]", passphrase);
-  await page.fill("ending-well dialog input[name=confirmation]", passphrase);
-  await page.click("ending-well dialog button[type=submit]");
-  await poll(
-    page,
-    () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
-    null,
-    "the first save",
-    CRYPTO_WAIT_MS,
-  );
 }
 
 /** Loads the page again and opens the stored draft with `passphrase`, as a client would. */

@@ -5,7 +5,13 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
-import { launchChromium, openWidgetPage, PKG, poll } from "../../scripts/browser.mjs";
+import {
+  CRYPTO_WAIT_MS,
+  launchChromium,
+  openWidgetPage,
+  PKG,
+  poll,
+} from "../../scripts/browser.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { createRouter, launchWebDriver } from "./webdriver-page.mjs";
 
@@ -274,4 +280,19 @@ export async function widgetPrefix(page) {
   const id = await page.evaluate(() => __ew.$(".ew-screen h2.ew-heading").id);
   assert.match(id, /^ew[1-9]\d*-heading$/, "the heading has a prefixed id");
   return id.replace(/-heading$/, "");
+}
+
+/** Saves the answers on the device with `passphrase`, as a client would, and waits for it. */
+export async function saveWith(page, passphrase) {
+  await page.click("ending-well [data-ew-action=save]");
+  await page.fill("ending-well dialog input[name=passphrase]", passphrase);
+  await page.fill("ending-well dialog input[name=confirmation]", passphrase);
+  await page.click("ending-well dialog button[type=submit]");
+  await poll(
+    page,
+    () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
+    null,
+    "the first save",
+    CRYPTO_WAIT_MS,
+  );
 }

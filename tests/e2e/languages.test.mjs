@@ -33,6 +33,7 @@ import {
   needs,
   openPage,
   poll,
+  saveWith,
   TEST_TIMEOUT,
   type,
   useHarness,
@@ -278,17 +279,7 @@ describe("Languages", () => {
       await act(page, "start");
       await switchOnFirstSection(page, "es");
       const passphrase = "un río tranquilo por la mañana";
-      await click(page, "[data-ew-action=save]");
-      await type(page, "dialog input[name=passphrase]", passphrase);
-      await type(page, "dialog input[name=confirmation]", passphrase);
-      await click(page, "dialog button[type=submit]");
-      await poll(
-        page,
-        () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
-        null,
-        "the first save",
-        CRYPTO_WAIT_MS,
-      );
+      await saveWith(page, passphrase);
       // The next visit: the page is in English, and the Spanish comes with the module, since
       // answers are saved on the device.
       await page.reload();
