@@ -1092,6 +1092,22 @@ async function acceptDialog(client) {
  * server's origin (local and session storage, IndexedDB, Cache Storage, service workers,
  * cookies), on a blank page. A browser starts in seconds, this in a fraction of one.
  */
+/**
+ * Waits until the session's page is `url` and loaded. A session that does not wait for pages to
+ * load (`holdsRequests`) returns from `get` at once; a script sent then can run in the document
+ * being left and fail with it ("Callback was not called before the unload event").
+ */
+async function arrive(client, url) {
+  for (let tries = 0; tries < 100; tries++) {
+    const where = await client
+      .executeScript("return [location.href, document.readyState]")
+      .catch(() => null);
+    if (Array.isArray(where) && where[0] === url && where[1] === "complete") return;
+    await sleep(50);
+  }
+  throw new Error(`the session did not arrive at ${url} within 5 s`);
+}
+
 async function reset(client, origin) {
   await acceptDialog(client);
   const [first, ...others] = await client.getAllWindowHandles();
@@ -1101,6 +1117,7 @@ async function reset(client, origin) {
   }
   await client.switchTo().window(first);
   await client.get(`${origin}${RESET_PATH}`);
+  await arrive(client, `${origin}${RESET_PATH}`);
   await acceptDialog(client);
   await client.executeScript(`return (async () => {
     localStorage.clear();
@@ -1117,6 +1134,7 @@ async function reset(client, origin) {
   })();`);
   await client.manage().deleteAllCookies();
   await client.get("about:blank");
+  await arrive(client, "about:blank");
 }
 
 class WebDriverContext {
@@ -1154,9 +1172,12 @@ class WebDriverContext {
    */
   async _innerSize() {
     for (let tries = 0; ; tries++) {
-      const inner = await this.client.executeScript(
-        "return [window.innerWidth, window.innerHeight]",
-      );
+      const inner = await this.client
+        .executeScript("return [window.innerWidth, window.innerHeight]")
+        .catch((error) => {
+          if (error.name === "NoSuchFrameError" && tries < 50) return null;
+          throw error;
+        });
       if (Array.isArray(inner) || tries === 50) return inner;
       await sleep(100);
     }
