@@ -2,9 +2,17 @@
 // the text compiled in, Rust's formatting and allocation, the reading of files and settings, the
 // screens, and so on. Each function goes to the first area whose pattern its name matches.
 //
-//   node bench/size-areas.mjs target/size-profile/top.csv target/size-profile/shipped.wasm
+// Beside each area's bytes, what it costs once packed with LZMA as the module ships: how much
+// smaller the packed module gets when that area's function bodies (or, for the text, the data
+// section) are cut out of it. Repetitive code packs far smaller than its bytes suggest, so this
+// is the column to read when choosing what to make smaller. The costs add up to a little more
+// than the whole, since an area also serves as context for the others.
+//
+//   node bench/size-areas.mjs target/size-profile/top.csv target/size-profile/named.wasm \
+//     target/size-profile/shipped.wasm
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { packLzma } from "../scripts/lzma.mjs";
 
 const AREAS = [
   ["text compiled in (questionnaires, languages, messages)", /^data segment/],
@@ -28,7 +36,76 @@ const AREAS = [
   ],
 ];
 
-const [csv, shipped] = process.argv.slice(2);
+/** The module's sections, its function names, and each function body's byte range. */
+function parseModule(bytes) {
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  const name = () => {
+    const length = leb();
+    at += length;
+    return bytes.subarray(at - length, at).toString("utf8");
+  };
+  const sections = [];
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const size = leb();
+    sections.push({ id, start, body: at, end: at + size });
+    at += size;
+  }
+  let imported = 0;
+  const names = new Map();
+  const bodies = [];
+  for (const section of sections) {
+    at = section.body;
+    if (section.id === 2) {
+      for (let count = leb(); count > 0; count--) {
+        name();
+        name();
+        const kind = bytes[at++];
+        if (kind === 0) (leb(), imported++);
+        else if (kind === 1) (at++, bytes[at++] & 1 ? (leb(), leb()) : leb());
+        else if (kind === 2) bytes[at++] & 1 ? (leb(), leb()) : leb();
+        else at += 2;
+      }
+    } else if (section.id === 10) {
+      for (let count = leb(), index = 0; index < count; index++) {
+        const size = leb();
+        bodies.push({ index: imported + index, start: at, end: at + size });
+        at += size;
+      }
+    } else if (section.id === 0 && name() === "name") {
+      while (at < section.end) {
+        const kind = bytes[at++];
+        const end = leb() + at;
+        if (kind === 1) for (let count = leb(); count > 0; count--) names.set(leb(), name());
+        at = end;
+      }
+    }
+  }
+  return { sections, bodies: bodies.map((body) => ({ ...body, name: names.get(body.index) })) };
+}
+
+/** `bytes` without the byte ranges in `cuts`. */
+function without(bytes, cuts) {
+  const parts = [];
+  let from = 0;
+  for (const { start, end } of cuts.sort((a, b) => a.start - b.start)) {
+    parts.push(bytes.subarray(from, start));
+    from = end;
+  }
+  parts.push(bytes.subarray(from));
+  return Buffer.concat(parts);
+}
+
+const [csv, named, shipped] = process.argv.slice(2);
 const rows = readFileSync(csv, "utf8").trim().split("\n").slice(1);
 const totals = new Map(AREAS.map(([name]) => [name, 0]));
 let other = 0;
@@ -40,12 +117,34 @@ for (const row of rows) {
   else other += Number(bytes);
 }
 const module = readFileSync(shipped);
-console.log(
-  `\nThe shipped module: ${(module.length / 1024).toFixed(1)} KB, ` +
-    `${(gzipSync(module, { level: 9 }).length / 1024).toFixed(1)} KB gzip -9. By area, before compression:`,
+const parsed = parseModule(readFileSync(named));
+// The names are not shipped: the module is measured without them. They come after the code and
+// the data, so every body keeps its place.
+const lastBody = Math.max(...parsed.bodies.map(({ end }) => end));
+const nameSection = parsed.sections.filter(({ id, start }) => id === 0 && start >= lastBody);
+const base = without(readFileSync(named), nameSection);
+const packedSize = packLzma(base).length;
+const cutsOf = new Map(AREAS.map(([area]) => [area, []]));
+const cutsElse = [];
+for (const body of parsed.bodies) {
+  const area = AREAS.find(([, pattern]) => pattern.test(body.name ?? ""));
+  (area ? cutsOf.get(area[0]) : cutsElse).push(body);
+}
+cutsOf.set(
+  AREAS[0][0],
+  parsed.sections.filter(({ id }) => id === 11).map(({ body, end }) => ({ start: body, end })),
 );
+cutsOf.set("everything else", cutsElse);
+const packedCost = (area) => packedSize - packLzma(without(base, cutsOf.get(area) ?? [])).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(6)} KB`;
+console.log(
+  `\nThe shipped module: ${kb(module.length).trim()}, ` +
+    `${kb(gzipSync(module, { level: 9 }).length).trim()} gzip -9, ` +
+    `${kb(packLzma(module).length).trim()} packed with LZMA. By area:`,
+);
+console.log("    before    packed  area");
 const NAMES = AREAS[1][0];
 const shown = [...totals, ["everything else", other]].filter(([name]) => name !== NAMES);
 for (const [name, bytes] of shown.sort((a, b) => b[1] - a[1])) {
-  console.log(`${(bytes / 1024).toFixed(1).padStart(8)} KB  ${name}`);
+  console.log(`${kb(bytes)} ${kb(packedCost(name))}  ${name}`);
 }

@@ -9,11 +9,11 @@
 //    LZMA");
 // 2. removes the glue's fetch() of a module URL, the one network call in the shipped code, so
 //    that no code path in the package can make a request (checked by tests/e2e/package.test.mjs).
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildSync } from "esbuild";
+import { LZMA, packLzma } from "./lzma.mjs";
 
 const [dir, unpackerPath] = process.argv.slice(2);
 if (!dir || !unpackerPath) {
@@ -21,23 +21,18 @@ if (!dir || !unpackerPath) {
   process.exit(2);
 }
 
-// LZMA's settings: no literal position bits and no position bits suit a module best (byte
-// boundaries mean nothing to its code); 3 bits of the byte before as a literal's context.
-const [lc, lp, pb] = [3, 0, 0];
+const { lc, lp, pb } = LZMA;
 // The module's bytes come out 16 KB at a time: each step takes a few milliseconds (the first, in
 // WebAssembly's baseline code, the longest), so that input waits for no more than one of them.
 const STEP = 16 * 1024;
 const wasm = readFileSync(join(dir, "ending_well_bg.wasm"));
-const xz = spawnSync(
-  "xz",
-  ["--format=raw", `--lzma1=preset=9e,lc=${lc},lp=${lp},pb=${pb}`, "--stdout"],
-  { input: wasm, maxBuffer: 64 << 20 },
-);
-if (xz.error || xz.status !== 0) {
-  console.error(`embed-wasm: xz failed: ${xz.error?.message ?? xz.stderr}`);
+let packed;
+try {
+  packed = packLzma(wasm);
+} catch (error) {
+  console.error(`embed-wasm: ${error.message}`);
   process.exit(1);
 }
-const packed = xz.stdout;
 const unpacker = readFileSync(unpackerPath);
 const bytesPath = join(dir, "ending_well_bytes.js");
 buildSync({

@@ -21,4 +21,4 @@ wasm-opt $flags -g "$out/ending_well_bg.wasm" -o "$out/named.wasm"
 wasm-opt $flags "$out/ending_well_bg.wasm" -o "$out/shipped.wasm"
 twiggy top -n 25 "$out/named.wasm" | sed 's/\[[0-9a-f]\{16\}\]//g; s/::h[0-9a-f]\{16\}//g'
 twiggy top -n 100000 -f csv "$out/named.wasm" >"$out/top.csv"
-node bench/size-areas.mjs "$out/top.csv" "$out/shipped.wasm"
+node bench/size-areas.mjs "$out/top.csv" "$out/named.wasm" "$out/shipped.wasm"

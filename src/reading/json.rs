@@ -1,11 +1,12 @@
-//! Reading JSON: text with serde_json, and, in the browser, JavaScript objects value by value
-//! through js-sys. Both refuse values nested more than [`MAX_NESTING`](crate::reading::limits::MAX_NESTING) levels deep, so a
-//! file reads the same wherever it comes from and reading never runs out of stack.
+//! Reading JSON: text with our own parser (`parser`), and, in the browser, JavaScript objects
+//! value by value through js-sys; both give serde_json's `Value`. Both refuse values nested more
+//! than [`MAX_NESTING`](crate::reading::limits::MAX_NESTING) levels deep, so a file reads the
+//! same wherever it comes from and reading never runs out of stack.
 //!
 //! The browser's own `JSON.parse` was tried for text, to ship no JSON parser: it saved 6.9 KB
 //! gzip, but converting its result value by value made mounting up to 2.4 times slower
-//! (`npm run bench`, at scale: 1,000 questions took 190 ms instead of 78 ms), so serde_json reads
-//! text everywhere.
+//! (`npm run bench`, at scale: 1,000 questions took 190 ms instead of 78 ms), so text is read in
+//! the module.
 
 use serde_json::Value;
 
@@ -39,17 +40,7 @@ impl std::fmt::Display for JsonError {
 
 /// Parses JSON text, or says why it cannot.
 pub fn parse(text: &str) -> Result<Value, JsonError> {
-    let value: Value = serde_json::from_str(text).map_err(|error| {
-        let message = error.to_string();
-        // serde_json stops at 128 levels, before the check below can look.
-        if message.starts_with("recursion limit exceeded") {
-            JsonError::TooDeep
-        } else {
-            JsonError::Syntax(message)
-        }
-    })?;
-    check_nesting(&value)?;
-    Ok(value)
+    super::parser::parse_value(text)
 }
 
 /// Parses the JSON text of a whole file, called `what` in messages, which must be no larger than
@@ -58,23 +49,6 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
 pub fn parse_file(text: &str, what: &str) -> Result<Value, Vec<Problem>> {
     check_size(text, what).map_err(|problem| vec![problem])?;
     parse(text).map_err(|error| vec![Problem::new("", error.to_string())])
-}
-
-/// Refuses a parsed value nested more than [`MAX_NESTING`] levels deep, as the reading of
-/// JavaScript objects does, so that both read the same files.
-fn check_nesting(value: &Value) -> Result<(), JsonError> {
-    let mut pending = vec![(value, 0_usize)];
-    while let Some((value, depth)) = pending.pop() {
-        if depth > MAX_NESTING {
-            return Err(JsonError::TooDeep);
-        }
-        match value {
-            Value::Array(items) => pending.extend(items.iter().map(|item| (item, depth + 1))),
-            Value::Object(fields) => pending.extend(fields.values().map(|item| (item, depth + 1))),
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 /// Converts a JavaScript value to JSON data: `undefined` becomes `null`, as does a number JSON

@@ -9,5 +9,7 @@ pub mod json;
 pub mod limits;
 /// A JSON object read field by field, collecting every problem; ids and language codes.
 pub(crate) mod object;
+/// JSON text to serde_json's `Value`, by a small parser of our own, with line and column.
+mod parser;
 /// A problem found in a file, with the path to where it is.
 pub mod problem;

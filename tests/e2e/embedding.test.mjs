@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { openPage, useHarness } from "./harness.mjs";
+import { openPage, useHarness, waitForWidget } from "./harness.mjs";
 
 const EXAMPLES = fileURLToPath(new URL("../../www/examples/", import.meta.url));
 const BUILT_IN = "Reflecting on the end of your therapy";
@@ -224,6 +224,9 @@ describe("Embedding examples", () => {
       const { page, done } = await openExample(t, "theme.html", { colorScheme: scheme });
       const host = widget(page);
       assert.equal(await firstHeading(host), BUILT_IN);
+      // The loader draws the same button first; the widget's replaces it when the module has
+      // started, and a button read as it is replaced has no style at all.
+      await waitForWidget(page);
       const start = host.locator("[data-ew-action=start]");
       // The widget's stylesheet loads inside the shadow root; wait until it applies.
       await page.waitForFunction((accent) => {

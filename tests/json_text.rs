@@ -1,0 +1,228 @@
+//! Reading JSON text: the widget's own parser reads every file serde_json reads to the same
+//! value, refuses what serde_json refuses, and says where, in words a clinician can act on.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use ending_well::reading::json::{parse, JsonError};
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// Equal as JSON values, floats within a few units in the last place: the widget's parser rounds
+/// a decimal fraction as closely as its few lines can (one rounding per factor of 10^22), not
+/// always to the nearest `f64`; no questionnaire or setting needs more than a few digits.
+fn same(ours: &Value, theirs: &Value) -> bool {
+    match (ours, theirs) {
+        (Value::Number(a), Value::Number(b)) if a.is_f64() || b.is_f64() => {
+            let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
+            a == b || (a.signum() == b.signum() && a.to_bits().abs_diff(b.to_bits()) <= 16)
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same(a, b))
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|((ka, a), (kb, b))| ka == kb && same(a, b))
+        }
+        _ => ours == theirs,
+    }
+}
+
+fn syntax(text: &str) -> String {
+    match parse(text) {
+        Err(JsonError::Syntax(message)) => message,
+        other => panic!("{text:?} read as {other:?}"),
+    }
+}
+
+#[test]
+fn every_json_file_of_the_project_reads_as_serde_json_reads_it() {
+    let mut read = 0;
+    for folder in [
+        "questionnaires",
+        "locales",
+        "tests/fixtures",
+        "www/examples",
+    ] {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path
+                .extension()
+                .is_some_and(|extension| extension == "json")
+            {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let theirs = serde_json::from_str::<Value>(&text);
+                match (parse(&text), theirs) {
+                    (Ok(ours), Ok(theirs)) => assert!(same(&ours, &theirs), "{}", path.display()),
+                    (Err(_), Err(_)) => {}
+                    (ours, theirs) => panic!("{}: {ours:?} but {theirs:?}", path.display()),
+                }
+                read += 1;
+            }
+        }
+    }
+    assert!(read >= 7, "only {read} files");
+}
+
+#[test]
+fn what_serde_json_refuses_is_refused_with_its_place() {
+    for text in [
+        "",
+        "   ",
+        "{\"a\": 1,}",
+        "[1,]",
+        "[1,,2]",
+        "[1 2]",
+        "{\"a\" 1}",
+        "{a: 1}",
+        "{'a': 1}",
+        "01",
+        "1.",
+        ".5",
+        "-",
+        "1e",
+        "1e+",
+        "+1",
+        "NaN",
+        "Infinity",
+        "tru",
+        "nul",
+        "1 2",
+        "{} x",
+        "\"abc",
+        "\"a\u{1}b\"",
+        "\"line\nbreak\"",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"\\ud800\"",
+        "\"\\ud800\\u0041\"",
+        "\"\\udc00\"",
+        "\u{feff}{}",
+        "1e400",
+        "[",
+        "{\"a\":",
+    ] {
+        assert!(
+            serde_json::from_str::<Value>(text).is_err(),
+            "serde_json reads {text:?}"
+        );
+        let message = syntax(text);
+        assert!(message.contains(" at line "), "{text:?}: {message}");
+    }
+}
+
+#[test]
+fn a_mistake_is_placed_by_line_and_column_in_characters() {
+    assert_eq!(
+        syntax("{ \"id\": \"x\",\n  \"title\": }"),
+        "expected a value at line 2, column 12"
+    );
+    assert_eq!(
+        syntax("{\"título\": \"año\",\n\"más\": [1 2]}"),
+        "expected `,` or `]` at line 2, column 11"
+    );
+    assert_eq!(
+        syntax("{\"a\": [1, 2"),
+        "the text ends where `,` or `]` was expected at line 1, column 12"
+    );
+    assert_eq!(
+        syntax("{\"a\": \"two\nlines\"}"),
+        "a line break or control character inside a string (write it as \\n or \\t) at line 1, column 11"
+    );
+    assert_eq!(
+        syntax("[1]\n]"),
+        "more text after the end of the JSON at line 2, column 1"
+    );
+}
+
+#[test]
+fn numbers_keep_their_kind() {
+    for (text, expected) in [
+        ("0", serde_json::json!(0)),
+        ("18446744073709551615", serde_json::json!(u64::MAX)),
+        ("-9223372036854775808", serde_json::json!(i64::MIN)),
+        ("-12", serde_json::json!(-12)),
+        ("12.0", serde_json::json!(12.0)),
+        ("1E2", serde_json::json!(100.0)),
+        ("0.1", serde_json::json!(0.1)),
+        ("-2.5e-3", serde_json::json!(-0.0025)),
+        ("1e-400", serde_json::json!(0.0)),
+        (
+            "123456789012345678901234567890",
+            serde_json::json!(1.2345678901234568e29),
+        ),
+    ] {
+        let ours = parse(text).unwrap();
+        assert!(same(&ours, &expected), "{text}: {ours}");
+        assert_eq!(ours.is_f64(), expected.is_f64(), "{text}");
+        assert!(same(&ours, &serde_json::from_str(text).unwrap()), "{text}");
+    }
+    assert!(parse("-0").unwrap().as_f64().unwrap().is_sign_negative());
+}
+
+#[test]
+fn a_name_given_twice_keeps_its_last_value() {
+    assert_eq!(
+        parse("{\"a\": 1, \"a\": 2}").unwrap(),
+        serde_json::json!({"a": 2})
+    );
+}
+
+#[test]
+fn nesting_stops_at_the_limit_without_running_out_of_stack() {
+    let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    assert!(parse(&nested(65)).is_ok());
+    assert_eq!(parse(&nested(66)), Err(JsonError::TooDeep));
+    assert_eq!(parse(&"[".repeat(1_000_000)), Err(JsonError::TooDeep));
+}
+
+fn any_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("JSON holds finite numbers", |number| number.is_finite())
+            .prop_map(Value::from),
+        ".*".prop_map(Value::String),
+        "[\\u{0}-\\u{1f}\"\\\\/a-zé\\u{1F600}]*".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(6, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::btree_map(".*", inner, 0..8)
+                .prop_map(|fields| Value::Object(fields.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn what_serde_json_writes_reads_back_the_same(value in any_value(), pretty in any::<bool>()) {
+        let text = if pretty {
+            serde_json::to_string_pretty(&value).unwrap()
+        } else {
+            serde_json::to_string(&value).unwrap()
+        };
+        let ours = parse(&text).unwrap();
+        let theirs: Value = serde_json::from_str(&text).unwrap();
+        prop_assert!(same(&ours, &theirs), "{} read as {}", text, ours);
+    }
+
+    #[test]
+    fn any_text_is_read_or_refused_as_serde_json_does(text in "[\\[\\]{}\",:0-9eE.+\\-tfrunlas \\\\\n]{0,24}") {
+        let theirs = serde_json::from_str::<Value>(&text);
+        match (parse(&text), theirs) {
+            (Ok(ours), Ok(theirs)) => prop_assert!(same(&ours, &theirs), "{:?}", text),
+            (Err(_), Err(_)) => {}
+            (ours, theirs) => prop_assert!(false, "{:?}: {:?} but {:?}", text, ours, theirs),
+        }
+    }
+}
