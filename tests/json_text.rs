@@ -1,5 +1,6 @@
-//! Reading JSON text: the widget's own parser reads every file serde_json reads to the same
-//! value, refuses what serde_json refuses, and says where, in words a clinician can act on.
+//! JSON text: the widget's own parser reads every file serde_json reads to the same value,
+//! refuses what serde_json refuses, and says where, in words a clinician can act on; its writer
+//! writes what serde_json writes.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -8,7 +9,7 @@
     clippy::panic
 )]
 
-use ending_well::reading::json::{parse, JsonError};
+use ending_well::reading::json::{parse, to_text, JsonError};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -214,6 +215,13 @@ proptest! {
         let ours = parse(&text).unwrap();
         let theirs: Value = serde_json::from_str(&text).unwrap();
         prop_assert!(same(&ours, &theirs), "{} read as {}", text, ours);
+    }
+
+    #[test]
+    fn what_the_widget_writes_is_what_serde_json_writes(value in any_value()) {
+        let ours = to_text(&value);
+        prop_assert_eq!(&ours, &serde_json::to_string(&value).unwrap());
+        prop_assert!(same(&parse(&ours).unwrap(), &value));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! carries them encrypted. The encryption itself is the browser's (Web Crypto); this module only
 //! shapes and checks the data, so it can be tested natively.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::answer::{Answer, Answers};
 use crate::format::questionnaire::{QuestionKind, Questionnaire};
@@ -64,18 +64,17 @@ pub enum DraftProblem {
 impl Envelope {
     /// The envelope as stored.
     pub fn to_json(&self) -> String {
-        let mut fields = json!({
-            "v": self.version,
-            "kdf": KDF,
-            "iter": self.iterations,
-            "salt": base64::encode(&self.salt),
-            "iv": base64::encode(&self.iv),
-            "ct": base64::encode(&self.ciphertext),
-        });
-        if let (Some(questionnaire), Value::Object(fields)) = (&self.questionnaire, &mut fields) {
-            fields.insert("q".to_owned(), Value::String(questionnaire.clone()));
+        let mut fields = Map::new();
+        fields.insert("v".into(), Value::from(self.version));
+        fields.insert("kdf".into(), Value::from(KDF));
+        fields.insert("iter".into(), Value::from(self.iterations));
+        fields.insert("salt".into(), Value::from(base64::encode(&self.salt)));
+        fields.insert("iv".into(), Value::from(base64::encode(&self.iv)));
+        fields.insert("ct".into(), Value::from(base64::encode(&self.ciphertext)));
+        if let Some(questionnaire) = &self.questionnaire {
+            fields.insert("q".into(), Value::String(questionnaire.clone()));
         }
-        fields.to_string()
+        json::to_text(&Value::Object(fields))
     }
 
     /// What AES-GCM binds to the ciphertext besides the key: the format and the questionnaire,
@@ -199,7 +198,7 @@ pub fn encode(questionnaire: &Questionnaire, answers: &Answers, section: Option<
                 }
                 Some(Value::Object(entry))
             }
-            Answer::Scale(point) => Some(json!(point)),
+            Answer::Scale(point) => Some(Value::from(*point)),
             Answer::Text(text) => Some(Value::String(text.clone())),
         };
         if let Some(value) = value {
@@ -216,15 +215,22 @@ pub fn encode(questionnaire: &Questionnaire, answers: &Answers, section: Option<
             edited.push(Value::String(question.id.clone()));
         }
     }
-    json!({
-        "questionnaire": questionnaire.id,
-        "language": questionnaire.language,
-        "section": section,
-        "answers": saved,
-        "bring": bring,
-        "edited": edited,
-    })
-    .to_string()
+    // Built field by field, not with `json!`, which converts through serde's `to_value` and
+    // brings its serializer into the module.
+    let mut draft = Map::new();
+    draft.insert(
+        "questionnaire".into(),
+        Value::from(questionnaire.id.clone()),
+    );
+    draft.insert(
+        "language".into(),
+        Value::from(questionnaire.language.clone()),
+    );
+    draft.insert("section".into(), Value::from(section));
+    draft.insert("answers".into(), Value::Object(saved));
+    draft.insert("bring".into(), Value::Object(bring));
+    draft.insert("edited".into(), Value::Array(edited));
+    json::to_text(&Value::Object(draft))
 }
 
 /// Reads decrypted draft JSON back into answers for `questionnaire`.

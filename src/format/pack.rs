@@ -79,7 +79,7 @@ pub fn add(pack: &str) -> Result<String, String> {
     INTERFACES.with(|texts| {
         let mut texts = texts.borrow_mut();
         if !texts.iter().any(|(has, _)| has == tag) {
-            texts.push((tag.to_owned(), interface.to_string()));
+            texts.push((tag.to_owned(), json::to_text(interface)));
         }
     });
     let texts = pack

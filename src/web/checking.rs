@@ -51,7 +51,7 @@ pub fn built_in_questionnaire(name: &str) -> String {
     match json::parse(&text) {
         Ok(mut value) => {
             pack::put_back_added(&mut value, name);
-            value.to_string()
+            json::to_text(&value)
         }
         Err(_) => text,
     }
