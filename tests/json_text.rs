@@ -13,9 +13,9 @@ use ending_well::reading::json::{parse, to_text, JsonError};
 use proptest::prelude::*;
 use serde_json::Value;
 
-/// Equal as JSON values, floats within a few units in the last place: the widget's parser rounds
-/// a decimal fraction as closely as its few lines can (one rounding per factor of 10^22), not
-/// always to the nearest `f64`; no questionnaire or setting needs more than a few digits.
+/// Equal as JSON values, floats within a few units in the last place: serde_json, built without
+/// its `float_roundtrip` feature, does not always round a decimal to the nearest `f64`; the
+/// widget's parser does (`numbers_are_rounded_to_the_nearest`).
 fn same(ours: &Value, theirs: &Value) -> bool {
     match (ours, theirs) {
         (Value::Number(a), Value::Number(b)) if a.is_f64() || b.is_f64() => {
@@ -165,6 +165,31 @@ fn numbers_keep_their_kind() {
         assert!(same(&ours, &serde_json::from_str(text).unwrap()), "{text}");
     }
     assert!(parse("-0").unwrap().as_f64().unwrap().is_sign_negative());
+}
+
+#[test]
+fn numbers_are_rounded_to_the_nearest() {
+    for text in [
+        "0.1",
+        "-0.3",
+        "1e300",
+        "-1e-300",
+        "123.456e-5",
+        "9007199254740993",
+        "9007199254740993.0",
+        "2.2250738585072014e-308",
+        "4.9e-324",
+        "1.7976931348623157e308",
+        "0.30000000000000004",
+        "12345678901234567890.5",
+    ] {
+        let ours = parse(text).unwrap().as_f64().unwrap();
+        assert_eq!(
+            ours.to_bits(),
+            text.parse::<f64>().unwrap().to_bits(),
+            "{text}"
+        );
+    }
 }
 
 #[test]
