@@ -161,3 +161,23 @@ fn a_revealed_follow_up_is_announced() {
         Some(&Answer::Text("A month or so".into()))
     );
 }
+
+#[test]
+fn ticked_options_keep_the_questions_order_whatever_order_they_are_ticked_in() {
+    let mut model = small();
+    for feeling in ["sadness", "anger", "relief", "anger"] {
+        tick(&mut model, "feelings", feeling, true);
+    }
+    let mut expected: Vec<usize> = ["relief", "sadness", "anger"]
+        .iter()
+        .map(|feeling| option(&model, "feelings", feeling))
+        .collect();
+    expected.sort_unstable();
+    assert_eq!(
+        choices(&model, "feelings"),
+        Some(Answer::Choices {
+            selected: expected,
+            other: None
+        })
+    );
+}

@@ -19,6 +19,19 @@ pub enum Answer {
     Text(String),
 }
 
+/// `options` ascending, each once: the ticked options as [`Answer::Choices`] keeps them. Built by
+/// insertion, as a question has a handful of options: the slice sort would bring 4 KB of code
+/// into the module for it.
+pub fn in_order(options: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut sorted = Vec::new();
+    for option in options {
+        if let Err(at) = sorted.binary_search(&option) {
+            sorted.insert(at, option);
+        }
+    }
+    sorted
+}
+
 impl Answer {
     /// Whether this answer has option `option` chosen.
     pub fn has_option(&self, option: usize) -> bool {

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::answer::{Answer, Answers};
+use super::answer::{in_order, Answer, Answers};
 use crate::format::questionnaire::{QuestionKind, Questionnaire};
 use crate::reading::limits::check_size;
 use crate::reading::object::is_valid_id;
@@ -314,14 +314,14 @@ fn restore(questionnaire: &Questionnaire, index: usize, value: &Value) -> Option
     match (&question.kind, value) {
         (QuestionKind::SingleChoice { .. }, id) => option(id).map(Answer::Choice),
         (QuestionKind::MultipleChoice { other: label, .. }, Value::Object(entry)) => {
-            let mut selected = entry
-                .get("selected")?
-                .as_array()?
-                .iter()
-                .map(option)
-                .collect::<Option<Vec<_>>>()?;
-            selected.sort_unstable();
-            selected.dedup();
+            let selected = in_order(
+                entry
+                    .get("selected")?
+                    .as_array()?
+                    .iter()
+                    .map(option)
+                    .collect::<Option<Vec<_>>>()?,
+            );
             // "Not sure" and "Prefer not to say" stand alone; a draft saying otherwise was not
             // written by the widget.
             let alone = |o: &usize| options.get(*o).is_some_and(|option| option.exclusive);

@@ -5,7 +5,7 @@
 use super::effect::Effect;
 use super::model::Model;
 use super::screen::Screen;
-use crate::answers::answer::Answer;
+use crate::answers::answer::{in_order, Answer};
 use crate::format::questionnaire::{NoteFor, QuestionKind};
 use crate::reflection::notes;
 
@@ -45,9 +45,7 @@ pub(super) fn toggle(
             selected.retain(|&o| options.get(o).is_some_and(|opt| !opt.exclusive));
         }
         sync = selected.len() + usize::from(other.is_some()) != before;
-        selected.push(option);
-        selected.sort_unstable();
-        selected.dedup();
+        selected = in_order(selected.into_iter().chain([option]));
     } else {
         selected.retain(|&o| o != option);
     }
