@@ -23,14 +23,15 @@
 // plus 4%): the module's bytes ship packed with LZMA, with the small module that unpacks them
 // (docs/performance.md, "The module in LZMA"), 20.5 KB less. On 2026-11-30 at 11:00 UTC it came
 // down to 163 KB (155.0 KB plus 5%): JSON is read and written by the module's own few lines rather
-// than serde_json's, and talc is its allocator (docs/performance.md, "Where the bytes go"), 8.9 KB.
+// than serde_json's, and talc is its allocator (docs/performance.md, "Where the bytes go"), 8.9 KB;
+// then to 161 KB (153.3 KB plus 5%): ticked options are kept in order without the slice sort.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { FILES, KB, payload } from "../../bench/payload.mjs";
 
 /** The most Ending Well may ship, gzip -9, in bytes. */
-export const BUDGET = 163 * 1024;
+export const BUDGET = 161 * 1024;
 /** Issue 19's target, as a share of SurveyJS's payload. */
 const TARGET_SHARE = 1 / 4;
 
