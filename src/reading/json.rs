@@ -40,7 +40,11 @@ impl std::fmt::Display for JsonError {
 
 /// Parses JSON text, or says why it cannot.
 pub fn parse(text: &str) -> Result<Value, JsonError> {
-    super::parser::parse_value(text)
+    use super::parser::{parse_value, Unread};
+    parse_value(text).map_err(|unread| match unread {
+        Unread::Syntax(message) => JsonError::Syntax(message),
+        Unread::TooDeep => JsonError::TooDeep,
+    })
 }
 
 /// `value` as compact JSON text, exactly as serde_json writes it. Written here rather than

@@ -11,11 +11,19 @@
 
 use serde_json::{Map, Number, Value};
 
-use super::json::JsonError;
 use super::limits::MAX_NESTING;
 
+/// Why text could not be read as JSON; `reading::json` tells it as its `JsonError`.
+#[derive(Debug)]
+pub enum Unread {
+    /// Not JSON, with where and why in plain words.
+    Syntax(String),
+    /// Nested more than [`MAX_NESTING`] levels deep.
+    TooDeep,
+}
+
 /// Parses `text`, which must hold exactly one JSON value, with whitespace around it if any.
-pub fn parse_value(text: &str) -> Result<Value, JsonError> {
+pub fn parse_value(text: &str) -> Result<Value, Unread> {
     let mut parser = Parser { text, at: 0 };
     let value = parser.value(0)?;
     parser.skip_whitespace();
@@ -72,16 +80,16 @@ impl Parser<'_> {
     }
 
     /// `what` went wrong at the current place, with its line and column.
-    fn error(&self, what: &str) -> JsonError {
+    fn error(&self, what: &str) -> Unread {
         let before = self.text.get(..self.at).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
         let column = before.get(line_start..).unwrap_or("").chars().count() + 1;
-        JsonError::Syntax(format!("{what} at line {line}, column {column}"))
+        Unread::Syntax(format!("{what} at line {line}, column {column}"))
     }
 
     /// The error for the byte just looked at: the text ended, or it was not what was expected.
-    fn unexpected(&self, expected: &str) -> JsonError {
+    fn unexpected(&self, expected: &str) -> Unread {
         if self.at >= self.text.len() {
             self.error(&format!("the text ends where {expected} was expected"))
         } else {
@@ -89,9 +97,9 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, JsonError> {
+    fn value(&mut self, depth: usize) -> Result<Value, Unread> {
         if depth > MAX_NESTING {
-            return Err(JsonError::TooDeep);
+            return Err(Unread::TooDeep);
         }
         self.skip_whitespace();
         match self.peek() {
@@ -106,7 +114,7 @@ impl Parser<'_> {
         }
     }
 
-    fn word(&mut self, word: &str, value: Value) -> Result<Value, JsonError> {
+    fn word(&mut self, word: &str, value: Value) -> Result<Value, Unread> {
         if self
             .text
             .get(self.at..)
@@ -119,7 +127,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
+    fn object(&mut self, depth: usize) -> Result<Value, Unread> {
         self.at += 1;
         let mut fields = Map::new();
         self.skip_whitespace();
@@ -152,7 +160,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
+    fn array(&mut self, depth: usize) -> Result<Value, Unread> {
         self.at += 1;
         let mut items = Vec::new();
         self.skip_whitespace();
@@ -175,7 +183,7 @@ impl Parser<'_> {
     }
 
     /// A string, from its opening quote to just past its closing one.
-    fn string(&mut self) -> Result<String, JsonError> {
+    fn string(&mut self) -> Result<String, Unread> {
         self.at += 1;
         let mut out = String::new();
         loop {
@@ -205,7 +213,7 @@ impl Parser<'_> {
     }
 
     /// The character of an escape, the backslash read.
-    fn escape(&mut self) -> Result<char, JsonError> {
+    fn escape(&mut self) -> Result<char, Unread> {
         Ok(match self.next() {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
@@ -238,7 +246,7 @@ impl Parser<'_> {
     }
 
     /// The four hex digits of a `\u` escape.
-    fn hex(&mut self) -> Result<u32, JsonError> {
+    fn hex(&mut self) -> Result<u32, Unread> {
         let mut code = 0;
         for _ in 0..4 {
             let digit = self
@@ -271,7 +279,7 @@ impl Parser<'_> {
         (count, dropped)
     }
 
-    fn number(&mut self) -> Result<Value, JsonError> {
+    fn number(&mut self) -> Result<Value, Unread> {
         let start = self.at;
         let negative = self.peek() == Some(b'-');
         if negative {
