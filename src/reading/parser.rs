@@ -128,55 +128,56 @@ impl Parser<'_> {
     }
 
     fn object(&mut self, depth: usize) -> Result<Value, Unread> {
-        self.at += 1;
         let mut fields = Map::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-            return Ok(Value::Object(fields));
-        }
-        loop {
-            self.skip_whitespace();
-            if self.peek() != Some(b'"') {
-                return Err(self.unexpected("a name in double quotes"));
+        self.items(b'}', |parser| {
+            parser.skip_whitespace();
+            if parser.peek() != Some(b'"') {
+                return Err(parser.unexpected("a name in double quotes"));
             }
-            let name = self.string()?;
-            self.skip_whitespace();
-            if self.peek() != Some(b':') {
-                return Err(self.unexpected("`:` after a name"));
+            let name = parser.string()?;
+            parser.skip_whitespace();
+            if parser.peek() != Some(b':') {
+                return Err(parser.unexpected("`:` after a name"));
             }
-            self.at += 1;
-            let value = self.value(depth + 1)?;
-            fields.insert(name, value);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Value::Object(fields));
-                }
-                _ => return Err(self.unexpected("`,` or `}`")),
-            }
-        }
+            parser.at += 1;
+            fields.insert(name, parser.value(depth + 1)?);
+            Ok(())
+        })?;
+        Ok(Value::Object(fields))
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, Unread> {
-        self.at += 1;
         let mut items = Vec::new();
+        self.items(b']', |parser| {
+            items.push(parser.value(depth + 1)?);
+            Ok(())
+        })?;
+        Ok(Value::Array(items))
+    }
+
+    /// The items of an object or an array, from its opening bracket to just past `close`, each
+    /// read by `item`, with commas between them.
+    fn items(
+        &mut self,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Result<(), Unread>,
+    ) -> Result<(), Unread> {
+        self.at += 1;
         self.skip_whitespace();
-        if self.peek() == Some(b']') {
+        if self.peek() == Some(close) {
             self.at += 1;
-            return Ok(Value::Array(items));
+            return Ok(());
         }
         loop {
-            items.push(self.value(depth + 1)?);
+            item(self)?;
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.at += 1,
-                Some(b']') => {
+                Some(byte) if byte == close => {
                     self.at += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(());
                 }
+                _ if close == b'}' => return Err(self.unexpected("`,` or `}`")),
                 _ => return Err(self.unexpected("`,` or `]`")),
             }
         }

@@ -1088,26 +1088,39 @@ async function acceptDialog(client) {
 }
 
 /**
+ * The answer of `script` once `ready(answer)`, asked again every 100 ms for up to 5 s. A session
+ * that does not wait for pages to load (`holdsRequests`) returns from `get` at once; a script sent
+ * then can run in the document being left and fail with it ("Callback was not called before the
+ * unload event") or give no answer.
+ */
+async function settled(client, script, ready, what) {
+  let failure = null;
+  for (let tries = 0; tries < 50; tries++) {
+    const answer = await client.executeScript(script).catch((error) => {
+      failure = error;
+      return null;
+    });
+    if (ready(answer)) return answer;
+    await sleep(100);
+  }
+  throw new Error(`${what} within 5 s${failure ? ` (${failure.message})` : ""}`);
+}
+
+/** Waits until the session's page is `url` and loaded. */
+function arrive(client, url) {
+  return settled(
+    client,
+    "return [location.href, document.readyState]",
+    (where) => Array.isArray(where) && where[0] === url && where[1] === "complete",
+    `the session did not arrive at ${url}`,
+  );
+}
+
+/**
  * Makes a session as good as new for the next context: one window, nothing stored for the test
  * server's origin (local and session storage, IndexedDB, Cache Storage, service workers,
  * cookies), on a blank page. A browser starts in seconds, this in a fraction of one.
  */
-/**
- * Waits until the session's page is `url` and loaded. A session that does not wait for pages to
- * load (`holdsRequests`) returns from `get` at once; a script sent then can run in the document
- * being left and fail with it ("Callback was not called before the unload event").
- */
-async function arrive(client, url) {
-  for (let tries = 0; tries < 100; tries++) {
-    const where = await client
-      .executeScript("return [location.href, document.readyState]")
-      .catch(() => null);
-    if (Array.isArray(where) && where[0] === url && where[1] === "complete") return;
-    await sleep(50);
-  }
-  throw new Error(`the session did not arrive at ${url} within 5 s`);
-}
-
 async function reset(client, origin) {
   await acceptDialog(client);
   const [first, ...others] = await client.getAllWindowHandles();
@@ -1166,21 +1179,14 @@ class WebDriverContext {
     this.uploads = [];
   }
 
-  /**
-   * The page's viewport, [width, height] in CSS pixels. A session that does not wait for pages
-   * to load (`holdsRequests`) can ask between two documents and get no answer: then again.
-   */
-  async _innerSize() {
-    for (let tries = 0; ; tries++) {
-      const inner = await this.client
-        .executeScript("return [window.innerWidth, window.innerHeight]")
-        .catch((error) => {
-          if (error.name === "NoSuchFrameError" && tries < 50) return null;
-          throw error;
-        });
-      if (Array.isArray(inner) || tries === 50) return inner;
-      await sleep(100);
-    }
+  /** The page's viewport, [width, height] in CSS pixels, asked between two documents too. */
+  _innerSize() {
+    return settled(
+      this.client,
+      "return [window.innerWidth, window.innerHeight]",
+      Array.isArray,
+      "the page did not tell its viewport's size",
+    );
   }
 
   /** Sets the window so that the page's viewport is `width` × `height` CSS pixels. */
