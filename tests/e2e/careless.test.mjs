@@ -14,6 +14,7 @@ import {
   needs,
   openPage,
   poll,
+  saveWith,
   useHarness,
   waitForHeading,
   waitForWidget,
@@ -186,18 +187,8 @@ describe("Careless use", () => {
       const { context, page: first, errors } = await demo(t);
       await first.click("ending-well [data-ew-action=start]");
       await first.locator("ending-well input[data-ew-role=option]").first().check();
-      await first.click("ending-well [data-ew-action=save]");
-      await first.fill("ending-well dialog input[name=passphrase]", PASSPHRASE);
-      await first.fill("ending-well dialog input[name=confirmation]", PASSPHRASE);
-      await first.click("ending-well dialog button[type=submit]");
+      await saveWith(first, PASSPHRASE);
       const status = (page) => page.evaluate(() => __ew.$(".ew-save-status")?.textContent ?? "");
-      await poll(
-        first,
-        () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
-        null,
-        "saved",
-        CRYPTO_WAIT_MS,
-      );
       const stored = () =>
         first.evaluate(
           () =>

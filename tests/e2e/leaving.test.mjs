@@ -5,7 +5,7 @@
 // there is nothing to lose, when the answers are saved on the device, or after quick exit.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { CRYPTO_WAIT_MS, needs, openPage, poll, sleep, useHarness } from "./harness.mjs";
+import { needs, openPage, saveWith, sleep, useHarness } from "./harness.mjs";
 
 const harness = useHarness();
 
@@ -88,17 +88,7 @@ describe("Leaving the page", () => {
   it("does not ask when the answers are saved on the device", async (t) => {
     const { page, dialogs } = await demo(t);
     await answerOne(page);
-    await page.click("ending-well [data-ew-action=save]");
-    await page.fill("ending-well dialog input[name=passphrase]", "a long enough phrase");
-    await page.fill("ending-well dialog input[name=confirmation]", "a long enough phrase");
-    await page.click("ending-well dialog button[type=submit]");
-    await poll(
-      page,
-      () => /\d\d:\d\d/.test(__ew.$(".ew-save-status")?.textContent ?? ""),
-      null,
-      "saved",
-      CRYPTO_WAIT_MS,
-    );
+    await saveWith(page, "a long enough phrase");
     await tryToClose(page);
     assert.deepEqual(dialogs, []);
     assert.equal(page.isClosed(), true);
