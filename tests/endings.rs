@@ -148,7 +148,7 @@ fn thoughts_of_suicide_get_their_own_response_right_after_the_question_early_on(
 
     let effects = choose(&mut model, "harm-thoughts", "sometimes");
     assert_eq!(placed(&model), [(Response::Safety, question, true)]);
-    let said = Effect::Announce(model.texts().safety_shown.clone());
+    let said = Effect::Announce(model.texts().safety_shown().clone());
     assert!(effects.contains(&said), "{effects:?}");
     choose(&mut model, "harm-thoughts", "now");
     assert!(placed(&model)[0].2);
@@ -171,11 +171,11 @@ fn the_safety_response_says_what_the_page_cannot_do_and_never_asks_to_wait() {
     for language in ["en", "es"] {
         let texts = ending_well::languages::interface::Texts::for_language(language, &Vec::new());
         let response = [
-            &texts.safety_heading,
-            &texts.safety_cannot_alert,
-            &texts.safety_tell_someone,
-            &texts.safety_therapist,
-            &texts.safety_timing,
+            &texts.safety_heading(),
+            &texts.safety_cannot_alert(),
+            &texts.safety_tell_someone(),
+            &texts.safety_therapist(),
+            &texts.safety_timing(),
         ]
         .map(|text| text.to_lowercase())
         .join(" ");
@@ -189,8 +189,10 @@ fn the_safety_response_says_what_the_page_cannot_do_and_never_asks_to_wait() {
         }
     }
     let texts = ending_well::languages::interface::Texts::english();
-    assert!(texts.safety_cannot_alert.contains("cannot alert anyone"));
-    assert!(texts.safety_tell_someone.contains("today"));
-    assert!(texts.safety_tell_someone.contains("suicide"));
-    assert!(texts.safety_therapist.contains("before your last session"));
+    assert!(texts.safety_cannot_alert().contains("cannot alert anyone"));
+    assert!(texts.safety_tell_someone().contains("today"));
+    assert!(texts.safety_tell_someone().contains("suicide"));
+    assert!(texts
+        .safety_therapist()
+        .contains("before your last session"));
 }

@@ -40,10 +40,10 @@ fn heading(model: &Model) -> String {
     match view::view(model) {
         View::Intro(intro) => intro.title.to_owned(),
         View::Section(section) => section.section.title.clone(),
-        View::Review(_) => model.texts().review_heading.clone(),
+        View::Review(_) => model.texts().review_heading().clone(),
         View::Summary(summary) => summary.mine.title,
-        View::Resume(_) => model.texts().resume_heading.clone(),
-        View::Paused => model.texts().paused_heading.clone(),
+        View::Resume(_) => model.texts().resume_heading().clone(),
+        View::Paused => model.texts().paused_heading().clone(),
     }
 }
 
@@ -217,7 +217,7 @@ fn plural_forms_follow_the_count_in_each_language() {
         "Press Shift 1 more time to leave this page."
     );
     assert_eq!(
-        english.restored(1),
+        english.restored_announcement(1),
         "Your saved answers are back. 1 answer no longer matches the questions and was left out."
     );
     assert_ne!(
@@ -281,12 +281,12 @@ fn a_note_as_drafted_follows_the_language_and_a_changed_one_stays() {
 
 /// The name the switcher gives the Arabic version.
 fn arabic_name(versions: &[Version]) -> &str {
-    &versions
+    versions
         .iter()
         .find(|v| v.language == "ar")
         .unwrap()
         .texts
-        .language_name
+        .language_name()
 }
 
 /// A small questionnaire in English with part of it in French and Arabic.
@@ -342,14 +342,15 @@ fn a_clinic_translation_falls_back_to_english_and_lists_what_is_missing() {
     let french = &versions[2];
     assert_eq!(french.questionnaire.title, "Avant de finir");
     assert_eq!(french.questionnaire.questions[0].text, "How are you today?");
-    assert_eq!(french.texts.start, "Commencer");
+    assert_eq!(french.texts.start(), "Commencer");
     assert_eq!(
         arabic_name(&versions),
         "العربية",
         "a language without its name in the settings still has one"
     );
     assert_eq!(
-        french.texts.back, "Back",
+        french.texts.back(),
+        "Back",
         "interface text without French falls back to English"
     );
     let arabic = &versions[1];
@@ -359,7 +360,7 @@ fn a_clinic_translation_falls_back_to_english_and_lists_what_is_missing() {
         Some("\u{2068}Optional.\u{2069}")
     );
     // English standing in for Arabic is set apart for direction, so its punctuation stays put.
-    assert_eq!(arabic.texts.back, "\u{2068}Back\u{2069}");
+    assert_eq!(arabic.texts.back(), "\u{2068}Back\u{2069}");
     assert_eq!(
         arabic.texts.reminder_months(2),
         "\u{2068}In 2 months\u{2069}"

@@ -399,7 +399,7 @@ fn a_page_kept_for_back_shows_only_a_neutral_step_until_the_client_continues() {
         "nothing says that someone saved here"
     );
     assert_eq!(
-        model.texts().paused_heading,
+        model.texts().paused_heading(),
         "This page is paused",
         "the step names nothing of what is behind it"
     );
@@ -464,10 +464,10 @@ fn the_shared_device_help_opens_from_anywhere_and_names_what_stays_behind() {
     assert_eq!(model.dialog(), Some(&Dialog::SharedDevice));
     let texts = model.texts();
     for (what, text) in [
-        ("downloads", &texts.shared_downloads),
-        ("clipboard", &texts.shared_clipboard),
-        ("history", &texts.shared_history),
-        ("delete", &texts.shared_saved),
+        ("downloads", &texts.shared_downloads()),
+        ("clipboard", &texts.shared_clipboard()),
+        ("history", &texts.shared_history()),
+        ("delete", &texts.shared_saved()),
     ] {
         assert!(text.to_lowercase().contains(what), "{what}: {text}");
     }

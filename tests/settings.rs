@@ -67,7 +67,7 @@ fn without_contacts_the_clinic_is_warned_and_the_client_gets_advice_not_an_admin
 
     for language in ["en", "es"] {
         let texts = ending_well::languages::interface::Texts::for_language(language, &Vec::new());
-        let fallback = texts.support_placeholder.to_lowercase();
+        let fallback = texts.support_placeholder().to_lowercase();
         for admin in [
             "has not added",
             "not been added",

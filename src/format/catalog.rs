@@ -39,7 +39,7 @@ impl Version {
     pub fn single(mut questionnaire: Questionnaire, settings: Settings) -> Self {
         let language = questionnaire.language.clone();
         let texts = Texts::for_language(&language, &settings.interface);
-        questionnaire.label_built_in_options(&texts.not_sure, &texts.prefer_not_to_say);
+        questionnaire.label_built_in_options(texts.not_sure(), texts.prefer_not_to_say());
         Self {
             direction: direction(&language),
             language,

@@ -3,7 +3,7 @@
 //! serde's derived `Deserialize` stops at the first wrong type; a clinician fixing a file wants
 //! every problem at once, so the raw stage walks the parsed JSON by hand through this reader.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -246,7 +246,7 @@ pub(crate) fn report_duplicates<'a>(
     what: &str,
     problems: &mut Vec<Problem>,
 ) {
-    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for (id, path) in items {
         match seen.get(id) {
             Some(first) => problems.push(Problem::new(

@@ -46,7 +46,7 @@ pub fn to_plain_text(summary: &Summary, texts: &Texts) -> String {
     };
     if !summary.last_session.is_empty() {
         out.push('\n');
-        underline(&mut out, &texts.last_session_heading, '-');
+        underline(&mut out, texts.last_session_heading(), '-');
         items_text(&mut out, &summary.last_session);
     }
     let notes_text = |out: &mut String| {
@@ -72,15 +72,15 @@ pub fn to_plain_text(summary: &Summary, texts: &Texts) -> String {
         plan_text(&mut out, plan, texts);
     }
     out.push('\n');
-    out.push_str(&texts.export_note);
+    out.push_str(texts.export_note());
     out.push('\n');
     out
 }
 
 fn plan_text(out: &mut String, plan: &StayingWell, texts: &Texts) {
     out.push('\n');
-    underline(out, &texts.plan_heading, '-');
-    out.push_str(&texts.plan_intro);
+    underline(out, texts.plan_heading(), '-');
+    out.push_str(texts.plan_intro());
     out.push('\n');
     for part in plan.all_parts(texts) {
         out.push('\n');
@@ -139,7 +139,7 @@ pub fn to_html(summary: &Summary, texts: &Texts) -> String {
     if !summary.last_session.is_empty() {
         body.push_str(&format!(
             "<h2>{}</h2>\n",
-            escape_html(&texts.last_session_heading)
+            escape_html(texts.last_session_heading())
         ));
         items_html(&mut body, &summary.last_session);
     }
@@ -167,7 +167,7 @@ pub fn to_html(summary: &Summary, texts: &Texts) -> String {
     }
     body.push_str(&format!(
         "<p class=\"note\">{}</p>\n",
-        escape_html(&texts.export_note)
+        escape_html(texts.export_note())
     ));
     format!(
         "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -203,8 +203,8 @@ fn items_html(body: &mut String, items: &[SummaryItem]) {
 fn plan_html(body: &mut String, plan: &StayingWell, texts: &Texts) {
     body.push_str(&format!(
         "<section class=\"plan\"><h2>{}</h2>\n<p class=\"note\">{}</p>\n",
-        escape_html(&texts.plan_heading),
-        escape_html(&texts.plan_intro)
+        escape_html(texts.plan_heading()),
+        escape_html(texts.plan_intro())
     ));
     for part in plan.all_parts(texts) {
         body.push_str(&format!("<h3>{}</h3>\n<ul>", escape_html(&part.heading)));

@@ -54,35 +54,35 @@ pub fn draft(
                 .is_some_and(|condition| holds(condition, answers, &visible));
             (
                 if grateful {
-                    &texts.note_therapist_thanks
+                    texts.note_therapist_thanks()
                 } else {
-                    &texts.note_therapist_opening
+                    texts.note_therapist_opening()
                 },
                 vec![
-                    (&texts.note_helped, items(&sources.helped)),
-                    (&texts.note_proud, items(&sources.proud)),
-                    (&texts.note_keep_doing, items(&sources.keep_doing)),
-                    (&texts.note_to_say, items(&sources.to_say)),
+                    (texts.note_helped(), items(&sources.helped)),
+                    (texts.note_proud(), items(&sources.proud)),
+                    (texts.note_keep_doing(), items(&sources.keep_doing)),
+                    (texts.note_to_say(), items(&sources.to_say)),
                 ],
             )
         }
         NoteFor::FutureSelf => (
-            &texts.note_self_opening,
+            texts.note_self_opening(),
             vec![
-                (&texts.note_self_helped, items(&sources.helped)),
-                (&texts.note_self_proud, items(&sources.proud)),
-                (&texts.note_self_keep_doing, items(&sources.keep_doing)),
-                (&texts.note_self_signs, items(&plan.early_signs)),
-                (&texts.note_self_contact, items(&plan.who_can_help)),
-                (&texts.note_self_setback, items(&plan.after_setback)),
+                (texts.note_self_helped(), items(&sources.helped)),
+                (texts.note_self_proud(), items(&sources.proud)),
+                (texts.note_self_keep_doing(), items(&sources.keep_doing)),
+                (texts.note_self_signs(), items(&plan.early_signs)),
+                (texts.note_self_contact(), items(&plan.who_can_help)),
+                (texts.note_self_setback(), items(&plan.after_setback)),
             ],
         ),
         NoteFor::NextTherapist => (
-            &texts.note_next_opening,
+            texts.note_next_opening(),
             vec![
-                (&texts.note_next_know, items(&sources.next_therapist)),
-                (&texts.note_next_helped, items(&sources.helped)),
-                (&texts.note_next_goals, items(&plan.goals)),
+                (texts.note_next_know(), items(&sources.next_therapist)),
+                (texts.note_next_helped(), items(&sources.helped)),
+                (texts.note_next_goals(), items(&plan.goals)),
             ],
         ),
     };

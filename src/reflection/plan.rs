@@ -27,13 +27,13 @@ pub fn plan(
 ) -> Vec<PlanPart> {
     let plan = &questionnaire.plan;
     let headings = [
-        &texts.plan_learned,
-        &texts.plan_early_signs,
-        &texts.plan_high_risk,
-        &texts.plan_keep_practising,
-        &texts.plan_goals,
-        &texts.plan_who_can_help,
-        &texts.plan_after_setback,
+        texts.plan_learned(),
+        texts.plan_early_signs(),
+        texts.plan_high_risk(),
+        texts.plan_keep_practising(),
+        texts.plan_goals(),
+        texts.plan_who_can_help(),
+        texts.plan_after_setback(),
     ];
     headings
         .into_iter()

@@ -31,7 +31,7 @@ pub fn shown(question: &Question, answer: &Answer, texts: &Texts) -> Option<Show
                 .filter_map(|&o| options.get(o).map(|option| option.label.clone()))
                 .collect();
             if let Some(text) = text {
-                let label = other.as_deref().unwrap_or(&texts.other_prefix);
+                let label = other.as_deref().unwrap_or(texts.other_prefix());
                 let text = text.trim();
                 items.push(if text.is_empty() {
                     label.to_owned()

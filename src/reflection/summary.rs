@@ -52,10 +52,10 @@ impl Summary {
     /// The words under the output's heading, or what it says when it is empty.
     pub fn lead<'a>(&self, texts: &'a Texts) -> &'a str {
         match (self.output, self.is_empty()) {
-            (Output::Bring, false) => &texts.bring_intro,
-            (Output::Bring, true) => &texts.bring_empty,
-            (Output::Mine, false) => &texts.mine_intro,
-            (Output::Mine, true) => &texts.summary_empty,
+            (Output::Bring, false) => texts.bring_intro(),
+            (Output::Bring, true) => texts.bring_empty(),
+            (Output::Mine, false) => texts.mine_intro(),
+            (Output::Mine, true) => texts.summary_empty(),
         }
     }
 
@@ -82,8 +82,8 @@ impl StayingWell {
     /// it).
     pub fn all_parts(&self, texts: &Texts) -> Vec<PlanPart> {
         let clinic = [
-            (&texts.plan_support, &self.support),
-            (&texts.plan_coming_back, &self.coming_back),
+            (texts.plan_support(), &self.support),
+            (texts.plan_coming_back(), &self.coming_back),
         ]
         .into_iter()
         .filter_map(|(heading, contacts)| {
@@ -150,10 +150,10 @@ pub struct SummaryItem {
 pub fn contact_lines(resource: &Resource, texts: &Texts) -> Vec<String> {
     let mut lines = vec![resource.name.clone()];
     let labelled = [
-        (&texts.call, &resource.phone),
-        (&texts.text_us, &resource.text),
-        (&texts.email, &resource.email),
-        (&texts.hours, &resource.hours),
+        (&texts.call(), &resource.phone),
+        (&texts.text_us(), &resource.text),
+        (&texts.email(), &resource.email),
+        (&texts.hours(), &resource.hours),
     ];
     for (label, value) in labelled {
         if let Some(value) = value {
@@ -231,7 +231,7 @@ pub fn summarise(
             let items = others(0..questionnaire.questions.len());
             (!items.is_empty())
                 .then(|| SummarySection {
-                    title: texts.bring_more_heading.clone(),
+                    title: texts.bring_more_heading().clone(),
                     items,
                 })
                 .into_iter()
@@ -273,8 +273,8 @@ pub fn summarise(
     Summary {
         output,
         heading: match output {
-            Output::Bring => texts.bring_heading.clone(),
-            Output::Mine => texts.mine_heading.clone(),
+            Output::Bring => texts.bring_heading().clone(),
+            Output::Mine => texts.mine_heading().clone(),
         },
         clinic: settings.clinic.clone(),
         title: questionnaire.title.clone(),

@@ -129,7 +129,7 @@ pub(super) fn clear(model: &mut Model, question: usize) -> Vec<Effect> {
     }
     let mut effects = model.answer(question, None, true);
     effects.push(Effect::FocusQuestion(question));
-    effects.push(Effect::Announce(model.texts.answer_cleared.clone()));
+    effects.push(Effect::Announce(model.texts.answer_cleared().clone()));
     effects
 }
 
@@ -178,10 +178,10 @@ impl Model {
             effects.push(Effect::Announce(self.texts.questions_revealed(revealed)));
         }
         if !support_before && self.support_needed_with(&after) {
-            effects.push(Effect::Announce(self.texts.support_shown.clone()));
+            effects.push(Effect::Announce(self.texts.support_shown().clone()));
         }
         if !safety_before && self.safety_needed_with(&after) {
-            effects.push(Effect::Announce(self.texts.safety_shown.clone()));
+            effects.push(Effect::Announce(self.texts.safety_shown().clone()));
         }
         effects
     }

@@ -35,8 +35,8 @@ pub(super) fn print(model: &Model, output: Output) -> Vec<Effect> {
 /// The file name of an output, without its extension.
 fn file_stem(model: &Model, output: Output) -> &str {
     match output {
-        Output::Bring => &model.texts.bring_file,
-        Output::Mine => &model.texts.mine_file,
+        Output::Bring => model.texts.bring_file(),
+        Output::Mine => model.texts.mine_file(),
     }
 }
 
@@ -74,13 +74,13 @@ pub(super) fn reminder(model: &Model, title: String, months: u32) -> Vec<Effect>
     }
     let title = title.trim();
     vec![Effect::DownloadReminder {
-        filename: format!("{}.ics", model.texts.reminder_file),
+        filename: format!("{}.ics", model.texts.reminder_file()),
         title: if title.is_empty() {
-            model.texts.reminder_default_title.clone()
+            model.texts.reminder_default_title().clone()
         } else {
             title.to_owned()
         },
-        description: model.texts.reminder_description.clone(),
+        description: model.texts.reminder_description().clone(),
         months,
     }]
 }
@@ -92,9 +92,9 @@ pub const REMINDER_MONTHS: [u32; 3] = [1, 3, 6];
 pub(super) fn copy_finished(model: &Model, copied: bool) -> Vec<Effect> {
     vec![Effect::Announce(
         if copied {
-            &model.texts.copied
+            model.texts.copied()
         } else {
-            &model.texts.copy_refused
+            model.texts.copy_refused()
         }
         .to_owned(),
     )]
@@ -135,8 +135,8 @@ pub(super) fn save(model: &mut Model) -> Vec<Effect> {
             purpose: PassphrasePurpose::Save,
             problem: None,
         }),
-        Saving::Unavailable => vec![Effect::Announce(model.texts.saving_unavailable.clone())],
-        Saving::Kept => vec![Effect::Announce(model.texts.saving_kept.clone())],
+        Saving::Unavailable => vec![Effect::Announce(model.texts.saving_unavailable().clone())],
+        Saving::Kept => vec![Effect::Announce(model.texts.saving_kept().clone())],
         Saving::On { .. } | Saving::Elsewhere => Vec::new(),
     }
 }
@@ -166,7 +166,7 @@ pub(super) fn stored_elsewhere(model: &mut Model, stored: Option<String>) -> Vec
             model.saving = Saving::Elsewhere;
             vec![
                 Effect::RefreshSaveBar,
-                Effect::Announce(model.texts.saving_elsewhere.clone()),
+                Effect::Announce(model.texts.saving_elsewhere().clone()),
             ]
         }
         // Not opened here yet: the "welcome back" screen opens the newest.
@@ -247,7 +247,7 @@ pub(super) fn draft_saved(model: &mut Model, time: String) -> Vec<Effect> {
             *saved_at = Some(time);
             let mut effects = vec![Effect::RefreshSaveBar];
             if std::mem::take(announce_next) {
-                effects.push(Effect::Announce(model.texts.saving_started.clone()));
+                effects.push(Effect::Announce(model.texts.saving_started().clone()));
             }
             effects
         }
@@ -262,7 +262,7 @@ pub(super) fn save_failed(model: &mut Model) -> Vec<Effect> {
             model.saving = Saving::Unavailable;
             vec![
                 Effect::RefreshSaveBar,
-                Effect::Announce(model.texts.save_failed.clone()),
+                Effect::Announce(model.texts.save_failed().clone()),
             ]
         }
         Saving::Off | Saving::Unavailable | Saving::Kept | Saving::Elsewhere => Vec::new(),
@@ -327,7 +327,10 @@ pub(super) fn draft_decrypted(model: &mut Model, plaintext: &str) -> Vec<Effect>
             }
             let screen = restored.section.map_or(Screen::Intro, Screen::Section);
             let mut effects = model.go_to(screen, Focus::Heading);
-            prefix_announcement(&mut effects, &model.texts.restored(restored.left_out));
+            prefix_announcement(
+                &mut effects,
+                &model.texts.restored_announcement(restored.left_out),
+            );
             if switched {
                 effects.insert(0, Effect::LanguageChanged);
             }
@@ -379,7 +382,7 @@ pub(super) fn delete_confirmed(model: &mut Model) -> Vec<Effect> {
     }
     let mut effects = vec![Effect::ShowDialog, Effect::DeleteStored];
     effects.extend(model.go_to(Screen::Intro, Focus::Heading));
-    prefix_announcement(&mut effects, &model.texts.deleted);
+    prefix_announcement(&mut effects, model.texts.deleted());
     effects.push(Effect::RefreshSaveBar);
     effects
 }

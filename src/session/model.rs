@@ -58,7 +58,7 @@ impl Model {
         let version = Version::single(questionnaire, settings);
         let languages = vec![Language {
             tag: version.language.clone(),
-            name: version.texts.language_name.clone(),
+            name: version.texts.language_name().clone(),
             direction: version.direction,
         }];
         Self::starting(languages, None, 0, version)

@@ -139,9 +139,9 @@ impl Model {
                 let place = self.texts.section_of(number, count);
                 format!("{place}: {}", title.unwrap_or_default())
             }
-            Screen::Review => self.texts.review_heading.clone(),
-            Screen::Summary => self.texts.summary_heading.clone(),
-            Screen::Resume => self.texts.resume_heading.clone(),
+            Screen::Review => self.texts.review_heading().clone(),
+            Screen::Summary => self.texts.summary_heading().clone(),
+            Screen::Resume => self.texts.resume_heading().clone(),
         };
         let mut effects = vec![Effect::ShowScreen(focus), Effect::Announce(announcement)];
         if record && screen != Screen::Resume {

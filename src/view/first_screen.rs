@@ -53,22 +53,22 @@ fn first_screen(model: &Model) -> Option<Value> {
         .collect();
     Some(json!({
         "dir": crate::languages::tag::direction(&texts.language).attribute(),
-        "languageSwitcher": texts.language_switcher,
+        "languageSwitcher": texts.language_switcher(),
         "languages": languages,
-        "needSupport": texts.need_support,
-        "leavePage": texts.leave_page,
-        "leavePageHint": texts.leave_page_hint,
+        "needSupport": texts.need_support(),
+        "leavePage": texts.leave_page(),
+        "leavePageHint": texts.leave_page_hint(),
         "title": intro.title,
         "paragraphs": intro.paragraphs,
         "meta": intro.meta,
-        "start": texts.start,
-        "openBackup": texts.open_backup,
-        "openBackupHint": texts.open_backup_hint,
+        "start": texts.start(),
+        "openBackup": texts.open_backup(),
+        "openBackupHint": texts.open_backup_hint(),
         "saveStatus": bar.status,
-        "saveOnDevice": texts.save_on_device,
-        "saveHere": texts.save_here,
-        "deleteEverything": texts.delete_everything,
-        "sharedDevice": texts.shared_device,
+        "saveOnDevice": texts.save_on_device(),
+        "saveHere": texts.save_here(),
+        "deleteEverything": texts.delete_everything(),
+        "sharedDevice": texts.shared_device(),
     }))
 }
 

@@ -20,11 +20,11 @@ pub struct SaveBar {
 /// The saving status and buttons for the current state.
 pub fn save_bar(model: &Model) -> SaveBar {
     let status = match model.saving() {
-        Saving::Off => model.texts().status_off.clone(),
-        Saving::Unavailable => model.texts().saving_unavailable.clone(),
-        Saving::Kept => model.texts().saving_kept.clone(),
-        Saving::Elsewhere => model.texts().saving_elsewhere.clone(),
-        Saving::On { saved_at: None, .. } => model.texts().status_saving.clone(),
+        Saving::Off => model.texts().status_off().clone(),
+        Saving::Unavailable => model.texts().saving_unavailable().clone(),
+        Saving::Kept => model.texts().saving_kept().clone(),
+        Saving::Elsewhere => model.texts().saving_elsewhere().clone(),
+        Saving::On { saved_at: None, .. } => model.texts().status_saving().clone(),
         Saving::On {
             saved_at: Some(time),
             ..
@@ -35,7 +35,7 @@ pub fn save_bar(model: &Model) -> SaveBar {
         status: if offered || *model.saving() != Saving::Off {
             status
         } else {
-            model.texts().status_off.clone()
+            model.texts().status_off().clone()
         },
         can_save: offered && *model.saving() == Saving::Off,
         can_save_here: *model.saving() == Saving::Elsewhere,

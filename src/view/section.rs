@@ -144,11 +144,11 @@ pub(super) fn section_view<'a>(
             .is_some_and(|s| s.questions.clone().any(|q| is_shown(&visible, q)))
     });
     let next_label = if model.returning_to_review() {
-        &model.texts().return_to_review
+        &model.texts().return_to_review()
     } else if is_last {
-        &model.texts().check_answers
+        &model.texts().check_answers()
     } else {
-        &model.texts().continue_label
+        &model.texts().continue_label()
     };
     let support = responses(model, section, &visible)
         .into_iter()
@@ -191,7 +191,7 @@ pub(super) fn section_view<'a>(
 fn hint<'a>(texts: &'a Texts, question: &'a Question) -> Option<&'a str> {
     match (&question.hint, &question.kind) {
         (Some(hint), _) => Some(hint),
-        (None, QuestionKind::Note(_)) => Some(&texts.note_hint),
+        (None, QuestionKind::Note(_)) => Some(texts.note_hint()),
         (None, _) => None,
     }
 }

@@ -116,10 +116,10 @@ fn dialog_content(
     // The dialogs that only tell: a heading, what they say, and "Close".
     let told = match dialog {
         Dialog::Support => Some((
-            &texts.support_heading,
+            texts.support_heading(),
             support::contacts(dom, texts, support, true)?,
         )),
-        Dialog::SharedDevice => Some((&texts.shared_heading, shared_device(dom, texts)?)),
+        Dialog::SharedDevice => Some((texts.shared_heading(), shared_device(dom, texts)?)),
         Dialog::Passphrase { .. } | Dialog::ConfirmDelete => None,
     };
     if let Some((heading_text, body)) = told {
@@ -129,7 +129,7 @@ fn dialog_content(
         let actions = dom.element("div", "ew-actions")?;
         append_all(
             &actions,
-            &[&dom.button("ew-button ew-button--secondary", "cancel", &texts.close)?],
+            &[&dom.button("ew-button ew-button--secondary", "cancel", texts.close())?],
         )?;
         append_all(&panel, &[&heading, &body, &actions])?;
         element.replace_children_with_node_2(&exit, &panel);
@@ -141,23 +141,23 @@ fn dialog_content(
         Dialog::Passphrase { purpose, problem } => {
             let (heading, intro, confirm) = match purpose {
                 PassphrasePurpose::Save => (
-                    &texts.save_dialog_heading,
-                    &texts.save_dialog_intro,
-                    &texts.start_saving,
+                    texts.save_dialog_heading(),
+                    texts.save_dialog_intro(),
+                    texts.start_saving(),
                 ),
                 PassphrasePurpose::Backup => (
-                    &texts.backup_dialog_heading,
-                    &texts.backup_dialog_intro,
-                    &texts.save_backup,
+                    texts.backup_dialog_heading(),
+                    texts.backup_dialog_intro(),
+                    texts.save_backup(),
                 ),
             };
             form.set_attribute("data-ew-form", "new-passphrase")?;
             let (first_error, second_error) = match problem {
                 Some(PassphraseProblem::TooShort) => {
-                    (Some(texts.passphrase_too_short.as_str()), None)
+                    (Some(texts.passphrase_too_short().as_str()), None)
                 }
                 Some(PassphraseProblem::Mismatch) => {
-                    (None, Some(texts.passphrase_mismatch.as_str()))
+                    (None, Some(texts.passphrase_mismatch().as_str()))
                 }
                 None => (None, None),
             };
@@ -171,15 +171,15 @@ fn dialog_content(
                         dom,
                         &format!("{prefix}-new-passphrase"),
                         "passphrase",
-                        &texts.passphrase,
-                        Some(&texts.passphrase_hint),
+                        texts.passphrase(),
+                        Some(texts.passphrase_hint()),
                         first_error,
                     )?,
                     &passphrase_field(
                         dom,
                         &format!("{prefix}-new-passphrase-again"),
                         "confirmation",
-                        &texts.passphrase_again,
+                        texts.passphrase_again(),
                         None,
                         second_error,
                     )?,
@@ -191,9 +191,9 @@ fn dialog_content(
         Dialog::ConfirmDelete => {
             form.set_attribute("data-ew-form", "delete")?;
             (
-                &texts.delete_heading,
-                &texts.delete_intro,
-                &texts.delete_confirm,
+                texts.delete_heading(),
+                texts.delete_intro(),
+                texts.delete_confirm(),
                 "ew-button ew-button--warning",
             )
         }
@@ -211,7 +211,7 @@ fn dialog_content(
         &actions,
         &[
             &submit,
-            &dom.button("ew-button ew-button--secondary", "cancel", &texts.cancel)?,
+            &dom.button("ew-button ew-button--secondary", "cancel", texts.cancel())?,
         ],
     )?;
     form.append_child(&actions)?;
@@ -222,14 +222,14 @@ fn dialog_content(
 /// What can be found later on a device others use, and how to clear it.
 fn shared_device(dom: &Dom, texts: &Texts) -> Result<Element, JsValue> {
     let body = dom.element("div", "ew-shared-device")?;
-    append_all(&body, &[&dom.text("p", "ew-body", &texts.shared_intro)?])?;
+    append_all(&body, &[&dom.text("p", "ew-body", texts.shared_intro())?])?;
     let list = dom.element("ul", "ew-list")?;
     for item in [
-        &texts.shared_downloads,
-        &texts.shared_clipboard,
-        &texts.shared_history,
-        &texts.shared_saved,
-        &texts.shared_leave,
+        texts.shared_downloads(),
+        texts.shared_clipboard(),
+        texts.shared_history(),
+        texts.shared_saved(),
+        texts.shared_leave(),
     ] {
         append_all(&list, &[&dom.text("li", "", item)?])?;
     }

@@ -102,7 +102,7 @@ impl App {
     /// Derives the key from the envelope's salt and decrypts; with `keep_key`, the key is kept
     /// to go on saving.
     pub(super) fn decrypt(self: &Rc<Self>, passphrase: String, envelope: Envelope, keep_key: bool) {
-        self.announce(&self.texts().opening);
+        self.announce(self.texts().opening());
         let app = Rc::clone(self);
         spawn_local(async move {
             let derived = DraftKey::for_envelope(&passphrase, &envelope).await;
@@ -136,15 +136,15 @@ impl App {
             let texts = app.texts();
             let downloaded = sealed.and_then(|envelope| {
                 app.download(
-                    &texts.backup_filename,
+                    texts.backup_filename(),
                     "application/json",
                     &envelope.to_json(),
                 )
             });
             app.announce(if downloaded.is_ok() {
-                &texts.backup_ready
+                texts.backup_ready()
             } else {
-                &texts.backup_failed
+                texts.backup_failed()
             });
         });
     }
@@ -185,8 +185,8 @@ impl App {
         spawn_local(async move {
             match files::chosen_text(&input).await {
                 Ok(text) => app.dispatch(Msg::BackupFileRead { text }),
-                Err(NotRead::Unreadable) => app.announce(&app.texts().backup_unreadable),
-                Err(NotRead::TooLarge) => app.announce(&app.texts().backup_too_large),
+                Err(NotRead::Unreadable) => app.announce(app.texts().backup_unreadable()),
+                Err(NotRead::TooLarge) => app.announce(app.texts().backup_too_large()),
             }
             // Choosing the same file again should read it again.
             input.set_value("");

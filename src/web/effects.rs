@@ -85,7 +85,7 @@ impl App {
             } => {
                 let file = files::reminder_file(&title, &description, months)?;
                 self.download(&filename, "text/calendar;charset=utf-8", &file)?;
-                self.announce(&self.texts().reminder_ready);
+                self.announce(self.texts().reminder_ready());
                 Ok(())
             }
             Effect::Download {

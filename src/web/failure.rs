@@ -49,8 +49,8 @@ pub(crate) fn watch(root: &Element, texts: &Texts) {
         watched.retain(|known| known.root != *root);
         watched.push(Watched {
             root: root.clone(),
-            heading: texts.failure_heading.clone(),
-            body: texts.failure_body.clone(),
+            heading: texts.failure_heading().clone(),
+            body: texts.failure_body().clone(),
         });
     });
 }

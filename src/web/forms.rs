@@ -81,7 +81,7 @@ pub(super) fn error_summary(dom: &Dom, texts: &Texts, message: &str) -> Result<E
     append_all(
         &summary,
         &[
-            &dom.text("h3", "ew-error-summary-title", &texts.there_is_a_problem)?,
+            &dom.text("h3", "ew-error-summary-title", texts.there_is_a_problem())?,
             &dom.text("p", "ew-body", message)?,
         ],
     )?;

@@ -48,13 +48,13 @@ pub(crate) fn refresh_save_bar(
     bar: &SaveBar,
 ) -> Result<(), JsValue> {
     nodes.status.set_text_content(Some(&bar.status));
-    nodes.save.set_text_content(Some(&texts.save_on_device));
-    nodes.save_here.set_text_content(Some(&texts.save_here));
+    nodes.save.set_text_content(Some(texts.save_on_device()));
+    nodes.save_here.set_text_content(Some(texts.save_here()));
     set_hidden(&nodes.save_here, !bar.can_save_here)?;
     nodes
         .delete
-        .set_text_content(Some(&texts.delete_everything));
-    nodes.shared.set_text_content(Some(&texts.shared_device));
+        .set_text_content(Some(texts.delete_everything()));
+    nodes.shared.set_text_content(Some(texts.shared_device()));
     set_hidden(&nodes.save, !bar.can_save)?;
     set_hidden(&nodes.element, !bar.shown)
 }

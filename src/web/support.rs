@@ -20,7 +20,7 @@ pub(crate) fn contacts(
 ) -> Result<Element, JsValue> {
     let wrapper = dom.element("div", "ew-support")?;
     if framed {
-        let intro = support.intro.as_deref().unwrap_or(&texts.support_intro);
+        let intro = support.intro.as_deref().unwrap_or(texts.support_intro());
         append_all(&wrapper, &[&dom.text("p", "ew-body", intro)?])?;
     }
     if support.resources.is_empty() {
@@ -29,7 +29,7 @@ pub(crate) fn contacts(
             &[&dom.text(
                 "p",
                 "ew-body ew-support-placeholder",
-                &texts.support_placeholder,
+                texts.support_placeholder(),
             )?],
         )?;
     } else {
@@ -42,7 +42,7 @@ pub(crate) fn contacts(
     if framed {
         append_all(
             &wrapper,
-            &[&dom.text("p", "ew-support-emergency", &texts.support_emergency)?],
+            &[&dom.text("p", "ew-support-emergency", texts.support_emergency())?],
         )?;
     }
     Ok(wrapper)
@@ -56,25 +56,25 @@ fn contact(dom: &Dom, texts: &Texts, resource: &Resource) -> Result<Element, JsV
     };
     let lines = [
         (
-            texts.call.as_str(),
+            texts.call().as_str(),
             resource.phone.as_deref(),
             resource.phone.as_deref().and_then(|n| phone_link("tel", n)),
             false,
         ),
         (
-            &texts.text_us,
+            texts.text_us(),
             resource.text.as_deref(),
             resource.text.as_deref().and_then(|n| phone_link("sms", n)),
             false,
         ),
         (
-            &texts.email,
+            texts.email(),
             resource.email.as_deref(),
             resource.email.as_ref().map(|e| format!("mailto:{e}")),
             false,
         ),
         ("", resource.web.as_deref(), resource.web.clone(), true),
-        (&texts.hours, resource.hours.as_deref(), None, false),
+        (texts.hours(), resource.hours.as_deref(), None, false),
         ("", resource.note.as_deref(), None, false),
     ];
     for (label, shown, href, new_tab) in lines {
@@ -94,7 +94,7 @@ fn contact(dom: &Dom, texts: &Texts, resource: &Resource) -> Result<Element, JsV
                         &link,
                         &[("target", "_blank"), ("rel", "noopener noreferrer")],
                     )?;
-                    append_all(&link, &[&dom.hidden_text(&texts.new_tab)?])?;
+                    append_all(&link, &[&dom.hidden_text(texts.new_tab())?])?;
                 }
                 append_all(&line, &[&link])?;
             }
@@ -117,7 +117,7 @@ pub(crate) fn inline_panel(
             append_all(
                 &panel,
                 &[
-                    &dom.text("h3", "ew-subheading", &texts.support_inline_heading)?,
+                    &dom.text("h3", "ew-subheading", texts.support_inline_heading())?,
                     &contacts(dom, texts, inline.contacts, true)?,
                 ],
             )?;
@@ -130,12 +130,12 @@ pub(crate) fn inline_panel(
             append_all(
                 &panel,
                 &[
-                    &dom.text("h3", "ew-subheading", &texts.safety_heading)?,
-                    &dom.text("p", "ew-body", &texts.safety_cannot_alert)?,
-                    &dom.text("p", "ew-body", &texts.safety_tell_someone)?,
+                    &dom.text("h3", "ew-subheading", texts.safety_heading())?,
+                    &dom.text("p", "ew-body", texts.safety_cannot_alert())?,
+                    &dom.text("p", "ew-body", texts.safety_tell_someone())?,
                     &contacts(dom, texts, inline.contacts, false)?,
-                    &dom.text("p", "ew-body", &texts.safety_therapist)?,
-                    &dom.text("p", "ew-body", &texts.safety_timing)?,
+                    &dom.text("p", "ew-body", texts.safety_therapist())?,
+                    &dom.text("p", "ew-body", texts.safety_timing())?,
                 ],
             )?;
             panel

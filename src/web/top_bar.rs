@@ -45,7 +45,7 @@ fn language_switcher(
 ) -> Result<(), JsValue> {
     nav.replace_children_with_node_0();
     dom::set_hidden(nav, languages.len() < 2)?;
-    nav.set_attribute("aria-label", &texts.language_switcher)?;
+    nav.set_attribute("aria-label", texts.language_switcher())?;
     let list = dom.element("ul", "ew-languages-list")?;
     for (position, language) in languages.iter().enumerate() {
         let item = dom.element("li", "ew-languages-item")?;
@@ -79,7 +79,7 @@ fn fill_top_bar(dom: &Dom, bar: &Element, texts: &Texts) -> Result<(), JsValue> 
     let support = dom.button(
         "ew-link-button ew-support-link",
         "support",
-        &texts.need_support,
+        texts.need_support(),
     )?;
     dom::append_all(bar, &[&support, &exit_button(dom, texts)?])
 }
@@ -94,7 +94,7 @@ pub(super) fn fill_exit_only(dom: &Dom, bar: &Element, texts: &Texts) -> Result<
 /// "Leave this page", GOV.UK's "Exit this page": in the top bar, and in every dialog, since a
 /// modal dialog makes the page behind it inert and a phone has no Shift key.
 pub(super) fn exit_button(dom: &Dom, texts: &Texts) -> Result<Element, JsValue> {
-    let exit = dom.button("ew-exit-button", "exit", &texts.leave_page)?;
-    dom::append_all(&exit, &[&dom.hidden_text(&texts.leave_page_hint)?])?;
+    let exit = dom.button("ew-exit-button", "exit", texts.leave_page())?;
+    dom::append_all(&exit, &[&dom.hidden_text(texts.leave_page_hint())?])?;
     Ok(exit)
 }

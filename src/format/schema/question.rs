@@ -103,7 +103,7 @@ fn kind_fields(kind: &str) -> Option<Vec<Field>> {
             "not_sure",
             flag(format!(
                 "true adds a \"{}\" option after the others (its id is \"{NOT_SURE_ID}\").",
-                Texts::english().not_sure
+                Texts::english().not_sure()
             )),
         )
     };
@@ -113,7 +113,7 @@ fn kind_fields(kind: &str) -> Option<Vec<Field>> {
             flag(format!(
                 "true adds a \"{}\" option after the others (its id is \
                  \"{PREFER_NOT_TO_SAY_ID}\").",
-                Texts::english().prefer_not_to_say
+                Texts::english().prefer_not_to_say()
             )),
         )
     };

@@ -182,7 +182,7 @@ impl Texts {
         };
         let mut texts = Self::from_lookup(tag, |key| layers.text(key), |key| layers.plural(key));
         // A language's name must never fall back to "English": the switcher would offer two.
-        texts.language_name = language_name(tag, clinic);
+        texts.set_language_name(language_name(tag, clinic));
         texts
     }
 }

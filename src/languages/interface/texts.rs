@@ -76,39 +76,84 @@ pub(super) fn find_entry<'a>(entries: &'a Entries, key: &str) -> Option<&'a Entr
 }
 
 macro_rules! texts {
-    (@type text) => { String };
-    (@type template) => { String };
-    (@type plural) => { Plural };
     (@kind plural) => { Kind::Plural };
     (@kind $other:ident) => { Kind::Text };
-    (@take plural, $text:ident, $plural:ident, $key:expr) => { $plural($key) };
-    (@take $other:ident, $text:ident, $plural:ident, $key:expr) => { $text($key) };
-    ($( $(#[doc = $doc:literal])* $vis:vis $key:ident : $kind:ident ),* $(,)?) => {
-        /// The interface text of one language.
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct Texts {
-            /// The language's tag, which chooses the plural forms.
-            pub language: String,
-            $( $(#[doc = $doc])* $vis $key: texts!(@type $kind), )*
+    (@read $(#[doc = $doc:literal])* $vis:vis $key:ident text) => {
+        $(#[doc = $doc])*
+        $vis fn $key(&self) -> &String {
+            self.text(Key::$key)
         }
+    };
+    // Templates and plural text are read through the methods that fill them in, below.
+    (@read $(#[doc = $doc:literal])* $vis:vis $key:ident $other:ident) => {};
+    ($( $(#[doc = $doc:literal])* $vis:vis $key:ident : $kind:ident ),* $(,)?) => {
+        /// Every key, as an index into [`Texts`]' lists.
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum Key { $( $key ),* }
 
         /// Every key, with the kind of value it takes.
         pub const KEYS: &[(&str, Kind)] = &[ $( (stringify!($key), texts!(@kind $kind)) ),* ];
 
         impl Texts {
-            /// The text of `language`, each key looked up with `text` or `plural`.
-            pub(super) fn from_lookup(
-                language: &str,
-                text: impl Fn(&str) -> String,
-                plural: impl Fn(&str) -> Plural,
-            ) -> Self {
-                Self {
-                    language: language.to_owned(),
-                    $( $key: texts!(@take $kind, text, plural, stringify!($key)), )*
-                }
-            }
+            $( texts!(@read $(#[doc = $doc])* $vis $key $kind); )*
         }
     };
+}
+
+/// How many keys there are.
+const COUNT: usize = KEYS.len();
+
+/// The interface text of one language. Its text is kept in two lists in the order of [`KEYS`],
+/// filled in one loop: a struct of 183 fields took 8 KB of WebAssembly to fill and drop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    /// The language's tag, which chooses the plural forms.
+    pub language: String,
+    /// Each key's text; empty for a plural key.
+    texts: [String; COUNT],
+    /// Each plural key's forms; none for another.
+    plurals: [Plural; COUNT],
+}
+
+impl Texts {
+    /// The text of `language`, each key looked up with `text` or `plural`.
+    pub(super) fn from_lookup(
+        language: &str,
+        text: impl Fn(&str) -> String,
+        plural: impl Fn(&str) -> Plural,
+    ) -> Self {
+        let entry = |index: usize| KEYS.get(index).copied().unwrap_or(("", Kind::Text));
+        Self {
+            language: language.to_owned(),
+            texts: std::array::from_fn(|index| match entry(index) {
+                (key, Kind::Text) => text(key),
+                (_, Kind::Plural) => String::new(),
+            }),
+            plurals: std::array::from_fn(|index| match entry(index) {
+                (key, Kind::Plural) => plural(key),
+                (_, Kind::Text) => Plural::default(),
+            }),
+        }
+    }
+
+    /// The text of `key`. Every key is an index within the list, which has one entry per key.
+    #[allow(clippy::indexing_slicing)]
+    fn text(&self, key: Key) -> &String {
+        &self.texts[key as usize]
+    }
+
+    /// The plural text of `key`.
+    #[allow(clippy::indexing_slicing)]
+    fn plural(&self, key: Key) -> &Plural {
+        &self.plurals[key as usize]
+    }
+
+    /// Gives the language's own name, which must never fall back to another language's.
+    #[allow(clippy::indexing_slicing)]
+    pub(super) fn set_language_name(&mut self, name: String) {
+        self.texts[Key::language_name as usize] = name;
+    }
 }
 
 texts! {
@@ -492,7 +537,7 @@ impl Texts {
     /// "Section 2 of 10".
     pub fn section_of(&self, number: usize, count: usize) -> String {
         fill(
-            &self.section_of,
+            self.text(Key::section_of),
             &[
                 ("number", &number.to_string()),
                 ("count", &count.to_string()),
@@ -505,7 +550,7 @@ impl Texts {
         let answered = answered.to_string();
         let total_text = total.to_string();
         self.count(
-            &self.answered_of,
+            self.plural(Key::answered_of),
             total,
             &[("answered", &answered), ("total", &total_text)],
         )
@@ -513,27 +558,27 @@ impl Texts {
 
     /// "10 sections, about 15 minutes. Every question is optional." for the introduction.
     pub fn intro_meta(&self, minutes: Option<u32>, sections: usize) -> String {
-        let sections = self.count(&self.count_sections, sections, &[]);
+        let sections = self.count(self.plural(Key::count_sections), sections, &[]);
         match minutes {
             Some(minutes) => {
-                let minutes = self.count(&self.count_minutes, minutes as usize, &[]);
+                let minutes = self.count(self.plural(Key::count_minutes), minutes as usize, &[]);
                 fill(
-                    &self.intro_meta_minutes,
+                    self.text(Key::intro_meta_minutes),
                     &[("sections", &sections), ("minutes", &minutes)],
                 )
             }
-            None => fill(&self.intro_meta, &[("sections", &sections)]),
+            None => fill(self.text(Key::intro_meta), &[("sections", &sections)]),
         }
     }
 
     /// "In 3 months", for the reminder.
     pub fn reminder_months(&self, months: usize) -> String {
-        self.count(&self.reminder_months, months, &[])
+        self.count(self.plural(Key::reminder_months), months, &[])
     }
 
     /// Announced when follow-up questions appear below the one just answered.
     pub fn questions_revealed(&self, count: usize) -> String {
-        self.count(&self.questions_revealed, count, &[])
+        self.count(self.plural(Key::questions_revealed), count, &[])
     }
 
     /// "7, on a scale from 0 (Not at all) to 10 (Very much)".
@@ -546,7 +591,7 @@ impl Texts {
         max_label: &str,
     ) -> String {
         fill(
-            &self.scale_answer,
+            self.text(Key::scale_answer),
             &[
                 ("value", &value.to_string()),
                 ("min", &min.to_string()),
@@ -559,25 +604,25 @@ impl Texts {
 
     /// "This file has 3 problems." for the problems panel.
     pub fn problem_count(&self, count: usize) -> String {
-        self.count(&self.problem_count, count, &[])
+        self.count(self.plural(Key::problem_count), count, &[])
     }
 
     /// "Saved on this device at 14:32."
     pub fn saved_at(&self, time: &str) -> String {
-        fill(&self.saved_at, &[("time", time)])
+        fill(self.text(Key::saved_at), &[("time", time)])
     }
 
     /// Announced when a draft was opened, with how many answers no longer fit.
-    pub fn restored(&self, left_out: usize) -> String {
+    pub fn restored_announcement(&self, left_out: usize) -> String {
         match left_out {
-            0 => self.restored.clone(),
-            n => self.count(&self.restored_left_out, n, &[]),
+            0 => self.text(Key::restored).clone(),
+            n => self.count(self.plural(Key::restored_left_out), n, &[]),
         }
     }
 
     /// "Press Shift 2 more times to leave this page."
     pub fn shift_more(&self, remaining: usize) -> String {
-        self.count(&self.shift_more, remaining, &[])
+        self.count(self.plural(Key::shift_more), remaining, &[])
     }
 }
 

@@ -52,7 +52,7 @@ pub(super) fn render(
         .filter(|(_, o)| o.exclusive)
         .peekable();
     if exclusive.peek().is_some() {
-        append_all(&list, &[&dom.text("p", "ew-choices-divider", &texts.or)?])?;
+        append_all(&list, &[&dom.text("p", "ew-choices-divider", texts.or())?])?;
     }
     for (position, option) in exclusive {
         let item = choice(dom, view, ids, input_type, position, option)?;
@@ -132,7 +132,7 @@ fn other_choice(
     wrapper.set_attribute("id", &wrapper_id)?;
     wrapper.toggle_attribute_with_force("hidden", other_text.is_none())?;
     let text_id = ids.part("other-text");
-    let text_label = dom.text("label", "ew-label", &texts.other_text_label)?;
+    let text_label = dom.text("label", "ew-label", texts.other_text_label())?;
     text_label.set_attribute("for", &text_id)?;
     let text_input = dom.element("input", "ew-input")?;
     set_attributes(

@@ -88,7 +88,7 @@ pub(super) fn clear_button(
     texts: &Texts,
     view: &QuestionView<'_>,
 ) -> Result<Element, JsValue> {
-    let clear = dom.button("ew-link-button", "clear", &texts.clear_answer)?;
+    let clear = dom.button("ew-link-button", "clear", texts.clear_answer())?;
     clear.set_attribute("data-ew-question", &view.index.to_string())?;
     append_all(
         &clear,

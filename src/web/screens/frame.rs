@@ -137,7 +137,7 @@ pub(super) fn answer_element(
     let value = dom.element("dd", "ew-summary-value")?;
     match answer {
         None => {
-            append_all(&value, &[&dom.text("span", "ew-skipped", &texts.skipped)?])?;
+            append_all(&value, &[&dom.text("span", "ew-skipped", texts.skipped())?])?;
         }
         Some(Shown::Text(text)) => dom.append_text(&value, text)?,
         Some(Shown::List(items)) => {

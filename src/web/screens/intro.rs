@@ -32,7 +32,7 @@ pub(super) fn intro_screen(
     append_all(&section, &[&dom.text("p", "ew-meta", &intro.meta)?])?;
     append_all(
         &section,
-        &[&actions(dom, &[("ew-button", "start", &texts.start)])?],
+        &[&actions(dom, &[("ew-button", "start", texts.start())])?],
     )?;
     append_all(&section, &[&backup_input(dom, texts, prefix)?])?;
     Ok(section)
@@ -53,8 +53,8 @@ fn backup_input(dom: &Dom, texts: &Texts, prefix: &str) -> Result<Element, JsVal
         dom,
         "ew-field ew-backup",
         &format!("{prefix}-backup-file"),
-        &texts.open_backup,
-        &texts.open_backup_hint,
+        texts.open_backup(),
+        texts.open_backup_hint(),
         &input,
     )
 }

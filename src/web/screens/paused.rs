@@ -16,13 +16,13 @@ pub(super) fn paused_screen(
     rendered: &mut Rendered,
 ) -> Result<Element, JsValue> {
     let (section, heading) =
-        screen_section(dom, prefix, "ew-paused", &texts.paused_heading, rendered)?;
+        screen_section(dom, prefix, "ew-paused", texts.paused_heading(), rendered)?;
     append_all(
         &section,
         &[
             &heading,
-            &dom.text("p", "ew-body", &texts.paused_body)?,
-            &actions(dom, &[("ew-button", "continue", &texts.paused_continue)])?,
+            &dom.text("p", "ew-body", texts.paused_body())?,
+            &actions(dom, &[("ew-button", "continue", texts.paused_continue())])?,
         ],
     )?;
     Ok(section)

@@ -22,14 +22,14 @@ pub(crate) fn show_problems(
         dom,
         prefix,
         "ew-error-panel",
-        &texts.problems_heading,
+        texts.problems_heading(),
         &mut rendered,
     )?;
     append_all(
         &section,
         &[
             &heading,
-            &dom.text("p", "ew-body", &texts.problems_intro)?,
+            &dom.text("p", "ew-body", texts.problems_intro())?,
             &dom.text("p", "ew-body", &texts.problem_count(problems.len()))?,
         ],
     )?;

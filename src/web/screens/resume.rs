@@ -20,24 +20,24 @@ pub(super) fn resume_screen(
     unlock: &Unlock,
 ) -> Result<(), JsValue> {
     let Some(_) = &unlock.envelope else {
-        heading.set_text_content(Some(&texts.unusable_heading));
+        heading.set_text_content(Some(texts.unusable_heading()));
         let reason = match &unlock.problem {
-            Some(UnlockProblem::Draft(DraftProblem::NewerVersion(_))) => &texts.draft_newer,
-            Some(UnlockProblem::Draft(DraftProblem::OtherQuestionnaire(_))) => &texts.draft_other,
-            _ => &texts.draft_damaged,
+            Some(UnlockProblem::Draft(DraftProblem::NewerVersion(_))) => texts.draft_newer(),
+            Some(UnlockProblem::Draft(DraftProblem::OtherQuestionnaire(_))) => texts.draft_other(),
+            _ => texts.draft_damaged(),
         };
         append_all(
             section,
             &[
                 heading,
                 &dom.text("p", "ew-body", reason)?,
-                &dom.text("p", "ew-body", &texts.draft_left_alone)?,
+                &dom.text("p", "ew-body", texts.draft_left_alone())?,
             ],
         )?;
         let actions = dom.element("div", "ew-actions")?;
         append_all(
             &actions,
-            &[&dom.button("ew-button", "skip-unlock", &texts.continue_without_opening)?],
+            &[&dom.button("ew-button", "skip-unlock", texts.continue_without_opening())?],
         )?;
         if unlock.source == DraftSource::Device {
             append_all(
@@ -45,7 +45,7 @@ pub(super) fn resume_screen(
                 &[&dom.button(
                     "ew-button ew-button--secondary",
                     "delete",
-                    &texts.delete_everything,
+                    texts.delete_everything(),
                 )?],
             )?;
         }
@@ -53,8 +53,8 @@ pub(super) fn resume_screen(
         return Ok(());
     };
     let (title, intro) = match unlock.source {
-        DraftSource::Device => (&texts.resume_heading, &texts.resume_intro),
-        DraftSource::File => (&texts.backup_heading, &texts.backup_intro),
+        DraftSource::Device => (texts.resume_heading(), texts.resume_intro()),
+        DraftSource::File => (texts.backup_heading(), texts.backup_intro()),
     };
     heading.set_text_content(Some(title));
     section.append_child(heading)?;
@@ -62,7 +62,7 @@ pub(super) fn resume_screen(
     if wrong {
         append_all(
             section,
-            &[&error_summary(dom, texts, &texts.wrong_passphrase)?],
+            &[&error_summary(dom, texts, texts.wrong_passphrase())?],
         )?;
     }
     append_all(section, &[&dom.text("p", "ew-body", intro)?])?;
@@ -74,13 +74,13 @@ pub(super) fn resume_screen(
             dom,
             &format!("{prefix}-passphrase"),
             "passphrase",
-            &texts.your_passphrase,
+            texts.your_passphrase(),
             None,
-            wrong.then_some(&texts.wrong_passphrase_field),
+            wrong.then_some(texts.wrong_passphrase_field()),
         )?],
     )?;
     let actions = dom.element("div", "ew-actions")?;
-    let submit = dom.text("button", "ew-button", &texts.open_draft)?;
+    let submit = dom.text("button", "ew-button", texts.open_draft())?;
     submit.set_attribute("type", "submit")?;
     actions.append_child(&submit)?;
     form.append_child(&actions)?;
@@ -89,14 +89,14 @@ pub(super) fn resume_screen(
     if unlock.source == DraftSource::Device {
         append_all(
             section,
-            &[&dom.text("p", "ew-body", &texts.start_fresh_intro)?],
+            &[&dom.text("p", "ew-body", texts.start_fresh_intro())?],
         )?;
         append_all(
             &others,
             &[&dom.button(
                 "ew-button ew-button--secondary",
                 "delete",
-                &texts.start_fresh,
+                texts.start_fresh(),
             )?],
         )?;
         append_all(
@@ -104,7 +104,7 @@ pub(super) fn resume_screen(
             &[&dom.button(
                 "ew-link-button",
                 "skip-unlock",
-                &texts.continue_without_opening,
+                texts.continue_without_opening(),
             )?],
         )?;
     } else {
@@ -113,7 +113,7 @@ pub(super) fn resume_screen(
             &[&dom.button(
                 "ew-button ew-button--secondary",
                 "skip-unlock",
-                &texts.cancel,
+                texts.cancel(),
             )?],
         )?;
     }

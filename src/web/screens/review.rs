@@ -18,10 +18,10 @@ pub(super) fn review_screen(
     rendered: &mut Rendered,
 ) -> Result<Element, JsValue> {
     let (section, heading) =
-        screen_section(dom, prefix, "ew-review", &texts.review_heading, rendered)?;
+        screen_section(dom, prefix, "ew-review", texts.review_heading(), rendered)?;
     append_all(
         &section,
-        &[&heading, &dom.text("p", "ew-body", &texts.review_intro)?],
+        &[&heading, &dom.text("p", "ew-body", texts.review_intro())?],
     )?;
     for group in &review.sections {
         append_all(&section, &[&dom.text("h3", "ew-subheading", group.title)?])?;
@@ -31,11 +31,11 @@ pub(super) fn review_screen(
             let key = dom.text("dt", "ew-summary-key", row.text)?;
             let value = answer_element(dom, texts, row.answer.as_ref())?;
             let change_cell = dom.element("dd", "ew-summary-actions")?;
-            let change = dom.button("ew-link-button", "change", &texts.change)?;
+            let change = dom.button("ew-link-button", "change", texts.change())?;
             change.set_attribute("data-ew-question", &row.question.to_string())?;
             append_all(
                 &change,
-                &[&dom.hidden_text(&format!("{}{}", &texts.change_hidden_prefix, row.text))?],
+                &[&dom.hidden_text(&format!("{}{}", texts.change_hidden_prefix(), row.text))?],
             )?;
             change_cell.append_child(&change)?;
             if let Some(bring) = row.bring {
@@ -53,8 +53,8 @@ pub(super) fn review_screen(
         &[&actions(
             dom,
             &[
-                ("ew-button", "summary", &texts.see_summary),
-                ("ew-button ew-button--secondary", "back", &texts.back),
+                ("ew-button", "summary", texts.see_summary()),
+                ("ew-button ew-button--secondary", "back", texts.back()),
             ],
         )?],
     )?;
@@ -80,7 +80,7 @@ fn bring_box(
             ("data-ew-role", "bring"),
         ],
         bring,
-        &texts.bring_heading,
+        texts.bring_heading(),
     )?;
     append_all(&label, &[&dom.hidden_text(&format!(": {text}"))?])?;
     Ok(item)

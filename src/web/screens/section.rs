@@ -63,8 +63,8 @@ pub(super) fn section_screen(
             dom,
             &[
                 ("ew-button", "next", view.next_label),
-                ("ew-button ew-button--secondary", "back", &texts.back),
-                ("ew-link-button", "skip", &texts.skip_section),
+                ("ew-button ew-button--secondary", "back", texts.back()),
+                ("ew-link-button", "skip", texts.skip_section()),
             ],
         )?],
     )?;

@@ -19,12 +19,12 @@ pub(super) fn summary_screen(
     rendered: &mut Rendered,
 ) -> Result<Element, JsValue> {
     let (section, heading) =
-        screen_section(dom, prefix, "ew-summary", &texts.summary_heading, rendered)?;
+        screen_section(dom, prefix, "ew-summary", texts.summary_heading(), rendered)?;
     append_all(
         &section,
         &[
             &heading,
-            &dom.text("p", "ew-body", &texts.summary_intro)?,
+            &dom.text("p", "ew-body", texts.summary_intro())?,
             &output(dom, texts, prefix, &view.bring)?,
             &output(dom, texts, prefix, &view.mine)?,
             &reminder(dom, texts, prefix, view)?,
@@ -34,17 +34,17 @@ pub(super) fn summary_screen(
                     (
                         "ew-button ew-button--secondary",
                         "backup",
-                        &texts.download_backup,
+                        texts.download_backup(),
                     ),
                     (
                         "ew-button ew-button--secondary",
                         "review",
-                        &texts.change_answers,
+                        texts.change_answers(),
                     ),
                 ],
             )?,
             // What a download, a printout or a copy leaves behind, said where they are made.
-            &dom.button("ew-link-button", "shared-device", &texts.shared_device)?,
+            &dom.button("ew-link-button", "shared-device", texts.shared_device())?,
         ],
     )?;
     Ok(section)
@@ -72,7 +72,7 @@ fn output(dom: &Dom, texts: &Texts, prefix: &str, summary: &Summary) -> Result<E
         append_all(
             &region,
             &[
-                &dom.text("h4", "ew-subheading", &texts.last_session_heading)?,
+                &dom.text("h4", "ew-subheading", texts.last_session_heading())?,
                 &items(dom, texts, &summary.last_session)?,
             ],
         )?;
@@ -112,18 +112,18 @@ fn output(dom: &Dom, texts: &Texts, prefix: &str, summary: &Summary) -> Result<E
     // Each button names its output for screen readers: "Print, To bring".
     let buttons = dom.element("div", "ew-actions")?;
     for (class, action, label) in [
-        ("ew-button", "print", &texts.print),
+        ("ew-button", "print", texts.print()),
         (
             "ew-button ew-button--secondary",
             "download-text",
-            &texts.download_text,
+            texts.download_text(),
         ),
         (
             "ew-button ew-button--secondary",
             "download-html",
-            &texts.download_html,
+            texts.download_html(),
         ),
-        ("ew-button ew-button--secondary", "copy", &texts.copy),
+        ("ew-button ew-button--secondary", "copy", texts.copy()),
     ] {
         let button = dom.button(class, action, label)?;
         button.set_attribute("data-ew-output", name)?;
@@ -158,8 +158,8 @@ fn plan_element(dom: &Dom, texts: &Texts, plan: &StayingWell) -> Result<Element,
     append_all(
         &element,
         &[
-            &dom.text("h4", "ew-subheading", &texts.plan_heading)?,
-            &dom.text("p", "ew-body", &texts.plan_intro)?,
+            &dom.text("h4", "ew-subheading", texts.plan_heading())?,
+            &dom.text("p", "ew-body", texts.plan_intro())?,
         ],
     )?;
     for part in plan.all_parts(texts) {
@@ -185,11 +185,11 @@ fn reminder(
     let region = dom.element("section", "ew-reminder")?;
     let heading_id = format!("{prefix}-reminder");
     region.set_attribute("aria-labelledby", &heading_id)?;
-    let heading = dom.text("h3", "ew-output-heading", &texts.reminder_heading)?;
+    let heading = dom.text("h3", "ew-output-heading", texts.reminder_heading())?;
     heading.set_attribute("id", &heading_id)?;
     append_all(
         &region,
-        &[&heading, &dom.text("p", "ew-body", &texts.reminder_intro)?],
+        &[&heading, &dom.text("p", "ew-body", texts.reminder_intro())?],
     )?;
 
     let input = dom.element("input", "ew-input")?;
@@ -199,7 +199,7 @@ fn reminder(
             ("type", "text"),
             ("data-ew-role", "reminder-title"),
             // A neutral title to start from, which the client may change.
-            ("value", &texts.reminder_default_title),
+            ("value", texts.reminder_default_title()),
             ("maxlength", "100"),
         ],
     )?;
@@ -208,15 +208,15 @@ fn reminder(
         dom,
         "ew-field",
         &format!("{prefix}-reminder-title"),
-        &texts.reminder_title,
-        &texts.reminder_title_hint,
+        texts.reminder_title(),
+        texts.reminder_title_hint(),
         &input,
     )?;
 
     let when = dom.element("fieldset", "ew-fieldset")?;
     append_all(
         &when,
-        &[&dom.text("legend", "ew-legend", &texts.reminder_when)?],
+        &[&dom.text("legend", "ew-legend", texts.reminder_when())?],
     )?;
     let choices = dom.element("div", "ew-choices ew-choices--radio")?;
     for (index, months) in view.reminder_months.iter().enumerate() {
@@ -246,7 +246,7 @@ fn reminder(
                 &[(
                     "ew-button ew-button--secondary",
                     "reminder",
-                    &texts.reminder_download,
+                    texts.reminder_download(),
                 )],
             )?,
         ],
