@@ -361,3 +361,74 @@ fn nothing_in_the_file_names_or_contacts_anyone() {
         title.replace("\r\n", "\n")
     );
 }
+
+fn moment(day: Day, hour: u32, minute: u32, second: u32) -> Moment {
+    Moment {
+        day,
+        hour,
+        minute,
+        second,
+    }
+}
+
+#[test]
+fn the_browser_clock_reads_as_the_day_and_time_it_is() {
+    let read = Moment::from_unix_ms;
+    assert_eq!(read(0.0), moment(day(1970, 1, 1), 0, 0, 0));
+    assert_eq!(
+        read(1_796_043_487_000.0),
+        moment(day(2026, 11, 30), 12, 58, 7),
+        "a Monday in November 2026"
+    );
+    assert_eq!(
+        read(1_796_043_487_999.9),
+        moment(day(2026, 11, 30), 12, 58, 7),
+        "a part of a second does not round up"
+    );
+    assert_eq!(read(951_782_400_000.0), moment(day(2000, 2, 29), 0, 0, 0));
+    assert_eq!(read(-2_203_891_200_000.0), moment(day(1900, 3, 1), 0, 0, 0));
+    assert_eq!(read(-1.0), moment(day(1969, 12, 31), 23, 59, 59));
+    assert_eq!(read(-62_135_596_800_000.0), moment(day(1, 1, 1), 0, 0, 0));
+    assert_eq!(
+        read(253_402_300_799_000.0),
+        moment(day(9999, 12, 31), 23, 59, 59)
+    );
+    // Local time is the same moment less the zone's offset: 00:30 UTC is 19:30 the evening
+    // before in New York (UTC-5, an offset of 300 minutes as the browser gives it).
+    assert_eq!(
+        read(1_796_000_000_000.0 - 300.0 * 60_000.0),
+        moment(day(2026, 11, 29), 19, 53, 20)
+    );
+}
+
+#[test]
+fn every_day_of_nearly_five_thousand_years_follows_the_one_before() {
+    // The first and last days are as Richards' algorithm (a different one) gives them.
+    let day_of = |days: i64| Moment::from_unix_ms(days as f64 * 86_400_000.0).day;
+    let mut previous = day_of(-900_000);
+    assert_eq!(previous, day(-495, 11, 20));
+    for days in -899_999..900_000 {
+        let today = day_of(days);
+        assert_eq!(today, previous.next(), "{days} days from 1970");
+        previous = today;
+    }
+    assert_eq!(previous, day(4434, 2, 11));
+}
+
+#[test]
+fn a_clock_out_of_range_still_gives_a_real_day() {
+    assert_eq!(
+        Moment::from_unix_ms(f64::NAN),
+        moment(day(1970, 1, 1), 0, 0, 0)
+    );
+    assert_eq!(
+        Moment::from_unix_ms(f64::INFINITY),
+        moment(day(275_760, 9, 13), 0, 0, 0),
+        "the latest time JavaScript's clock holds"
+    );
+    assert_eq!(
+        Moment::from_unix_ms(f64::NEG_INFINITY),
+        moment(day(-271_821, 4, 20), 0, 0, 0),
+        "the earliest"
+    );
+}

@@ -58,6 +58,30 @@ impl Day {
         }
     }
 
+    /// The day `days` days after 1 January 1970 (before it, when negative), in the
+    /// (proleptic) Gregorian calendar. Howard Hinnant's `civil_from_days`: days are counted in
+    /// eras of 400 years, each 146,097 days long, from 1 March of year 0.
+    fn from_days(days: i64) -> Day {
+        let days = days + 719_468;
+        let era = days.div_euclid(146_097);
+        let of_era = days.rem_euclid(146_097);
+        let year_of_era = (of_era - of_era / 1460 + of_era / 36_524 - of_era / 146_096) / 365;
+        let of_year = of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        // Months counted from March: 0 is March, 11 is February.
+        let from_march = (5 * of_year + 2) / 153;
+        let day = of_year - (153 * from_march + 2) / 5 + 1;
+        let month = if from_march < 10 {
+            from_march + 3
+        } else {
+            from_march - 9
+        };
+        Day {
+            year: saturate(era * 400 + year_of_era + i64::from(month <= 2)),
+            month: u32::try_from(month).unwrap_or(1),
+            day: u32::try_from(day).unwrap_or(1),
+        }
+    }
+
     /// The nearest real day: the month brought into 1 to 12, the day into the month's length.
     fn real(self) -> Day {
         let month = self.month.clamp(1, 12);
@@ -104,7 +128,32 @@ pub struct Moment {
     pub second: u32,
 }
 
+/// The earliest and latest times JavaScript's clock can hold, in milliseconds from 1970.
+const CLOCK_RANGE_MS: f64 = 8.64e15;
+
 impl Moment {
+    /// The moment `ms` milliseconds after the start of 1 January 1970 (UTC), as the browser's
+    /// clock (`Date.now()`) gives it; less a time zone's offset, the same moment on that zone's
+    /// clock. A time outside the clock's range (about 270,000 years either way) or not a number
+    /// is read as the nearest time within it, or 1970.
+    pub fn from_unix_ms(ms: f64) -> Moment {
+        let ms = if ms.is_nan() {
+            0.0
+        } else {
+            ms.clamp(-CLOCK_RANGE_MS, CLOCK_RANGE_MS)
+        };
+        // Within the range, whole seconds fit an i64 exactly (`as` saturates in any case).
+        let seconds = (ms / 1000.0).floor() as i64;
+        let of_day = seconds.rem_euclid(86_400);
+        let part = |value: i64| u32::try_from(value).unwrap_or(0);
+        Moment {
+            day: Day::from_days(seconds.div_euclid(86_400)),
+            hour: part(of_day / 3600),
+            minute: part(of_day % 3600 / 60),
+            second: part(of_day % 60),
+        }
+    }
+
     /// The moment as an iCalendar UTC DATE-TIME, e.g. `20261129T123000Z`. Out-of-range values
     /// are written as the nearest valid ones, so the file always reads.
     fn ics_date_time(self) -> String {

@@ -196,6 +196,6 @@ impl App {
 
 /// The local time as "14:32", for "Saved on this device at 14:32".
 fn local_time() -> String {
-    let now = js_sys::Date::new_0();
-    format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
+    let (_, local) = files::now();
+    format!("{:02}:{:02}", local.hour, local.minute)
 }

@@ -11,7 +11,7 @@ use web_sys::{
 use super::crypto::random_bytes;
 use super::dom::Dom;
 use crate::reading::limits::MAX_FILE_BYTES;
-use crate::reflection::reminder::{reminder_ics, Day, Moment, Reminder};
+use crate::reflection::reminder::{reminder_ics, Moment, Reminder};
 
 /// Offers `content` as a file named `filename`, through a link briefly added to `parent`, the
 /// widget's root. Returns the object URL, which the caller revokes soon after: revoking it at once
@@ -82,6 +82,17 @@ pub(crate) async fn chosen_text(input: &HtmlInputElement) -> Result<String, NotR
         .ok_or(NotRead::Unreadable)
 }
 
+/// The browser's clock now, in UTC and on the client's own clock: one reading, worked out in
+/// Rust rather than asked of eleven of `Date`'s methods.
+pub(crate) fn now() -> (Moment, Moment) {
+    let date = js_sys::Date::new_0();
+    let ms = date.get_time();
+    (
+        Moment::from_unix_ms(ms),
+        Moment::from_unix_ms(ms - date.get_timezone_offset() * 60_000.0),
+    )
+}
+
 /// A calendar reminder `months` from today, made here from the browser's clock: today as the
 /// client's own calendar has it, the file's time stamp in UTC, and an id of random bytes that
 /// says nothing about the client.
@@ -90,22 +101,8 @@ pub(crate) fn reminder_file(
     description: &str,
     months: u32,
 ) -> Result<String, JsValue> {
-    let now = js_sys::Date::new_0();
-    let today = Day {
-        year: i32::try_from(now.get_full_year()).unwrap_or(2026),
-        month: now.get_month() + 1,
-        day: now.get_date(),
-    };
-    let stamp = Moment {
-        day: Day {
-            year: i32::try_from(now.get_utc_full_year()).unwrap_or(2026),
-            month: now.get_utc_month() + 1,
-            day: now.get_utc_date(),
-        },
-        hour: now.get_utc_hours(),
-        minute: now.get_utc_minutes(),
-        second: now.get_utc_seconds(),
-    };
+    let (stamp, local) = now();
+    let today = local.day;
     let uid: String = random_bytes(16)?
         .iter()
         .map(|byte| format!("{byte:02x}"))

@@ -104,8 +104,8 @@ const ANSWERS = {
 
 /** A page whose widget has the clinic's settings, downloads allowed; `requests` lists every
  * request after the widget's own files. */
-async function clinicPage(t) {
-  const opened = await openPage(t, harness.browser, { acceptDownloads: true });
+async function clinicPage(t, contextOptions = {}) {
+  const opened = await openPage(t, harness.browser, { acceptDownloads: true, ...contextOptions });
   opened.requests = [];
   opened.page.on("request", (request) => opened.requests.push(request.url()));
   await openConfigured(opened.page, harness.origin, SETTINGS, "/outputs.html");
@@ -274,7 +274,9 @@ describe("What I bring and what I keep", () => {
     "the calendar reminder is a valid iCalendar file with the client's title, made on the device",
     { timeout: TEST_TIMEOUT, ...needs("requests", "downloads") },
     async (t) => {
-      const { page, requests } = await clinicPage(t);
+      // Kiritimati's clocks are 14 hours ahead of UTC: from 10:00 UTC its day is the next one,
+      // so "today" must be the client's own calendar's and the file's time stamp UTC's.
+      const { page, requests } = await clinicPage(t, { timezoneId: "Pacific/Kiritimati" });
       await widgetPrefix(page);
       const loaded = requests.length;
       await act(page, "start");
@@ -283,6 +285,7 @@ describe("What I bring and what I keep", () => {
       }
       await act(page, "summary");
       const title = "Café, tea; and a walk";
+      const made = Date.now();
       await page.fill('ending-well input[data-ew-role="reminder-title"]', title);
       await page.check('ending-well input[data-ew-role="reminder-months"][value="3"]');
       const [download] = await Promise.all([
@@ -308,6 +311,13 @@ describe("What I bring and what I keep", () => {
         [event.startDate.year, event.startDate.month, event.startDate.day],
         expected,
         "three months from today",
+      );
+      const stamp = calendar.getFirstSubcomponent("vevent").getFirstPropertyValue("dtstamp");
+      assert.equal(stamp.zone, ICAL.Timezone.utcTimezone, "the time stamp is in UTC");
+      const stampMs = stamp.toUnixTime() * 1000;
+      assert.ok(
+        stampMs > made - 2_000 && stampMs < Date.now() + 1_000,
+        `the time stamp ${stamp.toString()} is when the file was made`,
       );
       for (const field of ["ATTENDEE", "ORGANIZER", "URL", "LOCATION"]) {
         assert.ok(!text.includes(field), `${field} is not in the file`);

@@ -290,8 +290,12 @@ async function startSaving(page) {
   await waitForSaved(page);
 }
 
+/**
+ * Waits for "Saved on this device at HH:MM.", and checks that the time is the page's own clock's:
+ * the minute now, or the one before if the minute turned meanwhile.
+ */
 async function waitForSaved(page) {
-  return poll(
+  const text = await poll(
     page,
     () => {
       const text = __ew.$("ending-well .ew-save-status")?.textContent ?? "";
@@ -301,6 +305,17 @@ async function waitForSaved(page) {
     'the save status "Saved on this device at HH:MM."',
     CRYPTO_WAIT_MS,
   );
+  const clock = await page.evaluate(() =>
+    [Date.now(), Date.now() - 60_000].map((ms) => {
+      const at = new Date(ms);
+      return `${String(at.getHours()).padStart(2, "0")}:${String(at.getMinutes()).padStart(2, "0")}`;
+    }),
+  );
+  assert.ok(
+    clock.some((time) => text.endsWith(` ${time}.`)),
+    `"${text}" tells the time on the page's clock (${clock.join(" or ")})`,
+  );
+  return text;
 }
 
 /**
