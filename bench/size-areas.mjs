@@ -6,7 +6,8 @@
 // smaller the packed module gets when that area's function bodies (or, for the text, the data
 // section) are cut out of it. Repetitive code packs far smaller than its bytes suggest, so this
 // is the column to read when choosing what to make smaller. The costs add up to less than the
-// whole: the module's tables of types, imports and exports belong to no area.
+// whole: the module's tables of types, imports and exports belong to no area. Then the 20
+// modules of the crate and other crates that cost the most, measured the same way.
 //
 //   node bench/size-areas.mjs target/size-profile/top.csv target/size-profile/named.wasm \
 //     target/size-profile/shipped.wasm
@@ -148,3 +149,33 @@ const shown = [...totals, ["everything else", other]].filter(([name]) => name !=
 for (const [name, bytes] of shown.sort((a, b) => b[1] - a[1])) {
   console.log(`${kb(bytes)} ${kb(packedCost(name))}  ${name}`);
 }
+
+// Then the same, finer: each module of the crate (`web::app`, `format::read`, ...) and each
+// other crate (`core`, `alloc`, `js_sys`, ...), the largest packed costs first. Functions that
+// were inlined count where they ended up: `web::app` holds the session's update, which its
+// dispatch inlines.
+const modules = new Map();
+for (const body of parsed.bodies) {
+  const name = body.name ?? "";
+  const module =
+    name.match(/ending_well::([a-z_]+(?:::[a-z_]+)?)/)?.[1] ??
+    name.match(/^<?([a-z_]+)/)?.[1] ??
+    "unnamed";
+  if (!modules.has(module)) modules.set(module, { bytes: 0, cuts: [] });
+  modules.get(module).bytes += body.end - body.start;
+  modules.get(module).cuts.push(body);
+}
+const MODULES_SHOWN = 20;
+const costs = [...modules]
+  // Only those over 1 KB before compression are packed again, each once: it takes a while.
+  .filter(([, { bytes }]) => bytes >= 1024)
+  .map(([module, { bytes, cuts }]) => [
+    module,
+    bytes,
+    packedSize - packLzma(without(base, [...cuts])).length,
+  ])
+  .sort((a, b) => b[2] - a[2])
+  .slice(0, MODULES_SHOWN);
+console.log(`\nThe ${MODULES_SHOWN} modules and crates that cost the most packed:`);
+console.log("    before    packed  module");
+for (const [module, bytes, packed] of costs) console.log(`${kb(bytes)} ${kb(packed)}  ${module}`);

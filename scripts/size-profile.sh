@@ -2,8 +2,9 @@
 # `npm run size`: where the module's bytes go. Builds the release module as `npm run build` does
 # (cargo's release profile, wasm-bindgen, then wasm-opt with the flags in Cargo.toml), but keeps
 # the function names, and lists its largest parts with twiggy (from crates.io, installed here if
-# missing), then the same bytes by area of the code (bench/size-areas.mjs). The names add to the
-# file only: every other byte is the one shipped in www/pkg.
+# missing), then the same bytes by area of the code and by module, each with what it costs
+# packed (bench/size-areas.mjs). The names add to the file only: every other byte is the one
+# shipped in www/pkg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
