@@ -9,6 +9,7 @@
     clippy::panic
 )]
 
+use ending_well::languages::split::pointer_mut;
 use ending_well::reading::json::{parse, to_text, JsonError};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -208,6 +209,46 @@ fn nesting_stops_at_the_limit_without_running_out_of_stack() {
     assert_eq!(parse(&"[".repeat(1_000_000)), Err(JsonError::TooDeep));
 }
 
+/// Values whose names are made of the characters a pointer escapes, and of digits, so that
+/// generated pointers often lead somewhere.
+fn pointed_value() -> impl Strategy<Value = Value> {
+    any::<u8>()
+        .prop_map(Value::from)
+        .prop_recursive(4, 32, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map("[a~/01]{0,2}", inner, 0..6)
+                    .prop_map(|fields| Value::Object(fields.into_iter().collect())),
+            ]
+        })
+}
+
+#[test]
+fn a_pointer_s_escapes_and_indexes_read_as_rfc_6901_says() {
+    let mut value = serde_json::json!({"a/b": {"~": [10, 20]}, "": 1, "~1": 2});
+    for (pointer, found) in [
+        ("", Some(value.clone())),
+        ("/a~1b/~0/1", Some(Value::from(20))),
+        ("/", Some(Value::from(1))),
+        ("/~01", Some(Value::from(2))),
+        ("/a~1b/~0/01", None),
+        ("/a~1b/~0/+1", None),
+        ("/a~1b/~0/2", None),
+        ("a", None),
+    ] {
+        let theirs = value
+            .clone()
+            .pointer_mut(pointer)
+            .map(|found| found.clone());
+        assert_eq!(theirs, found, "serde_json, {pointer}");
+        assert_eq!(
+            pointer_mut(&mut value, pointer).map(|found| found.clone()),
+            found,
+            "{pointer}"
+        );
+    }
+}
+
 fn any_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
@@ -247,6 +288,20 @@ proptest! {
         let ours = to_text(&value);
         prop_assert_eq!(&ours, &serde_json::to_string(&value).unwrap());
         prop_assert!(same(&parse(&ours).unwrap(), &value));
+    }
+
+    #[test]
+    fn a_pointer_leads_where_serde_json_s_leads(
+        value in pointed_value(),
+        pointer in "(/[a~01+]{0,4}){0,4}",
+    ) {
+        let mut ours = value.clone();
+        let mut theirs = value;
+        prop_assert_eq!(
+            pointer_mut(&mut ours, &pointer).map(|found| found.clone()),
+            theirs.pointer_mut(&pointer).map(|found| found.clone()),
+            "{}", pointer
+        );
     }
 
     #[test]

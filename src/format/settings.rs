@@ -442,7 +442,7 @@ fn is_email(email: &str) -> bool {
         && user.len() <= 64
         && !user.starts_with('.')
         && !user.ends_with('.')
-        && !user.contains("..")
+        && !user.as_bytes().windows(2).any(|pair| pair == b"..")
         && user
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'));

@@ -31,7 +31,13 @@ fn walk(value: &mut Value, tag: &str, at: &mut String, taken: &mut Vec<(String, 
                 let end = at.len();
                 // JSON pointer's escapes (RFC 6901): "~" as "~0", then "/" as "~1".
                 at.push('/');
-                at.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                for c in key.chars() {
+                    match c {
+                        '~' => at.push_str("~0"),
+                        '/' => at.push_str("~1"),
+                        other => at.push(other),
+                    }
+                }
                 walk(child, tag, at, taken);
                 at.truncate(end);
             }
@@ -61,7 +67,7 @@ fn is_text(object: &Map<String, Value>, tag: &str) -> bool {
 pub fn put_back(value: &mut Value, tag: &str, texts: &[(String, String)]) -> Vec<String> {
     texts
         .iter()
-        .filter_map(|(at, text)| match value.pointer_mut(at) {
+        .filter_map(|(at, text)| match pointer_mut(value, at) {
             Some(Value::Object(object)) => {
                 object.insert(tag.to_owned(), Value::String(text.clone()));
                 None
@@ -69,4 +75,49 @@ pub fn put_back(value: &mut Value, tag: &str, texts: &[(String, String)]) -> Vec
             _ => Some(at.clone()),
         })
         .collect()
+}
+
+/// The value `pointer` (a JSON pointer, RFC 6901, such as `/sections/0/title`) leads to inside
+/// `value`, found as serde_json's `Value::pointer_mut` finds it, without its `str::replace`,
+/// which brought string slicing's panic messages into the module.
+pub fn pointer_mut<'a>(value: &'a mut Value, pointer: &str) -> Option<&'a mut Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    pointer
+        .strip_prefix('/')?
+        .split('/')
+        .try_fold(value, |target, token| match target {
+            Value::Object(fields) => fields.get_mut(&unescape_token(token)),
+            Value::Array(items) => array_index(token).and_then(move |index| items.get_mut(index)),
+            _ => None,
+        })
+}
+
+/// A pointer's token with its escapes undone: "~1" is "/", then "~0" is "~".
+fn unescape_token(token: &str) -> String {
+    let mut out = String::with_capacity(token.len());
+    let mut chars = token.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('~', Some('1')) => {
+                chars.next();
+                out.push('/');
+            }
+            ('~', Some('0')) => {
+                chars.next();
+                out.push('~');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A pointer's token as an index into an array: digits, with no leading zero but for "0".
+fn array_index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.starts_with('0') && token.len() != 1) {
+        return None;
+    }
+    token.parse().ok()
 }

@@ -630,10 +630,8 @@ impl Texts {
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, from_brace) = rest.split_at(open);
+    while let Some((before, name_and_rest)) = rest.split_once('{') {
         out.push_str(before);
-        let name_and_rest = from_brace.get(1..).unwrap_or_default();
         let value = name_and_rest.find('}').and_then(|close| {
             let name = name_and_rest.get(..close)?;
             let (_, value) = args.iter().find(|(arg, _)| *arg == name)?;
