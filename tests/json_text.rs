@@ -194,6 +194,39 @@ fn numbers_are_rounded_to_the_nearest() {
 }
 
 #[test]
+fn a_float_written_as_the_browser_writes_it_is_laid_out_as_serde_json_lays_it_out() {
+    use ending_well::reading::json::lay_out;
+    // On the left, JavaScript's `String(number)`; on the right, serde_json's text for the same
+    // number.
+    for (browser, serde) in [
+        ("0.1", "0.1"),
+        ("1.5e-7", "1.5e-7"),
+        ("1e+21", "1e+21"),
+        ("10000000000000000", "1e+16"),
+        ("2000000000000000", "2000000000000000.0"),
+        ("123456789012345680000", "1.2345678901234568e+20"),
+        ("123456.789", "123456.789"),
+        ("-2.5", "-2.5"),
+        ("5e-324", "5e-324"),
+        ("1.7976931348623157e+308", "1.7976931348623157e+308"),
+        ("0.000001", "1e-6"),
+        ("0.00001", "0.00001"),
+        ("-0.00012", "-0.00012"),
+        ("100", "100.0"),
+    ] {
+        let number: f64 = browser.parse().unwrap();
+        assert_eq!(
+            serde_json::to_string(&number).unwrap(),
+            serde,
+            "serde_json, {browser}"
+        );
+        let mut out = String::new();
+        lay_out(browser, &mut out);
+        assert_eq!(out, serde, "{browser}");
+    }
+}
+
+#[test]
 fn a_name_given_twice_keeps_its_last_value() {
     assert_eq!(
         parse("{\"a\": 1, \"a\": 2}").unwrap(),
@@ -288,6 +321,13 @@ proptest! {
         let ours = to_text(&value);
         prop_assert_eq!(&ours, &serde_json::to_string(&value).unwrap());
         prop_assert!(same(&parse(&ours).unwrap(), &value));
+    }
+
+    #[test]
+    fn any_float_is_written_as_serde_json_writes_it(float in any::<f64>()) {
+        prop_assume!(float.is_finite());
+        let value = Value::from(float);
+        prop_assert_eq!(to_text(&value), serde_json::to_string(&value).unwrap());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! (`npm run bench`, at scale: 1,000 questions took 190 ms instead of 78 ms), so text is read in
 //! the module.
 
-use serde_json::Value;
+use serde_json::{Number, Value};
 
 use super::limits::{check_size, MAX_NESTING, MAX_VALUES};
 use super::problem::Problem;
@@ -60,7 +60,7 @@ fn write(value: &Value, out: &mut String) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
-        Value::Number(number) => out.push_str(&number.to_string()),
+        Value::Number(number) => write_number(number, out),
         Value::String(text) => write_string(text, out),
         Value::Array(items) => {
             out.push('[');
@@ -84,6 +84,117 @@ fn write(value: &Value, out: &mut String) {
             }
             out.push('}');
         }
+    }
+}
+
+/// A number as serde_json writes it: an integer in decimal; any other number in the fewest
+/// digits that read back as it, laid out as serde_json lays them out ([`lay_out`]).
+fn write_number(number: &Number, out: &mut String) {
+    if let Some(whole) = number.as_u64() {
+        out.push_str(&whole.to_string());
+    } else if let Some(whole) = number.as_i64() {
+        out.push_str(&whole.to_string());
+    } else if let Some(float) = number.as_f64() {
+        if float == 0.0 {
+            out.push_str(if float.is_sign_negative() {
+                "-0.0"
+            } else {
+                "0.0"
+            });
+        } else {
+            lay_out(&shortest(float), out);
+        }
+    }
+}
+
+/// The fewest decimal digits that read back as `float`, as the browser writes them
+/// (`Number.prototype.toString`): "0.1", "1e+21", "1.5e-7". Rust's own writing of floats would
+/// bring about 2 KB of tables that serde_json's would too.
+#[cfg(target_arch = "wasm32")]
+fn shortest(float: f64) -> String {
+    js_sys::Number::from(float)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// The fewest decimal digits that read back as `float`, as Rust writes them: "1e-1", "1.5e-7".
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest(float: f64) -> String {
+    format!("{float:e}")
+}
+
+/// A float written in decimal or scientific notation (`written`: "-0.0015", "1.5e-7",
+/// "1e+21") laid out as serde_json lays out a float: with a decimal point between 1e-5 and
+/// 1e16 ("0.0015", "1234.0"), otherwise in scientific notation with one digit before the point
+/// ("1.5e-7", "1e+21").
+pub fn lay_out(written: &str, out: &mut String) {
+    let (unsigned, negative) = match written.strip_prefix('-') {
+        Some(unsigned) => (unsigned, true),
+        None => (written, false),
+    };
+    let (mantissa, exponent) = unsigned.split_once(['e', 'E']).unwrap_or((unsigned, ""));
+    let (mut power, mut sign) = (0_i32, 1);
+    for c in exponent.chars() {
+        match c.to_digit(10) {
+            Some(digit) => power = power.saturating_mul(10).saturating_add(digit as i32),
+            None if c == '-' => sign = -1,
+            None => {}
+        }
+    }
+    // The significant digits, and where the point goes: value = 0.digits × 10^point.
+    let mut digits = String::new();
+    let mut point = power * sign;
+    let mut after_point = false;
+    for c in mantissa.chars() {
+        match c {
+            '.' => after_point = true,
+            '0' if digits.is_empty() => point -= i32::from(after_point),
+            _ => {
+                digits.push(c);
+                point += i32::from(!after_point);
+            }
+        }
+    }
+    let digits = digits.trim_end_matches('0');
+    let length = i32::try_from(digits.len()).unwrap_or(0);
+    let zeros = |out: &mut String, count: i32| {
+        for _ in 0..count {
+            out.push('0');
+        }
+    };
+    if negative {
+        out.push('-');
+    }
+    if (-4..=16).contains(&point) {
+        if point <= 0 {
+            out.push_str("0.");
+            zeros(out, -point);
+            out.push_str(digits);
+        } else if length <= point {
+            out.push_str(digits);
+            zeros(out, point - length);
+            out.push_str(".0");
+        } else {
+            for (index, c) in digits.chars().enumerate() {
+                if i32::try_from(index) == Ok(point) {
+                    out.push('.');
+                }
+                out.push(c);
+            }
+        }
+    } else {
+        for (index, c) in digits.chars().enumerate() {
+            if index == 1 {
+                out.push('.');
+            }
+            out.push(c);
+        }
+        out.push('e');
+        if point > 0 {
+            out.push('+');
+        }
+        out.push_str(&(point - 1).to_string());
     }
 }
 

@@ -286,6 +286,22 @@ fn an_object_reads_as_its_json_text_would() {
 }
 
 #[wasm_bindgen_test]
+fn numbers_are_written_as_serde_json_writes_them() {
+    // In the browser a float's digits come from the browser's own writing of numbers, laid out
+    // as serde_json lays them out; the text on the right is serde_json's own.
+    use ending_well::reading::json::{parse, to_text};
+    let numbers = "[0.1, 1.5e-7, 1e21, 1e16, 123456.789, -2.5, 5e-324, 1.7976931348623157e308, \
+                   1e-6, 0.00001, 100.0, -0.0, 0.3, 2e15, 9007199254740993.0, 1.2345678901234568e20, \
+                   7, -7, 18446744073709551615]";
+    assert_eq!(
+        to_text(&parse(numbers).unwrap()),
+        "[0.1,1.5e-7,1e+21,1e+16,123456.789,-2.5,5e-324,1.7976931348623157e+308,1e-6,0.00001,\
+         100.0,-0.0,0.3,2000000000000000.0,9007199254740992.0,1.2345678901234568e+20,7,-7,\
+         18446744073709551615]"
+    );
+}
+
+#[wasm_bindgen_test]
 fn options_holding_a_function_say_where_it_is() {
     let options = js_sys::Function::new_no_args(
         "return { clinic: 'A', events: { on: [1, () => {}] }, s: Symbol('x') }",
