@@ -108,8 +108,8 @@ fn write_number(number: &Number, out: &mut String) {
 }
 
 /// The fewest decimal digits that read back as `float`, as the browser writes them
-/// (`Number.prototype.toString`): "0.1", "1e+21", "1.5e-7". Rust's own writing of floats would
-/// bring about 2 KB of tables that serde_json's would too.
+/// (`Number.prototype.toString`): "0.1", "1e+21", "1.5e-7". Rust's own writing of floats and
+/// serde_json's each bring about 2 KB of tables into the module; the browser's is there already.
 #[cfg(target_arch = "wasm32")]
 fn shortest(float: f64) -> String {
     js_sys::Number::from(float)
@@ -144,15 +144,15 @@ pub fn lay_out(written: &str, out: &mut String) {
     }
     // The significant digits, and where the point goes: value = 0.digits × 10^point.
     let mut digits = String::new();
-    let mut point = power * sign;
+    let mut point = power.saturating_mul(sign);
     let mut after_point = false;
     for c in mantissa.chars() {
         match c {
             '.' => after_point = true,
-            '0' if digits.is_empty() => point -= i32::from(after_point),
+            '0' if digits.is_empty() => point = point.saturating_sub(i32::from(after_point)),
             _ => {
                 digits.push(c);
-                point += i32::from(!after_point);
+                point = point.saturating_add(i32::from(!after_point));
             }
         }
     }
@@ -194,7 +194,7 @@ pub fn lay_out(written: &str, out: &mut String) {
         if point > 0 {
             out.push('+');
         }
-        out.push_str(&(point - 1).to_string());
+        out.push_str(&point.saturating_sub(1).to_string());
     }
 }
 
