@@ -157,13 +157,13 @@ for (const [name, bytes] of shown.sort((a, b) => b[1] - a[1])) {
 const modules = new Map();
 for (const body of parsed.bodies) {
   const name = body.name ?? "";
-  const module =
+  const owner =
     name.match(/ending_well::([a-z_]+(?:::[a-z_]+)?)/)?.[1] ??
     name.match(/^<?([a-z_]+)/)?.[1] ??
     "unnamed";
-  if (!modules.has(module)) modules.set(module, { bytes: 0, cuts: [] });
-  modules.get(module).bytes += body.end - body.start;
-  modules.get(module).cuts.push(body);
+  if (!modules.has(owner)) modules.set(owner, { bytes: 0, cuts: [] });
+  modules.get(owner).bytes += body.end - body.start;
+  modules.get(owner).cuts.push(body);
 }
 const MODULES_SHOWN = 20;
 const costs = [...modules]

@@ -14,6 +14,15 @@ fn day(year: i32, month: u32, day: u32) -> Day {
     Day { year, month, day }
 }
 
+fn moment(day: Day, hour: u32, minute: u32, second: u32) -> Moment {
+    Moment {
+        day,
+        hour,
+        minute,
+        second,
+    }
+}
+
 fn reminder(today: Day, months: u32, title: &str) -> Reminder<'_> {
     Reminder {
         today,
@@ -21,12 +30,7 @@ fn reminder(today: Day, months: u32, title: &str) -> Reminder<'_> {
         title,
         fallback_title: "Reread my note",
         description: "Reread the note and the plan you saved, wherever you keep them.",
-        stamp: Moment {
-            day: day(2026, 11, 29),
-            hour: 12,
-            minute: 30,
-            second: 0,
-        },
+        stamp: moment(day(2026, 11, 29), 12, 30, 0),
         uid: "5f0c8a1e9b7d4c2a8e6f3b1d0a9c7e5b@ending-well",
     }
 }
@@ -360,15 +364,6 @@ fn nothing_in_the_file_names_or_contacts_anyone() {
         unescape(&value(&ics, "SUMMARY")),
         title.replace("\r\n", "\n")
     );
-}
-
-fn moment(day: Day, hour: u32, minute: u32, second: u32) -> Moment {
-    Moment {
-        day,
-        hour,
-        minute,
-        second,
-    }
 }
 
 #[test]

@@ -25,11 +25,16 @@ pub enum Answer {
 pub fn in_order(options: impl IntoIterator<Item = usize>) -> Vec<usize> {
     let mut sorted = Vec::new();
     for option in options {
-        if let Err(at) = sorted.binary_search(&option) {
-            sorted.insert(at, option);
-        }
+        tick(&mut sorted, option);
     }
     sorted
+}
+
+/// Adds `option` to `sorted` (ascending, each once) in its place, unless it is there already.
+pub fn tick(sorted: &mut Vec<usize>, option: usize) {
+    if let Err(at) = sorted.binary_search(&option) {
+        sorted.insert(at, option);
+    }
 }
 
 impl Answer {

@@ -163,6 +163,15 @@ pub fn lay_out(written: &str, out: &mut String) {
             out.push('0');
         }
     };
+    // The digits with a point after the first `whole` of them (none if there are no more).
+    let with_point = |out: &mut String, whole: i32| {
+        for (index, c) in digits.chars().enumerate() {
+            if i32::try_from(index) == Ok(whole) {
+                out.push('.');
+            }
+            out.push(c);
+        }
+    };
     if negative {
         out.push('-');
     }
@@ -176,20 +185,10 @@ pub fn lay_out(written: &str, out: &mut String) {
             zeros(out, point - length);
             out.push_str(".0");
         } else {
-            for (index, c) in digits.chars().enumerate() {
-                if i32::try_from(index) == Ok(point) {
-                    out.push('.');
-                }
-                out.push(c);
-            }
+            with_point(out, point);
         }
     } else {
-        for (index, c) in digits.chars().enumerate() {
-            if index == 1 {
-                out.push('.');
-            }
-            out.push(c);
-        }
+        with_point(out, 1);
         out.push('e');
         if point > 0 {
             out.push('+');

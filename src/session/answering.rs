@@ -5,7 +5,7 @@
 use super::effect::Effect;
 use super::model::Model;
 use super::screen::Screen;
-use crate::answers::answer::{in_order, Answer};
+use crate::answers::answer::{tick, Answer};
 use crate::format::questionnaire::{NoteFor, QuestionKind};
 use crate::reflection::notes;
 
@@ -45,7 +45,7 @@ pub(super) fn toggle(
             selected.retain(|&o| options.get(o).is_some_and(|opt| !opt.exclusive));
         }
         sync = selected.len() + usize::from(other.is_some()) != before;
-        selected = in_order(selected.into_iter().chain([option]));
+        tick(&mut selected, option);
     } else {
         selected.retain(|&o| o != option);
     }

@@ -196,6 +196,6 @@ impl App {
 
 /// The local time as "14:32", for "Saved on this device at 14:32".
 fn local_time() -> String {
-    let (_, local) = files::now();
+    let local = files::now().local;
     format!("{:02}:{:02}", local.hour, local.minute)
 }

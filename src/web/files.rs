@@ -82,15 +82,23 @@ pub(crate) async fn chosen_text(input: &HtmlInputElement) -> Result<String, NotR
         .ok_or(NotRead::Unreadable)
 }
 
-/// The browser's clock now, in UTC and on the client's own clock: one reading, worked out in
-/// Rust rather than asked of eleven of `Date`'s methods.
-pub(crate) fn now() -> (Moment, Moment) {
+/// One reading of the browser's clock, worked out in Rust rather than asked of eleven of
+/// `Date`'s methods.
+pub(crate) struct Now {
+    /// In Coordinated Universal Time.
+    pub(crate) utc: Moment,
+    /// On the client's own clock, in their time zone.
+    pub(crate) local: Moment,
+}
+
+/// The browser's clock now.
+pub(crate) fn now() -> Now {
     let date = js_sys::Date::new_0();
     let ms = date.get_time();
-    (
-        Moment::from_unix_ms(ms),
-        Moment::from_unix_ms(ms - date.get_timezone_offset() * 60_000.0),
-    )
+    Now {
+        utc: Moment::from_unix_ms(ms),
+        local: Moment::from_unix_ms(ms - date.get_timezone_offset() * 60_000.0),
+    }
 }
 
 /// A calendar reminder `months` from today, made here from the browser's clock: today as the
@@ -101,7 +109,7 @@ pub(crate) fn reminder_file(
     description: &str,
     months: u32,
 ) -> Result<String, JsValue> {
-    let (stamp, local) = now();
+    let Now { utc: stamp, local } = now();
     let today = local.day;
     let uid: String = random_bytes(16)?
         .iter()

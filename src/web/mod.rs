@@ -11,11 +11,6 @@
 
 /// The state behind a widget, and the loop that handles its messages.
 mod app;
-
-/// The module's allocator: talc, in place of Rust's default dlmalloc. Measured on 30 November 2026
-/// (docs/performance.md, "Where the bytes go"): smaller once packed, and no slower to mount.
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 /// The configuration page's check of a configuration, and the built-in questionnaires.
 mod checking;
 /// Encryption through the browser's Web Crypto.
@@ -62,3 +57,8 @@ mod top_bar;
 pub use checking::{built_in_questionnaire, check, interface_words};
 pub use failure::show_failure;
 pub use mount::{mount, Widget};
+
+/// The module's allocator: talc, in place of Rust's default dlmalloc. Measured on 30 November 2026
+/// (docs/performance.md, "Where the bytes go"): smaller once packed, and no slower to mount.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
