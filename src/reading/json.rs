@@ -118,10 +118,13 @@ fn shortest(float: f64) -> String {
         .unwrap_or_default()
 }
 
-/// The fewest decimal digits that read back as `float`, as Rust writes them: "1e-1", "1.5e-7".
+/// The fewest decimal digits that read back as `float`, as serde_json writes them: natively
+/// its tables cost nothing that matters. Rust's own `{:e}` was not used: where two shortest
+/// texts are equally near (92810444177002.125), it takes the upper ("…002.13") and serde_json
+/// and browsers the even one ("…002.12").
 #[cfg(not(target_arch = "wasm32"))]
 fn shortest(float: f64) -> String {
-    format!("{float:e}")
+    Value::from(float).to_string()
 }
 
 /// A float written in decimal or scientific notation (`written`: "-0.0015", "1.5e-7",
