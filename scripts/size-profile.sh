@@ -20,6 +20,9 @@ flags=$(sed -n 's/^wasm-opt = \[\(.*\)\]$/\1/p' Cargo.toml | tr -d '",')
 wasm-opt $flags -g "$out/ending_well_bg.wasm" -o "$out/named.wasm"
 # shellcheck disable=SC2086
 wasm-opt $flags "$out/ending_well_bg.wasm" -o "$out/shipped.wasm"
+# The short names of imports and exports, as scripts/build.sh gives them.
+node scripts/short-names.mjs "$out/named.wasm" --keep-names >/dev/null
+node scripts/short-names.mjs "$out/shipped.wasm" >/dev/null
 twiggy top -n 25 "$out/named.wasm" | sed 's/\[[0-9a-f]\{16\}\]//g; s/::h[0-9a-f]\{16\}//g'
 twiggy top -n 100000 -f csv "$out/named.wasm" >"$out/top.csv"
 node bench/size-areas.mjs "$out/top.csv" "$out/named.wasm" "$out/shipped.wasm"
