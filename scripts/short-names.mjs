@@ -1,4 +1,5 @@
-// Gives the module's imports and exports short names, in the module and in its glue.
+// Gives the module's imports and exports short names, in the module and in its glue, and drops
+// the module's two custom sections that no browser reads (its producers and target features).
 //
 // wasm-bindgen names each import after what it calls and a hash ("__wbg_getItem_49556a3e59cfb688",
 // in the module "./ending_well_bg.js"), and some exports the same way. Each name is written
@@ -56,22 +57,20 @@ function bodies(bytes) {
 }
 
 const before = readFileSync(wasmPath);
-// The same features as the release build's wasm-opt (Cargo.toml). The StackIR flags write the
-// code as compactly as the release's -Oz wrote it; without them it comes out 340 bytes longer.
-const features = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8")
-  .match(/^wasm-opt = \[(.*)\]$/m)[1]
-  .split(",")
-  .map((flag) => flag.trim().replaceAll('"', ""))
-  .filter((flag) => flag.startsWith("--enable-"));
+// wasm-opt takes the module's features from its target_features section, then drops that
+// section and the producers section, which no browser reads (265 bytes). The StackIR flags
+// write the code as compactly as the release's -Oz wrote it; without them it comes out 340
+// bytes longer.
 const mapping = JSON.parse(
   execFileSync(
     "wasm-opt",
     [
-      ...features,
       "--optimize-level=2",
       "--shrink-level=2",
       "--generate-stack-ir",
       "--optimize-stack-ir",
+      "--strip-producers",
+      "--strip-target-features",
       ...(keepNames ? ["-g"] : []),
       "--minify-imports-and-exports-and-modules",
       wasmPath,
