@@ -3,8 +3,6 @@
 //! serde's derived `Deserialize` stops at the first wrong type; a clinician fixing a file wants
 //! every problem at once, so the raw stage walks the parsed JSON by hand through this reader.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value};
 
 use super::limits::MAX_TEXT_CHARS;
@@ -246,15 +244,17 @@ pub(crate) fn report_duplicates<'a>(
     what: &str,
     problems: &mut Vec<Problem>,
 ) {
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    // Each id with the path of its first object, in a JSON object: the module already has the
+    // code of that map, and a `BTreeMap<&str, &str>` of its own would cost 1 KB more.
+    let mut seen = Map::new();
     for (id, path) in items {
         match seen.get(id) {
-            Some(first) => problems.push(Problem::new(
+            Some(Value::String(first)) => problems.push(Problem::new(
                 field_path(path, "id"),
                 format!("duplicate {what} id \"{id}\": {first} already uses it"),
             )),
-            None => {
-                seen.insert(id, path);
+            _ => {
+                seen.insert(id.to_owned(), Value::String(path.to_owned()));
             }
         }
     }
