@@ -1,7 +1,7 @@
 // Hostile files and settings are refused with a clear message, and quick exit keeps working: a
 // support link that hides where it goes, an odd e-mail address, a quick-exit address that is the
 // page itself, a backup asking for absurd work or with an odd salt, and a file far too large to
-// be a backup.
+// be a backup; and settings nested as deep as allowed, and deeper.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { openConfigured, openPage, poll, useHarness, waitForHeading } from "./harness.mjs";
@@ -41,6 +41,37 @@ function backup(change) {
 }
 
 describe("Hostile files and settings", () => {
+  // The release module is optimised on the promise that the lowest kilobyte of its memory, the far
+  // end of its stack, is never reached (Cargo.toml, --low-memory-unused): settings nested as deep
+  // as allowed, read on that stack, are reported calmly, and deeper ones refused.
+  for (const [depth, expected] of [
+    [63, (p) => p.startsWith("options.extra ") && p.includes("unknown field")],
+    [5_000, (p) => p.includes("nested more than 64 levels deep")],
+  ]) {
+    it(`reports settings nested ${depth} levels deep calmly, and quick exit works`, async (t) => {
+      const opened = await openPage(t, harness.browser);
+      const { page } = opened;
+      await opened.context.route(`${EXIT_URL}**`, (route) =>
+        route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Weather</h1>" }),
+      );
+      const settings = `{"clinic": "A", "extra": ${"[".repeat(depth)}1${"]".repeat(depth)}}`;
+      await page.route(`${harness.origin}/nested.html`, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          body: `<!doctype html><html lang="en"><head><title>Reflection</title>
+<script type="module" src="/ending-well.js"></script></head><body>
+<ending-well><script type="application/json">${settings}</script></ending-well></body></html>`,
+        }),
+      );
+      await page.goto(`${harness.origin}/nested.html`);
+      const listed = await problems(page);
+      assert.ok(listed.some(expected), listed.join("\n"));
+      await page.click("ending-well [data-ew-action=exit]");
+      await page.waitForURL(EXIT_URL);
+    });
+  }
+
   it("refuses a support link that hides where it goes, and an odd e-mail address", async (t) => {
     const { page } = await configured(t, {
       support: {
