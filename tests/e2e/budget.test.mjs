@@ -27,14 +27,16 @@
 // then to 161 KB (153.3 KB plus 5%): ticked options are kept in order without the slice sort;
 // and in the afternoon, to 159 KB (151.6 KB plus 5%): the interface's texts are filled in one loop,
 // and the clock is read once and worked out in Rust; then to 153 KB (145.5 KB plus 5%): no string
-// slicing that can panic is left, and floats are written in the browser's own digits.
+// slicing that can panic is left, and floats are written in the browser's own digits; then to
+// 143 KB (135.7 KB plus 5%): the module's imports and exports have short names, its functions
+// are laid out in the order of their names, and the unpacker is smaller.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { FILES, KB, payload } from "../../bench/payload.mjs";
 
 /** The most Ending Well may ship, gzip -9, in bytes. */
-export const BUDGET = 153 * 1024;
+export const BUDGET = 143 * 1024;
 /** Issue 19's target, as a share of SurveyJS's payload. */
 const TARGET_SHARE = 1 / 4;
 
