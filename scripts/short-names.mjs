@@ -15,6 +15,7 @@
 //   node scripts/short-names.mjs <module.wasm> [<glue.js>] [--keep-names]
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { parseModule } from "./wasm-module.mjs";
 
 const args = process.argv.slice(2);
 const keepNames = args.includes("--keep-names");
@@ -28,33 +29,11 @@ const fail = (message) => {
   process.exit(1);
 };
 
-/** The length of each function body in the module's code section (id 10), in order. */
-function bodies(bytes) {
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    if (id === 10) {
-      const lengths = [];
-      for (let count = leb(); count > 0; count--) {
-        const length = leb();
-        lengths.push(length);
-        at += length;
-      }
-      return lengths.join(" ");
-    }
-    at += size;
-  }
-  return "";
-}
+/** The length of each function body of the module, in order. */
+const bodies = (bytes) =>
+  parseModule(bytes)
+    .bodies.map(({ start, end }) => end - start)
+    .join(" ");
 
 const before = readFileSync(wasmPath);
 // wasm-opt takes the module's features from its target_features section, then drops that
