@@ -7,14 +7,14 @@
 // imports and 22 exports cost about 3 KB of the packed module and more of the glue. wasm-opt's
 // pass for this (the one Emscripten uses) renames them "a", "b", ... "$a" and writes what became
 // of each name; the glue is then rewritten to match: an import's key in the object the glue
-// hands the module, and every `wasm.name` by which the glue calls an export. Nothing else in
-// the module changes: each function's code is checked to keep its length (wasm-opt may number
-// a function's locals in another order when it writes the module again, which changes no
-// instruction's size). The names of functions a size profile keeps (`-g`) stay as they were.
+// hands the module, every `wasm.name` by which the glue calls an export, and the exports' names
+// in the types wasm-bindgen writes beside the glue. Nothing else in the module changes: each
+// function's code is checked to keep its length (wasm-opt may number a function's locals in
+// another order when it writes the module again, which changes no instruction's size). The names of functions a size profile keeps (`-g`) stay as they were.
 //
 //   node scripts/short-names.mjs <module.wasm> [<glue.js>] [--keep-names]
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseModule } from "./wasm-module.mjs";
 
 const args = process.argv.slice(2);
@@ -87,6 +87,22 @@ if (gluePath) {
   );
   if (unknown.length > 0) fail(`the glue calls ${unknown[0][0]}, which the module does not export`);
   writeFileSync(gluePath, glue);
+  // The types wasm-bindgen writes beside the glue name the exports too: in the object `init`
+  // gives back (`ending_well.d.ts`) and as the module's own (`ending_well_bg.wasm.d.ts`).
+  for (const types of [
+    gluePath.replace(/\.js$/, ".d.ts"),
+    gluePath.replace(/\.js$/, "_bg.wasm.d.ts"),
+  ]) {
+    if (!existsSync(types)) continue;
+    let text = readFileSync(types, "utf8");
+    for (const [name, short] of mapping.exports) {
+      text = text.replace(
+        new RegExp(`(readonly |export const )${name}(?=: )`, "g"),
+        (_, before) => `${before}${short}`,
+      );
+    }
+    writeFileSync(types, text);
+  }
 }
 console.log(
   `short-names: ${wasmPath}: ${mapping.imports.length} imports and ${mapping.exports.length} ` +
