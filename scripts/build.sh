@@ -12,7 +12,8 @@ rm -rf www/pkg
 wasm-pack build --release --target web --no-pack --out-dir www/pkg --out-name ending_well \
   -- --no-default-features
 # The small module that unpacks the module's bytes in the page (unpack/), through wasm-opt with
-# the flags of the module's own (Cargo.toml); then the module's bytes, packed, and it, as one
+# the flags of the module's own (Cargo.toml: their promise about the lowest kilobyte of memory
+# holds for it too, since it does not recurse); then the module's bytes, packed, and it, as one
 # JavaScript module.
 cargo rustc --quiet -p ending-well-unpack --release --target wasm32-unknown-unknown --crate-type cdylib
 flags=$(sed -n 's/^wasm-opt = \[\(.*\)\]$/\1/p' Cargo.toml | tr -d '",')

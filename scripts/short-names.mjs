@@ -72,7 +72,9 @@ if (gluePath) {
   const from = '"./ending_well_bg.js": import0';
   if (glue.split(from).length !== 2) fail(`expected the glue to name the module's imports once`);
   glue = glue.replace(from, `${JSON.stringify(module)}: import0`);
-  const token = (name) => new RegExp(`(?<![\\w$])${name.replaceAll("$", "\\$")}(?![\\w$])`, "g");
+  // wasm-bindgen's names are plain identifiers, so each goes into a pattern as it is; a match is
+  // a whole identifier, not part of a longer one.
+  const token = (pattern) => new RegExp(`(?<![\\w$])${pattern}(?![\\w$])`, "g");
   for (const [, name, short] of mapping.imports) {
     const key = token(name); // the import's key in the object the glue hands the module
     if ((glue.match(key) ?? []).length !== 1) fail(`expected the import ${name} once in the glue`);
