@@ -16,7 +16,10 @@
 //   scale point clicked with the browser's own mouse input, timed from the click event's own
 //   timestamp (when the browser took the input) to the first change of the DOM after it (seen by
 //   a MutationObserver, also inside shadow roots) and to the next frame painted after that change
-//   (the first task after that frame's animation-frame callbacks, when it has been drawn);
+//   (the first task after that frame's animation-frame callbacks, when it has been drawn); and
+//   where those milliseconds go: the browser giving the click to the page (to the first click
+//   listener), the page's own work to the DOM change, the wait for the next frame to start, and
+//   that frame's drawing, for the median click and for the slowest 5%;
 // - keypress latency: from a scripted key's events to the end of the work they cause: the
 //   handlers, their microtasks and any rendering the framework put off with a timer of 0
 //   (measured by a timer queued just after the events);
@@ -211,8 +214,9 @@ function instrument(firstSelector) {
   };
   window.__$$ = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
   /**
-   * Clicks as a client feels them: each trusted click's own timestamp, the first DOM change
-   * after it and the frame painted after that change, in `__clicks`.
+   * Clicks as a client feels them: each trusted click's own timestamp, when the page was given
+   * it, the first DOM change after it, the start of the next frame (its animation-frame
+   * callbacks) and that frame painted, in `__clicks`.
    */
   window.__clicks = [];
   addEventListener(
@@ -220,7 +224,13 @@ function instrument(firstSelector) {
     (event) => {
       // A person's click, once: the click a label passes on to its input has the same timestamp.
       if (event.isTrusted && window.__clicks.at(-1)?.at !== event.timeStamp) {
-        window.__clicks.push({ at: event.timeStamp, dom: null, paint: null });
+        window.__clicks.push({
+          at: event.timeStamp,
+          given: performance.now(),
+          dom: null,
+          frame: null,
+          paint: null,
+        });
       }
     },
     true,
@@ -230,6 +240,7 @@ function instrument(firstSelector) {
     if (!click || click.dom !== null) return;
     click.dom = performance.now();
     requestAnimationFrame(() => {
+      click.frame = performance.now();
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         click.paint = performance.now();
@@ -409,7 +420,17 @@ async function realClick(page, driver, index, option) {
       .catch(() => null);
     if (!click) continue;
     if (click.changed === false || click.dom === null) return null;
-    return { toDom: click.dom - click.at, toPaint: click.paint - click.at };
+    return {
+      toDom: click.dom - click.at,
+      toPaint: click.paint - click.at,
+      // Where its milliseconds went, adding up to toPaint.
+      parts: {
+        given: click.given - click.at,
+        handled: click.dom - click.given,
+        waited: click.frame - click.dom,
+        drawn: click.paint - click.frame,
+      },
+    };
   }
   throw new Error(`three clicks on option ${option} of question ${index} reached nothing`);
 }
@@ -528,6 +549,7 @@ function summarise(runs) {
         ),
       ),
     ),
+    clickParts: clickParts(runs),
     keyMedian: stats(runs.map((run) => median(run.keys))),
     keyP95: stats(runs.map((run) => quantile(run.keys, 0.95))),
     sectionMedian: stats(runs.map((run) => median(run.sections))),
@@ -538,6 +560,58 @@ function summarise(runs) {
       sections: all("sections").length / runs.length,
     },
   };
+}
+
+/** The four parts of a click's time to paint, in order, with what each row calls them. */
+const PARTS = {
+  given: "the browser gives the click to the page",
+  handled: "the page's own work, to the DOM change",
+  waited: "waiting for the next frame",
+  drawn: "that frame's style, layout and paint",
+};
+
+/**
+ * Where the milliseconds of a click go, over all the runs' clicks: each part's median over every
+ * click, and its mean over the slowest 5% of clicks to paint (those at or above the 95th
+ * percentile), which are what the 95th percentile is made of.
+ */
+function clickParts(runs) {
+  const clicks = runs.flatMap((run) => run.clicks);
+  const slow = quantile(
+    clicks.map((c) => c.toPaint),
+    0.95,
+  );
+  const slowest = clicks.filter((c) => c.toPaint >= slow);
+  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const parts = {};
+  for (const part of Object.keys(PARTS)) {
+    parts[part] = {
+      median: median(clicks.map((c) => c.parts[part])),
+      slowest: mean(slowest.map((c) => c.parts[part])),
+    };
+  }
+  return {
+    parts,
+    toPaint: {
+      median: median(clicks.map((c) => c.toPaint)),
+      slowest: mean(slowest.map((c) => c.toPaint)),
+    },
+    slowest: slowest.length,
+  };
+}
+
+/** The table of where a click's milliseconds go, for `results` as `table` takes them. */
+function partsTable(results) {
+  const ew = results["ending-well"].summary.clickParts;
+  const sjs = results.surveyjs.summary.clickParts;
+  const row = (name, a, b) =>
+    `| ${name} | ${ms(a.median)} | ${ms(b.median)} | ${ms(a.slowest)} | ${ms(b.slowest)} |`;
+  return [
+    `| Part of a click | Ending Well, median | SurveyJS, median | Ending Well, slowest 5% (${ew.slowest} clicks) | SurveyJS, slowest 5% (${sjs.slowest} clicks) |`,
+    "|---|---|---|---|---|",
+    ...Object.entries(PARTS).map(([part, name]) => row(name, ew.parts[part], sjs.parts[part])),
+    row("click to paint", ew.toPaint, sjs.toPaint),
+  ].join("\n");
 }
 
 const MB = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
@@ -805,12 +879,19 @@ console.log(
 );
 console.log(table(results));
 console.log(
+  "\nWhere a click's milliseconds go, over every click of the runs: each part's median, and its " +
+    "mean over the slowest 5% of clicks to paint (the medians of the parts need not add up to the " +
+    "median of the whole; the means do).",
+);
+console.log(partsTable(results));
+console.log(
   `\nOn a phone's terms: CPU ${PHONE.cpu}× slower, ${PHONE.network.latency} ms round trips, ` +
     `${((PHONE.network.downloadThroughput * 8) / 1024 / 1024).toFixed(1)} Mbit/s down, ` +
     `${((PHONE.network.uploadThroughput * 8) / 1024).toFixed(0)} kbit/s up, 390 × 844 CSS px ` +
     `(${PHONE_RUNS} cold runs each, taking turns).`,
 );
 console.log(table(results.phone, true));
+console.log(`\nOn a phone's terms, where a click's milliseconds go:\n${partsTable(results.phone)}`);
 for (const product of ["ending-well", "surveyjs"]) {
   console.log(
     `${product}: ` +
