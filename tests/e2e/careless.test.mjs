@@ -221,7 +221,16 @@ describe("Careless use", () => {
       );
       assert.match(await status(first), /This tab has stopped saving/);
       assert.equal(await first.locator("ending-well [data-ew-action=save-here]").isVisible(), true);
-      const secondsDraft = await stored();
+      // The second tab writes twice, once as it opens the draft and once for the ticked option, and
+      // the first tab is told at the first: wait until the store has been quiet for 750 ms, so
+      // that what is stored is the second tab's last word.
+      let secondsDraft = await stored();
+      for (let quiet = 0; quiet < 3;) {
+        await first.waitForTimeout(250);
+        const now = await stored();
+        quiet = now === secondsDraft ? quiet + 1 : 0;
+        secondsDraft = now;
+      }
       await first.locator("ending-well input[data-ew-role=option]").nth(2).check();
       await first.waitForTimeout(1_000);
       assert.equal(
